@@ -1,0 +1,71 @@
+"""The document model: what the loader produces and every command reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .dates import DocDate
+from .text import WORD, split_statements
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class Statement(NamedTuple):
+    """A sentence-level unit of a document's body.
+
+    ``start`` and ``end`` are character offsets into the body.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(eq=False)
+class Document:
+    id: str
+    path: str
+    title: str
+    body: str
+    date: DocDate | None = None
+    title_derived: bool = False
+    category: str | None = None
+    type: str = "news"
+    source: str | None = None
+    layout: str = "plain"
+    spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    word_count: int = 0
+
+    @classmethod
+    def build(cls, paragraphs: list[str], **fields) -> "Document":
+        """A document from its paragraphs: body, statements and word count follow."""
+        body = PARAGRAPH_BREAK.join(paragraphs)
+        spans = []
+        offset = 0
+        for paragraph in paragraphs:
+            spans.extend((offset + s, offset + e) for s, e in split_statements(paragraph))
+            offset += len(paragraph) + len(PARAGRAPH_BREAK)
+        return cls(body=body, spans=tuple(spans), word_count=len(WORD.findall(body)), **fields)
+
+    @property
+    def datetime(self) -> dt.datetime | None:
+        return self.date.value if self.date else None
+
+    @property
+    def iso_date(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split(PARAGRAPH_BREAK) if self.body else []
+
+    @property
+    def statements(self) -> list[Statement]:
+        return [Statement(i, s, e, self.body[s:e]) for i, (s, e) in enumerate(self.spans)]
+
+    def statement(self, index: int) -> Statement:
+        start, end = self.spans[index]
+        return Statement(index, start, end, self.body[start:end])

@@ -1,0 +1,128 @@
+"""Text handling shared by the loader, the index and the matcher.
+
+Pure functions, no third-party imports: normalising raw text, splitting it
+into words and statements, and folding words into the form the index keys on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator, NamedTuple
+
+# Apostrophe-like marks that transliterations of Arabic use interchangeably
+# (Dara’a, Dara'a, Daraʿa) plus the backtick and acute accent that stand in
+# for them on some keyboards.
+APOSTROPHES = "'’‘ʼʿʾ`´"
+
+_SPACES = re.compile(r"[^\S\n]+")  # any white space except the line break
+_NO_BREAK = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2060\ufeff"), " ")
+
+# A word is a run of letters and digits; apostrophes may join runs inside it
+# (Dara’a, Int’l) but hyphens split it (al-Numan -> al, Numan).
+WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
+_APOSTROPHE_TABLE = dict.fromkeys(map(ord, APOSTROPHES))
+
+
+def normalize(text: str) -> str:
+    """NFC, Unix line ends, no-break spaces as spaces, runs of spaces folded.
+
+    Line breaks are kept (the loader needs them to find blocks); spaces at
+    the ends of lines are removed.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NO_BREAK)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def fold(word: str) -> str:
+    """The form a word is indexed and compared under.
+
+    Case and diacritics are dropped, an English possessive ``’s`` is removed
+    and apostrophe-like marks are deleted, so ``Dara’a``, ``Dara'a`` and
+    ``Daraa`` fold alike, as do ``Russia’s`` and ``Russia``.
+    """
+    word = _POSSESSIVE.sub("", word)
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.translate(_APOSTROPHE_TABLE)
+
+
+def fold_case(word: str) -> str:
+    """The form used by exact matching: only case is folded."""
+    return unicodedata.normalize("NFC", word.casefold())
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The words of ``text`` with their character offsets."""
+    for m in WORD.finditer(text):
+        yield Token(m.start(), m.end(), m.group())
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+# Sentence ends: a full stop, question or exclamation mark, optionally closed
+# by quotes or a bracket, then space, then something that starts a sentence.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st gen col lt sgt maj capt cmdr adm rep reps sen sens gov
+    jr sr vs etc inc co corp ltd prof rev hon pres dept est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n e.g i.e a.m p.m""".split()
+)
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})  # "No. 5", but "said no."
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    m = _WORD_BEFORE.search(text, 0, end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in _NUMBER_ABBREVIATIONS:
+        return text[end + 1 : end + 3].strip()[:1].isdigit()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_statements(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph.
+
+    Abbreviations (``Mr.``, ``U.S.``) and initials do not end a sentence.
+    Spans never include the white space between sentences.
+    """
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(paragraph):
+        if m.group()[0] == "." and _is_abbreviation(paragraph, m.start()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+        while start < len(paragraph) and paragraph[start].isspace():
+            start += 1
+    if start < len(paragraph):
+        spans.append((start, len(paragraph)))
+    return spans
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """Cut ``text`` at a word boundary to at most ``limit`` characters.
+
+    A cut text ends in an ellipsis; trailing punctuation is dropped first.
+    """
+    text = text.strip()
+    if len(text) <= limit:
+        return text.rstrip(" .,;:")
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" .,;:–—-") + "…"

@@ -1,0 +1,57 @@
+import pytest
+from click.testing import CliRunner
+
+from corpus_cli.corpus import Corpus
+from corpus_cli.loader import bundled_data
+
+SEED_IDS = [
+    "000_3e1c546575f83025",
+    "001_6bce3e69434a3938",
+    "002_6d0a1ca802d3b216",
+    "003_7e59c539d2ddab83",
+    "004_375b785a8374fdba",
+]
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch):
+    """No user setting leaks into a test."""
+    for var in ("CORPUS_DATA", "FORCE_COLOR", "NO_COLOR", "COLUMNS", "TERM"):
+        monkeypatch.delenv(var, raising=False)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return Corpus.open()
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner):
+    from corpus_cli.cli import cli
+
+    def run(*args, env=None):
+        return runner.invoke(cli, list(args), env=env, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def data_dir():
+    return bundled_data()
+
+
+ARTICLE = """Saturday, 02 January 2016 17:52
+
+A Test Title
+
+First paragraph here. It has two sentences.
+
+Second paragraph. (Source: Test Office)
+
+Home Media Center Coalition News A Test Title
+"""

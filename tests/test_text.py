@@ -1,0 +1,67 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpus_cli.text import fold, normalize, shorten, split_statements, tokens, words
+
+
+def test_fold_meets_spellings_of_a_name():
+    assert fold("Dara’a") == fold("Dara'a") == fold("Daraa") == fold("DARAʿA") == "daraa"
+
+
+def test_fold_drops_diacritics_and_possessive():
+    assert fold("Khān") == "khan"
+    assert fold("Russia’s") == "russia"
+    assert fold("Assad's") == "assad"
+    assert fold("Int’l") == "intl"
+
+
+def test_words_split_on_hyphens_but_not_apostrophes():
+    assert words("Maaret al-Numan, Dara’a's Int’l") == ["Maaret", "al", "Numan", "Dara’a's", "Int’l"]
+
+
+def test_tokens_carry_offsets():
+    assert [tuple(t) for t in tokens("in Aleppo.")] == [(0, 2, "in"), (3, 9, "Aleppo")]
+
+
+def test_normalize_folds_spaces_and_line_ends():
+    assert normalize("a\u00a0 b  c \r\nnext\rline\u202f!") == "a b c\nnext\nline !"
+    assert normalize("e\u0301") == "\u00e9"
+
+
+def test_split_statements_keeps_abbreviations_and_quotes():
+    text = 'Mr. Smith met U.S. envoys. He cited resolution No. 2254 and said "no." Then he left! Why? Because.'
+    spans = split_statements(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Mr. Smith met U.S. envoys.",
+        'He cited resolution No. 2254 and said "no."',
+        "Then he left!",
+        "Why?",
+        "Because.",
+    ]
+
+
+def test_split_statements_does_not_cut_inside_a_closing_quote():
+    text = "“We will win,” the statement added. The end."
+    assert [text[s:e] for s, e in split_statements(text)] == ["“We will win,” the statement added.", "The end."]
+
+
+def test_shorten_cuts_at_a_word_boundary():
+    assert shorten("one two three four", 12) == "one two…"
+    assert shorten("short sentence.", 80) == "short sentence"
+
+
+@given(st.text())
+def test_statements_cover_only_text_and_stay_in_order(text):
+    spans = split_statements(text)
+    last = 0
+    for start, end in spans:
+        assert last <= start < end <= len(text)
+        last = end
+    # everything outside the spans is white space
+    outside = "".join(text[a:b] for a, b in zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)]))
+    assert outside.strip() == ""
+
+
+@given(st.text())
+def test_fold_is_idempotent(word):
+    assert fold(fold(word)) == fold(word)
