@@ -1,0 +1,137 @@
+"""The library calls behind the commands, on the bundled corpus."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_cli.errors import NotFound, UsageError
+from corpus_cli.matching import expand, max_typos
+
+from .conftest import SEED_IDS
+
+
+def ids(docs):
+    return [d.id for d in docs]
+
+
+def test_list_is_by_date(corpus):
+    assert ids(corpus.list()) == [SEED_IDS[0], SEED_IDS[2], SEED_IDS[1], SEED_IDS[3], SEED_IDS[4]]
+
+
+@pytest.mark.parametrize(
+    "since, until, expected",
+    [
+        ("2019", None, ["003_7e59c539d2ddab83", "004_375b785a8374fdba"]),
+        (None, "2016", ["000_3e1c546575f83025", "002_6d0a1ca802d3b216"]),
+        ("2016-12-09", "2016-12-09", ["002_6d0a1ca802d3b216"]),
+        ("2016-01-02T17:52", "2016-01-02T17:52", ["000_3e1c546575f83025"]),
+        ("2016-01-02T17:53", "2016-01", []),
+        ("September 2017", "27 September 2017", ["001_6bce3e69434a3938"]),
+        ("2020-01-31", None, ["004_375b785a8374fdba"]),
+        ("2020-02", None, []),
+    ],
+)
+def test_date_bounds(corpus, since, until, expected):
+    assert ids(corpus.list(since=since, until=until)) == expected
+
+
+def test_category_sort_reverse_limit(corpus):
+    assert ids(corpus.list(categories=["press releases"])) == SEED_IDS[3:]
+    assert ids(corpus.list(sort="title", limit=2)) == ["003_7e59c539d2ddab83", "000_3e1c546575f83025"]
+    assert ids(corpus.list(reverse=True, limit=1)) == ["004_375b785a8374fdba"]
+    with pytest.raises(UsageError):
+        corpus.list(sort="size")
+
+
+def test_show_by_id_and_prefix(corpus):
+    assert corpus.show("003").id == "003_7e59c539d2ddab83"
+    assert corpus.show("004_375b785a8374fdba").id == "004_375b785a8374fdba"
+    with pytest.raises(UsageError, match="'00' is ambiguous: it starts 5 ids: 000_3e1c546575f83025, 001_"):
+        corpus.show("00")
+    with pytest.raises(NotFound, match="no document has an id starting with 'zz'"):
+        corpus.show("zz")
+
+
+def hits(corpus, query, **kw):
+    return [(h.document.id, h.statement.index) for h in corpus.search(query, **kw)]
+
+
+def test_search_alepo_finds_the_aleppo_statements(corpus):
+    found = corpus.search("Alepo")
+    assert [(h.document.id[:3], h.statement.index) for h in found] == [
+        ("002", 0), ("002", 1), ("002", 2), ("002", 7), ("003", 0), ("002", 3), ("004", 1),
+    ]
+    assert all([m.text for m in h.matches] == ["Aleppo"] for h in found)
+    top = found[0]
+    assert top.score == 1.752
+    m = top.matches[0]
+    assert top.statement.text[m.start : m.end] == "Aleppo"
+    assert (m.start, m.end, m.score) == (104, 110, 0.6)
+
+
+def test_exact_spelling_outscores_a_typo(corpus):
+    exact = corpus.search("Aleppo")[0]
+    typo = corpus.search("Alepo")[0]
+    assert (exact.document.id, exact.statement.index) == (typo.document.id, typo.statement.index)
+    assert exact.score > typo.score
+    assert exact.matches[0].score == 1.0
+
+
+def test_homs_finds_nothing_though_homes_is_there(corpus):
+    assert "homes" in corpus.index.vocabulary
+    assert corpus.search("Homs") == []
+
+
+def test_all_words_must_match_in_one_statement(corpus):
+    assert hits(corpus, "Sheikh Misskin") == [("000_3e1c546575f83025", 9), ("000_3e1c546575f83025", 0)]
+    assert hits(corpus, "Daraa") == [("000_3e1c546575f83025", 0)]
+    assert hits(corpus, "Aleppo Idlib") == [("003_7e59c539d2ddab83", 0)]
+
+
+def test_search_filters(corpus):
+    assert hits(corpus, "Aleppo", since="2019") == [("003_7e59c539d2ddab83", 0), ("004_375b785a8374fdba", 1)]
+    assert hits(corpus, "Aleppo", categories=["Press Releases"], limit=1) == [("003_7e59c539d2ddab83", 0)]
+    assert hits(corpus, "Aleppo", min_score=2.0) == [("002_6d0a1ca802d3b216", 0), ("002_6d0a1ca802d3b216", 1)]
+
+
+def test_search_rejects_a_query_without_words(corpus):
+    with pytest.raises(UsageError, match="has no words"):
+        corpus.search("?!")
+
+
+def test_ties_break_by_date_newest_first(corpus):
+    found = corpus.search("resolution")
+    scores = [h.score for h in found]
+    assert scores == sorted(scores, reverse=True)
+    for a, b in zip(found, found[1:]):
+        if a.score == b.score:
+            assert (a.document.datetime, b.document.id) >= (b.document.datetime, a.document.id)
+
+
+def test_typo_budget_grows_with_length():
+    assert [max_typos(w) for w in ("homs", "alepo", "hezbollah")] == [0, 1, 2]
+    assert max_typos("homs", "1") == 1
+
+
+def test_expansion_uses_the_vocabulary(corpus):
+    found = expand("Hizbollah", corpus.index.vocabulary, corpus.index.postings)
+    assert [(e.word, e.distance) for e in found] == [("hezbollah", 1)]
+
+
+def test_stats(corpus):
+    s = corpus.stats()
+    assert (s.documents, s.statements, s.words, s.first_date, s.last_date, s.undated) == (
+        5, 52, 1469, "2016-01-02T17:52", "2020-01-31T17:48", 0,
+    )
+    assert s.per_year == {"2016": 2, "2017": 1, "2019": 1, "2020": 1}
+    assert s.per_category == {"Coalition News": 3, "Press Releases": 2}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(["Aleppo", "Assad", "regime", "Syrian people", "Idlib", "civilians", "Russia"]),
+       st.sampled_from([None, "2016", "2017-09", "2019"]))
+def test_filtered_results_are_a_subset(corpus, query, since):
+    everything = {(h.document.id, h.statement.index): h.score for h in corpus.search(query)}
+    filtered = corpus.search(query, since=since)
+    assert {(h.document.id, h.statement.index) for h in filtered} <= set(everything)
+    assert all(everything[(h.document.id, h.statement.index)] == h.score > 0 for h in filtered)
