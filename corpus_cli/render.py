@@ -1,0 +1,278 @@
+"""Rendering results: Rich tables on a terminal, plain text down a pipe,
+JSON, JSON Lines or CSV for scripts.
+
+Document text is data: it reaches Rich only inside ``Text`` objects (never
+parsed as markup) and control characters are shown escaped, so a document
+cannot restyle or drive the terminal. JSON and CSV keep the text exact.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from typing import Callable, Iterable, TextIO
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from . import records
+from .corpus import Stats
+from .document import Document
+from .search import Hit
+
+FORMATS = ("table", "json", "jsonl", "csv")
+
+# C0 and C1 control characters, DEL, and the bidirectional overrides that
+# can reorder what a terminal shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str | None, *, keep_newlines: bool = False) -> str:
+    """Text fit for a terminal: control characters shown as escapes."""
+    if not text:
+        return text or ""
+
+    def escape(m: re.Match) -> str:
+        c = m.group()
+        if c == "\n":
+            return "\n" if keep_newlines else " "
+        if c == "\t":
+            return "    " if keep_newlines else " "
+        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+    return _CONTROL.sub(escape, text)
+
+
+class Output:
+    """Where and how results are written."""
+
+    def __init__(self, fmt: str = "table", stream: TextIO | None = None):
+        self.fmt = fmt
+        self.stream = stream if stream is not None else sys.stdout
+        self.console = Console(file=self.stream, highlight=False, emoji=False, markup=False)
+
+    @property
+    def terminal(self) -> bool:
+        return self.console.is_terminal
+
+    # --- machine formats ----------------------------------------------------
+
+    def records(self, keys: tuple[str, ...], rows: Iterable[dict]) -> None:
+        """Stream records as JSON (one array), JSON Lines or CSV."""
+        write = self.stream.write
+        if self.fmt == "json":
+            first = True
+            for row in rows:
+                item = "  " + _json(row, indent=2).replace("\n", "\n  ")
+                write(("[\n" if first else ",\n") + item)
+                first = False
+            write("[]\n" if first else "\n]\n")
+        elif self.fmt == "jsonl":
+            for row in rows:
+                write(_json(row) + "\n")
+        elif self.fmt == "csv":
+            writer = csv.writer(self.stream, lineterminator="\n")
+            writer.writerow(keys)
+            for row in rows:
+                writer.writerow(_csv_cell(row[k]) for k in keys)
+        else:  # pragma: no cover - guarded by the CLI's choices
+            raise ValueError(self.fmt)
+
+    def emit(self, keys, rows, to_record: Callable, rich_view: Callable, plain_view: Callable) -> None:
+        """Any format: records for machines, a view for people."""
+        if self.fmt != "table":
+            self.records(keys, (to_record(r) for r in rows))
+        elif self.terminal:
+            rich_view(self.console, rows)
+        else:
+            plain_view(self.stream.write, rows)
+
+
+def _json(value, indent=None) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def _csv_cell(value):
+    if isinstance(value, (list, dict)):
+        return _json(value)
+    if value is None:
+        return ""
+    return value
+
+
+def _columns(write, rows: list[tuple[str, ...]]) -> None:
+    """Plain text columns separated by two spaces; the last is not padded."""
+    if not rows:
+        return
+    widths = [max(cell_len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [c + " " * (w - cell_len(c)) for c, w in zip(row, widths)]
+        write("  ".join(cells + [row[-1]]).rstrip() + "\n")
+
+
+# --- documents ---------------------------------------------------------------
+
+def _documents_rich(console: Console, docs: list[Document]) -> None:
+    table = Table(box=box.SIMPLE_HEAD, caption=_count(len(docs), "document"))
+    table.add_column("Date", no_wrap=True)
+    table.add_column("ID", no_wrap=True, style="cyan")
+    table.add_column("Category", style="magenta")
+    table.add_column("Title", ratio=1)
+    for d in docs:
+        title = Text(safe(d.title), style="italic" if d.title_derived else "")
+        table.add_row(Text(d.iso_date or "undated"), Text(d.id), Text(safe(d.category or "")), title)
+    console.print(table)
+
+
+def _documents_plain(write, docs: list[Document]) -> None:
+    _columns(write, [(d.iso_date or "undated", d.id, safe(d.category or "-"), safe(d.title)) for d in docs])
+
+
+def emit_documents(out: Output, docs: list[Document]) -> None:
+    out.emit(records.DOCUMENT_KEYS, docs, records.document_record, _documents_rich, _documents_plain)
+
+
+def _meta(doc: Document) -> list[tuple[str, str]]:
+    return [
+        ("id", doc.id),
+        ("date", doc.iso_date or "undated"),
+        ("category", doc.category or "-"),
+        ("type", doc.type),
+        ("source", doc.source or "-"),
+        ("words", str(doc.word_count)),
+        ("statements", str(len(doc.spans))),
+        ("path", doc.path),
+    ]
+
+
+def _full_rich(console: Console, docs: list[Document]) -> None:
+    for n, doc in enumerate(docs):
+        if n:
+            console.rule()
+        title = Text(safe(doc.title), style="bold")
+        if doc.title_derived:
+            title.append(" (title derived from the first sentence)", style="dim")
+        console.print(title)
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="dim")
+        grid.add_column()
+        for key, value in _meta(doc):
+            grid.add_row(key, Text(safe(value)))
+        console.print(grid)
+        for paragraph in doc.paragraphs:
+            console.print()
+            console.print(Text(safe(paragraph)))
+
+
+def _full_plain(write, docs: list[Document]) -> None:
+    for n, doc in enumerate(docs):
+        if n:
+            write("\n" + "-" * 40 + "\n\n")
+        write(safe(doc.title) + ("  (derived)" if doc.title_derived else "") + "\n")
+        for key, value in _meta(doc):
+            write(f"{key}: {safe(value)}\n")
+        for paragraph in doc.paragraphs:
+            write("\n" + safe(paragraph) + "\n")
+
+
+def emit_full_documents(out: Output, docs: list[Document]) -> None:
+    out.emit(records.FULL_DOCUMENT_KEYS, docs, records.full_document_record, _full_rich, _full_plain)
+
+
+# --- search hits -------------------------------------------------------------
+
+def _highlighted(hit: Hit) -> Text:
+    text = Text(safe(hit.statement.text))
+    for m in hit.matches:
+        text.stylize("bold yellow", m.start, m.end)
+    return text
+
+
+def _hits_rich(console: Console, hits: list[Hit]) -> None:
+    docs = len({h.document.id for h in hits})
+    caption = f"{_count(len(hits), 'statement')} in {_count(docs, 'document')}"
+    table = Table(box=box.SIMPLE_HEAD, caption=caption, show_lines=True)
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Document", ratio=1)
+    table.add_column("Statement", ratio=2)
+    for h in hits:
+        doc = Text()
+        doc.append(h.document.id, style="cyan")
+        doc.append("\n" + safe(h.document.title), style="italic" if h.document.title_derived else "bold")
+        table.add_row(f"{h.score:.2f}", h.document.iso_date or "undated", doc, _highlighted(h))
+    console.print(table)
+
+
+def _hits_plain(write, hits: list[Hit]) -> None:
+    _columns(
+        write,
+        [
+            (f"{h.score:.2f}", h.document.iso_date or "undated", f"{h.document.id}#{h.statement.index}", safe(h.statement.text))
+            for h in hits
+        ],
+    )
+
+
+def emit_hits(out: Output, hits: list[Hit]) -> None:
+    out.emit(records.HIT_KEYS, hits, records.hit_record, _hits_rich, _hits_plain)
+
+
+# --- stats ---------------------------------------------------------------------
+
+def _stats_rows(stats: Stats) -> list[tuple[str, str, object]]:
+    rows: list[tuple[str, str, object]] = [
+        ("total", key, getattr(stats, key))
+        for key in ("documents", "statements", "words", "first_date", "last_date", "undated")
+    ]
+    rows += [("year", k, v) for k, v in stats.per_year.items()]
+    rows += [("category", k, v) for k, v in stats.per_category.items()]
+    rows += [("type", k, v) for k, v in stats.per_type.items()]
+    return rows
+
+
+def _stats_rich(console: Console, stats_list: list[Stats]) -> None:
+    stats = stats_list[0]
+    titles = {"total": "Corpus", "year": "Per year", "category": "Per category", "type": "Per type"}
+    rows = _stats_rows(stats)
+    for group, title in titles.items():
+        table = Table(title=title, box=box.SIMPLE_HEAD, show_header=False, title_justify="left")
+        table.add_column(style="bold")
+        table.add_column(justify="right")
+        for g, key, value in rows:
+            if g == group:
+                table.add_row(Text(safe(key)), _fmt(value))
+        console.print(table)
+
+
+def _stats_plain(write, stats_list: list[Stats]) -> None:
+    _columns(write, [(group, safe(key), _fmt(value)) for group, key, value in _stats_rows(stats_list[0])])
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def emit_stats(out: Output, stats: Stats) -> None:
+    """Stats are one record: a JSON object (not an array), one JSON line, or CSV rows."""
+    if out.fmt == "json":
+        out.stream.write(_json(records.stats_record(stats), indent=2) + "\n")
+    elif out.fmt == "jsonl":
+        out.stream.write(_json(records.stats_record(stats)) + "\n")
+    elif out.fmt == "csv":
+        writer = csv.writer(out.stream, lineterminator="\n")
+        writer.writerow(("group", "key", "value"))
+        writer.writerows(_stats_rows(stats))
+    else:
+        out.emit((), [stats], records.stats_record, _stats_rich, _stats_plain)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
