@@ -1,17 +1,17 @@
 """corpus: search and explore collections of dated public statements."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("corpus-cli")
-except PackageNotFoundError:  # running from a checkout that is not installed
-    __version__ = "0+unknown"
-
 
 def __getattr__(name):
-    # `from corpus_cli import Corpus` without loading the library on `import corpus_cli`.
+    # Loaded on first use, so that `import corpus_cli` (and `corpus --help`) stays fast.
     if name == "Corpus":
         from .corpus import Corpus
 
         return Corpus
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("corpus-cli")
+        except PackageNotFoundError:  # a checkout that is not installed
+            return "0+unknown"
     raise AttributeError(name)

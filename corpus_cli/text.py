@@ -21,7 +21,7 @@ _NO_BREAK = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2060\ufeff"), " ")
 # A word is a run of letters and digits; apostrophes may join runs inside it
 # (Dara’a, Int’l) but hyphens split it (al-Numan -> al, Numan).
 WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
-_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}][sS]$")
 _APOSTROPHE_TABLE = dict.fromkeys(map(ord, APOSTROPHES))
 
 
@@ -44,9 +44,14 @@ def fold(word: str) -> str:
     ``Daraa`` fold alike, as do ``Russia’s`` and ``Russia``.
     """
     word = _POSSESSIVE.sub("", word)
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.translate(_APOSTROPHE_TABLE)
+    if word.isascii():
+        return word.lower().translate(_APOSTROPHE_TABLE)
+    previous = None
+    while word != previous:  # casefolding can add marks, decomposing can add capitals
+        previous = word
+        decomposed = unicodedata.normalize("NFKD", word.casefold())
+        word = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return word.translate(_APOSTROPHE_TABLE)
 
 
 def fold_case(word: str) -> str:

@@ -285,3 +285,19 @@ def test_python_dash_m_and_lazy_imports():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.startswith("Usage: corpus")
     assert out.endswith("heavy: []\n")
+
+
+def test_stats_rich_on_a_terminal(invoke):
+    r = invoke("stats", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+    assert ANSI in r.stdout
+    for heading in ("Corpus", "Per year", "Per category", "Per type"):
+        assert heading in r.stdout
+    assert "Press Releases" in r.stdout
+
+
+def test_library_version_is_the_package_version():
+    from importlib.metadata import version
+
+    import corpus_cli
+
+    assert corpus_cli.__version__ == version("corpus-cli")
