@@ -1,32 +1,76 @@
 """Which words of the corpus vocabulary a query word stands for.
 
-A query word is folded (see :func:`corpus_cli.text.fold`) and compared with
-the folded vocabulary. Beyond an identical folded form, it admits words
-within a number of edits that grows with its length, as Meilisearch does:
-none under 5 letters, 1 from 5, 2 from 9. The edit distance is computed by
-rapidfuzz against the vocabulary, never by scanning the text.
+A query word is folded (:func:`corpus_cli.text.fold`) and compared with the
+folded vocabulary in three ways, best first:
+
+- the same folded form (``Dara'a`` = ``Dara’a`` = ``Daraa``);
+- the same transliteration key (:mod:`corpus_cli.translit`: ``Asad`` =
+  ``Assad``, ``Idleb`` = ``Idlib``), or the English plural or singular
+  (``civilian`` = ``civilians``);
+- a typo: within a number of edits that grows with the word's length, as
+  Meilisearch does: none under 5 letters, 1 from 5, 2 from 9. The edit
+  distance is computed by rapidfuzz against the vocabulary, never by
+  scanning the text. When the query word itself occurs in the corpus, a
+  word within reach counts as a typo of it only if one of the two is at
+  least ten times rarer than the other (see ``TYPO_RARITY``).
+
+A word that matches nothing and starts with the article ``al``/``el``
+(``Alnuman``) is tried again without it.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterable, Mapping, NamedTuple
 
-from .text import fold
+from . import translit
+from .text import fold, fold_case
 
 FUZZINESS_CHOICES = ("auto", "0", "1", "2")
 
 # How much a match of each kind counts towards a score, best first.
 QUALITY_EXACT = 1.0  # the same letters, ignoring case
 QUALITY_FOLDED = 0.9  # the same folded form (diacritics, apostrophes)
+QUALITY_KEY = 0.8  # the same transliteration key, or a plural
 QUALITY_TYPO = {1: 0.6, 2: 0.4}
+# A typo is assumed between two words of the corpus only when one is much
+# rarer than the other: resolution and revolution, both common, are two
+# words; Hezbollah and a rare Hizbollah are one name.
+TYPO_RARITY = 0.1
+RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
 
 
 class Expansion(NamedTuple):
-    """A vocabulary word a query word was expanded to, and why."""
+    """A vocabulary entry a query word was expanded to, and why."""
 
     word: str  # folded vocabulary entry
     distance: int  # edits between the folded forms
-    quality: float
+    rule: str  # "same word", "typo", "exact", or the key steps used
+    quality: float  # weight of an occurrence (an exact spelling may count more)
+    surface: str | None = None  # with --exact: the case-folded spelling required
+
+
+class Lexicon:
+    """A folded vocabulary with word counts and a lazily built transliteration-key index."""
+
+    def __init__(self, words: Iterable[str], counts: Mapping[str, int] | None = None):
+        self.words = list(dict.fromkeys(words))
+        self.counts = counts if counts is not None else dict.fromkeys(self.words, 1)
+        self._by_key: dict[str, list[str]] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def count(self, word: str) -> int:
+        return self.counts.get(word, 0)
+
+    def by_key(self, key: str) -> list[str]:
+        if self._by_key is None:
+            index: dict[str, list[str]] = {}
+            for w in self.words:
+                for k in translit.keys(w):
+                    index.setdefault(k, []).append(w)
+            self._by_key = index
+        return self._by_key.get(key, [])
 
 
 def max_typos(word: str, fuzziness: str = "auto") -> int:
@@ -38,31 +82,72 @@ def max_typos(word: str, fuzziness: str = "auto") -> int:
     return 1 if len(word) < 9 else 2
 
 
-def expand(query_word: str, vocabulary: list[str], postings: dict, fuzziness: str = "auto") -> list[Expansion]:
+def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False) -> list[Expansion]:
     """Vocabulary entries ``query_word`` matches, best first."""
     key = fold(query_word)
     if not key:
         return []
-    found = {}
-    if key in postings:
-        found[key] = Expansion(key, 0, QUALITY_EXACT)
-    k = max_typos(key, fuzziness)
-    if k and vocabulary:
+    if exact:
+        return [Expansion(key, 0, "exact", QUALITY_EXACT, fold_case(query_word))] if key in lexicon else []
+    found = _expand_folded(key, lexicon, fuzziness)
+    if not found and key[:2] in translit.ARTICLES and len(key) >= 6:
+        found = [  # no typos here: "al" + a typo is too loose (Alnuman must not find human)
+            e._replace(rule=f"article + {e.rule}", quality=min(e.quality, QUALITY_KEY))
+            for e in _expand_folded(key[2:], lexicon, "0")
+        ]
+    return found
+
+
+def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion]:
+    found: dict[str, Expansion] = {}
+    if key in lexicon:
+        found[key] = Expansion(key, 0, RULE_SAME, QUALITY_EXACT)
+    for word in _plurals(key):
+        if word in lexicon and word not in found:
+            found[word] = Expansion(word, _distance(key, word), RULE_PLURAL, QUALITY_KEY)
+    for k in translit.keys(key):
+        for word in lexicon.by_key(k):
+            if word not in found:
+                found[word] = Expansion(word, _distance(key, word), translit.rule(key, word) or "key", QUALITY_KEY)
+    typos = max_typos(key, fuzziness)
+    if typos and lexicon.words:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
 
+        own = lexicon.count(key)
         for word, distance, _ in process.extract(
-            key, vocabulary, scorer=Levenshtein.distance, score_cutoff=k, limit=None
+            key, lexicon.words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
         ):
-            if word not in found:
-                found[word] = Expansion(word, int(distance), QUALITY_TYPO.get(int(distance), 0.4))
-    return sorted(found.values(), key=lambda e: (e.distance, -len(postings.get(e.word, ())), e.word))
+            if word in found:
+                continue
+            if own and min(own, lexicon.count(word)) > TYPO_RARITY * max(own, lexicon.count(word)):
+                continue
+            found[word] = Expansion(word, int(distance), RULE_TYPO, QUALITY_TYPO.get(int(distance), 0.4))
+    return sorted(found.values(), key=lambda e: (-e.quality, e.distance, e.word))
+
+
+def _plurals(word: str) -> list[str]:
+    """The English plural or singular of a folded word (civilian/civilians, church/churches)."""
+    if len(word) < 4 or not word.isalpha():
+        return []
+    forms = [word + "s", word + "es"]
+    if word.endswith("es") and len(word) >= 6:
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) >= 5:
+        forms.append(word[:-1])
+    return forms
+
+
+def _distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return int(Levenshtein.distance(a, b))
 
 
 def occurrence_quality(query_word: str, surface: str, expansion: Expansion) -> float:
     """How good one occurrence in the text is as a match for ``query_word``."""
-    if expansion.distance:
+    if expansion.rule != RULE_SAME:
         return expansion.quality
-    if surface.casefold() == query_word.casefold():
+    if fold_case(surface) == fold_case(query_word):
         return QUALITY_EXACT
     return QUALITY_FOLDED
