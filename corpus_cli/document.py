@@ -15,10 +15,12 @@ PARAGRAPH_BREAK = "\n\n"
 class Statement(NamedTuple):
     """A sentence-level unit of a document's body.
 
-    ``start`` and ``end`` are character offsets into the body.
+    ``start`` and ``end`` are character offsets into the body. A document's
+    title, when search returns it, is a Statement with ``index`` None whose
+    offsets are into the title.
     """
 
-    index: int
+    index: int | None
     start: int
     end: int
     text: str

@@ -1,22 +1,35 @@
-"""Ranked search over statements.
+"""Ranked search over statements (and titles).
 
-Every word of the query must match within one statement. A statement's
-score is BM25 (k1 = 1.2, b = 0.75, statements as the documents of the
-formula) where each occurrence counts by the quality of its match: an
-exact spelling 1.0, the same folded form 0.9, one typo 0.6, two typos 0.4.
-Ties are broken by date (newest first), then id, then statement order.
+The query (see :mod:`corpus_cli.query`) is evaluated on units: every
+statement of every document, and every document's title. A field term
+(``title:``, ``category:``, ``source:``, ``id:``) is true of all units of a
+document whose field matches; a query made only of field terms returns the
+title of each matching document.
+
+Score: the sum over the query's positive terms of BM25 (k1 = 1.2, b = 0.75,
+units as the documents of the formula), each multiplied by the mean quality
+of the term's occurrences in the unit: the same spelling 1.0, the same
+folded form 0.9, the same transliteration key 0.8, one typo 0.6, two typos
+0.4. So the same statement scores higher for an exact spelling than for a
+variant, and for a variant than for a typo. A phrase counts as one term. Ties are broken by date (newest first), then id, then position
+(title first).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Container
+from dataclasses import dataclass, field
+from typing import Container, NamedTuple
 
+from . import query as q
 from .document import Document, Statement
+from .errors import UsageError
 from .index import Index
-from .matching import Expansion, expand, occurrence_quality
-from .text import fold, tokens, words
+from .matching import (
+    QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, Lexicon, expand, occurrence_quality,
+)
+from .text import fold, fold_case, tokens
+from .translit import ARTICLES
 
 K1 = 1.2
 B = 0.75
@@ -24,11 +37,11 @@ B = 0.75
 
 @dataclass(frozen=True)
 class Match:
-    """One word of a statement that matched a query term."""
+    """One occurrence of a query term in a unit: a word, or a whole phrase."""
 
     term: str
     text: str
-    start: int  # offsets into the statement
+    start: int  # offsets into the unit's text
     end: int
     score: float
 
@@ -36,102 +49,346 @@ class Match:
 @dataclass(frozen=True)
 class Hit:
     document: Document
-    statement: Statement
+    statement: Statement  # index None: the document's title
     score: float
     matches: tuple[Match, ...]
 
+    @property
+    def field(self) -> str:
+        return "title" if self.statement.index is None else "body"
+
 
 @dataclass(frozen=True)
-class Term:
-    text: str
-    expansions: tuple[Expansion, ...]
+class DocumentHit:
+    """Hits grouped per document (``--docs``); its score is its best hit's."""
 
-    @property
-    def by_word(self) -> dict[str, Expansion]:
-        return {e.word: e for e in self.expansions}
-
-
-def parse_terms(query: str) -> list[str]:
-    """The words of a query; each must match."""
-    return words(query)
+    document: Document
+    score: float
+    hits: tuple[Hit, ...]
 
 
-def expand_terms(index: Index, query: str, fuzziness: str = "auto") -> list[Term]:
-    return [
-        Term(word, tuple(expand(word, index.vocabulary, index.postings, fuzziness)))
-        for word in parse_terms(query)
-    ]
+class Part(NamedTuple):
+    """One word of a query term and the vocabulary entries it expanded to."""
+
+    word: str
+    expansions: list[Expansion]
 
 
-def _weights(index: Index, term: Term) -> dict[int, float]:
-    """Quality-weighted term frequency per statement."""
-    weights: dict[int, float] = {}
-    for e in term.expansions:
-        for g in index.postings[e.word]:
-            weights[g] = weights.get(g, 0.0) + e.quality
-    return weights
+@dataclass
+class Leaf:
+    """A query term with what it expanded to and where it matched."""
+
+    term: q.Term
+    negated: bool
+    parts: list[Part]  # per word of the term (articles dropped from phrases)
+    weights: dict[int, float] = field(default_factory=dict)  # unit -> summed match quality
+    counts: dict[int, int] = field(default_factory=dict)  # unit -> occurrences
+    docs: set[int] | None = None  # field terms: matching document positions
 
 
-def search(
+# --- evaluation -----------------------------------------------------------------
+
+
+class _Evaluator:
+    def __init__(self, index: Index, fuzziness: str, exact: bool):
+        self.index = index
+        self.fuzziness = fuzziness
+        self.exact = exact
+        self.leaves: dict[int, Leaf] = {}
+        self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
+
+    # tokens of a unit: (start, end, surface, folded)
+    def unit_tokens(self, g: int):
+        found = self._tokens.get(g)
+        if found is None:
+            text = self.index.unit_text(g)
+            found = self._tokens[g] = [(t.start, t.end, t.text, fold(t.text)) for t in tokens(text)]
+        return found
+
+    def leaf(self, term: q.Term, negated: bool) -> Leaf:
+        parts_words = _content_words(term.words) if term.phrase else term.words
+        parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field)) for w in parts_words]
+        leaf = Leaf(term, negated, parts)
+        if term.field in (None, "title"):
+            leaf.weights, leaf.counts = self.weights(parts, title_only=term.field == "title")
+            if term.field == "title":
+                leaf.docs = {self.index.stmt_doc[g] for g in leaf.weights}
+        elif term.field == "id":
+            wanted = term.text.casefold()
+            leaf.docs = {p for p, d in enumerate(self.index.documents) if d.id.casefold().startswith(wanted)}
+        else:
+            leaf.docs = self.field_docs(term.field, parts)
+        self.leaves[id(term)] = leaf
+        return leaf
+
+    def expand(self, word: str, field: str | None) -> list[Expansion]:
+        lexicon = self.index.lexicon if field in (None, "title") else _field_lexicon(self.index, field)
+        return expand(word, lexicon, self.fuzziness, self.exact)
+
+    def weights(self, parts: list[Part], title_only: bool) -> tuple[dict[int, float], dict[int, int]]:
+        """Per unit: the summed quality of the term's occurrences, and their number."""
+        if not parts or any(not p.expansions for p in parts):
+            return {}, {}
+        index = self.index
+        unit_sets = []
+        for part in parts:
+            units: set[int] = set()
+            for e in part.expansions:
+                units.update(index.postings[e.word])
+            unit_sets.append(units)
+        candidates = set.intersection(*sorted(unit_sets, key=len))
+        if title_only:
+            candidates = {g for g in candidates if index.is_title(g)}
+        else:  # a title made from the first sentence is not searched: it repeats it
+            candidates = {
+                g for g in candidates
+                if not (index.is_title(g) and index.documents[index.stmt_doc[g]].title_derived)
+            }
+        weights: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        if len(parts) == 1 and not self.exact:  # from the postings, reading text only where needed
+            part = parts[0]
+            for e in part.expansions:
+                quality = self.constant_quality(part.word, e)
+                if quality is None:
+                    for g in candidates.intersection(index.postings[e.word]):
+                        found = _occurrences(self.unit_tokens(g), [Part(part.word, [e])])
+                        weights[g] = weights.get(g, 0.0) + sum(score for _, _, score in found)
+                        counts[g] = counts.get(g, 0) + len(found)
+                    continue
+                for g in index.postings[e.word]:
+                    if g in candidates:
+                        weights[g] = weights.get(g, 0.0) + quality
+                        counts[g] = counts.get(g, 0) + 1
+            return weights, counts
+        for g in candidates:
+            found = _occurrences(self.unit_tokens(g), parts)
+            if found:
+                weights[g] = sum(score for _, _, score in found)
+                counts[g] = len(found)
+        return weights, counts
+
+    def constant_quality(self, query_word: str, e: Expansion) -> float | None:
+        """The quality every occurrence of ``e`` has, or None when it varies with the spelling."""
+        if e.rule != RULE_SAME:
+            return e.quality
+        wanted = fold_case(query_word)
+        spellings = {fold_case(s) for s in self.index.surfaces[e.word]}
+        if spellings == {wanted}:
+            return QUALITY_EXACT
+        if wanted not in spellings:
+            return QUALITY_FOLDED
+        return None
+
+    def field_docs(self, field_name: str, parts: list[Part]) -> set[int]:
+        if not parts or any(not p.expansions for p in parts):
+            return set()
+        docs = set()
+        for value, positions in _field_values(self.index, field_name).items():
+            toks = [(t.start, t.end, t.text, fold(t.text)) for t in tokens(value)]
+            if _occurrences(toks, parts):
+                docs.update(positions)
+        return docs
+
+    # Results: ("units", set) or ("docs", set)
+    def evaluate(self, node: q.Node):
+        if isinstance(node, q.Term):
+            leaf = self.leaf(node, False)
+            if node.field is None:
+                return "units", set(leaf.weights)
+            return "docs", leaf.docs
+        if isinstance(node, q.Not):
+            raise UsageError("bad query: '-' must exclude from something: put a word beside it, not alone or after OR")
+        if isinstance(node, q.Or):
+            results = [self.evaluate(c) for c in node.children]
+            if all(kind == "docs" for kind, _ in results):
+                return "docs", set().union(*(s for _, s in results))
+            units = set()
+            for kind, s in results:
+                units |= self._as_units(kind, s)
+            return "units", units
+        return self._and(node)
+
+    def _and(self, node: q.And):
+        unit_sets, doc_sets, neg_units, neg_docs = [], [], [], []
+        for child in node.children:
+            if isinstance(child, q.Not):
+                kind, s = self._negated(child.child)
+                (neg_units if kind == "units" else neg_docs).append(s)
+                continue
+            kind, s = self.evaluate(child)
+            (unit_sets if kind == "units" else doc_sets).append(s)
+        if not unit_sets and not doc_sets:
+            raise UsageError("bad query: it only excludes; add a word to search for")
+        docs = set.intersection(*doc_sets) if doc_sets else None
+        if docs is not None:
+            docs = docs.difference(*neg_docs)
+        if not unit_sets and not neg_units:
+            return "docs", docs
+        units = set.intersection(*sorted(unit_sets, key=len)) if unit_sets else self._as_units("docs", docs)
+        if docs is not None:
+            units = {g for g in units if self.index.stmt_doc[g] in docs}
+        excluded_docs = set().union(*neg_docs) if neg_docs else set()
+        units = {g for g in units if self.index.stmt_doc[g] not in excluded_docs}
+        return "units", units.difference(*neg_units)
+
+    def _negated(self, node: q.Node):
+        """What a negated subtree matches, evaluated without asking for anything positive."""
+        saved = dict(self.leaves)
+        kind, s = self.evaluate(node)
+        # leaves under a '-' stay registered as negated
+        for key, leaf in self.leaves.items():
+            if key not in saved:
+                leaf.negated = True
+        return kind, s
+
+    def _as_units(self, kind: str, s: set[int]) -> set[int]:
+        if kind == "units":
+            return s
+        return {self.index.title_unit[p] for p in s}
+
+
+def _content_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's words without articles, unless that would leave nothing."""
+    kept = tuple(w for w in words if fold(w) not in ARTICLES)
+    return kept or words
+
+
+def _occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
+    """(start, end, score) of each place where the parts occur in a row.
+
+    Articles in the text between two parts are skipped ("Maaret al-Numan"
+    matches the phrase Maarat Numan).
+    """
+    lookups = [{e.word: e for e in p.expansions} for p in parts]
+    found = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        j, qualities, k = i, [], 0
+        while k < len(parts) and j < n:
+            start, end, surface, folded = toks[j]
+            if k > 0 and folded in ARTICLES and len(parts) > 1:
+                j += 1
+                continue
+            e = lookups[k].get(folded)
+            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
+                break
+            qualities.append(occurrence_quality(parts[k].word, surface, e))
+            k += 1
+            j += 1
+        if k == len(parts):
+            found.append((toks[i][0], toks[j - 1][1], sum(qualities) / len(qualities)))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _field_values(index: Index, field_name: str) -> dict[str, list[int]]:
+    cache = index.__dict__.setdefault("_field_values", {})
+    if field_name not in cache:
+        values: dict[str, list[int]] = {}
+        for pos, doc in enumerate(index.documents):
+            value = getattr(doc, field_name)
+            if value:
+                values.setdefault(value, []).append(pos)
+        cache[field_name] = values
+    return cache[field_name]
+
+
+def _field_lexicon(index: Index, field_name: str) -> Lexicon:
+    cache = index.__dict__.setdefault("_field_lexicons", {})
+    if field_name not in cache:
+        cache[field_name] = Lexicon(fold(t.text) for v in _field_values(index, field_name) for t in tokens(v))
+    return cache[field_name]
+
+
+# --- the search -----------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """Everything a search found: the hits and how the query was read."""
+
+    hits: list[Hit]
+    leaves: list[Leaf]
+    total: int  # hits before --limit
+
+
+def run(
     index: Index,
     query: str,
     *,
     allowed: Container[int] | None = None,
     fuzziness: str = "auto",
+    exact: bool = False,
+    any_word: bool = False,
     limit: int | None = None,
     min_score: float | None = None,
-) -> list[Hit]:
-    """Statements matching every word of ``query``, best first.
+) -> Result:
+    """Evaluate ``query`` and rank what it finds.
 
     ``allowed`` holds the positions (in ``index.documents``) of the documents
     that may be searched; None allows all.
     """
-    terms = expand_terms(index, query, fuzziness)
-    if not terms or any(not t.expansions for t in terms):
-        return []
-    per_term = sorted((_weights(index, t) for t in terms), key=len)
-    candidates = set(per_term[0])
-    for weights in per_term[1:]:
-        candidates.intersection_update(weights)
+    tree = q.parse(query, any_word=any_word)
+    if tree is None:
+        raise UsageError(f"the query {query!r} has no words to search for")
+    ev = _Evaluator(index, fuzziness, exact)
+    kind, found = ev.evaluate(tree)
+    units = ev._as_units(kind, found)
     if allowed is not None:
-        candidates = {g for g in candidates if index.stmt_doc[g] in allowed}
-    n = index.statement_count
-    idf = [math.log(1 + (n - len(w) + 0.5) / (len(w) + 0.5)) for w in per_term]
+        units = {g for g in units if index.stmt_doc[g] in allowed}
+    leaves = [ev.leaves[id(t)] for t, _ in q.leaves(tree) if id(t) in ev.leaves]
+    scoring = [lf for lf in leaves if not lf.negated and lf.weights]
+    n = index.unit_count
+    idf = [math.log(1 + (n - len(lf.weights) + 0.5) / (len(lf.weights) + 0.5)) for lf in scoring]
     avg = index.avg_length or 1.0
     scored = []
-    for g in candidates:
+    for g in units:
         norm = K1 * (1 - B + B * index.stmt_length[g] / avg)
-        score = sum(i * w[g] * (K1 + 1) / (w[g] + norm) for i, w in zip(idf, per_term))
+        score = 0.0
+        for i, lf in zip(idf, scoring):
+            tf = lf.counts.get(g)
+            if tf:  # BM25 on the count, times the mean quality of the occurrences
+                score += i * (lf.weights[g] / tf) * tf * (K1 + 1) / (tf + norm)
         score = round(score, 3)
         if min_score is None or score >= min_score:
             scored.append((score, g))
     scored.sort(key=lambda sg: _rank_key(index, *sg))
+    total = len(scored)
     if limit is not None:
         scored = scored[:limit]
-    return [_hit(index, terms, g, score) for score, g in scored]
+    hits = [_hit(ev, scoring, g, score) for score, g in scored]
+    return Result(hits, leaves, total)
 
 
 def _rank_key(index: Index, score: float, g: int):
+    """Best score first, then newest (undated last), then id, then title before statements."""
     doc = index.documents[index.stmt_doc[g]]
-    stamp = doc.datetime.timestamp() if doc.date else float("inf")
-    return (-score, doc.date is None, -stamp if doc.date else 0, doc.id, index.stmt_local[g])
+    order = -1 if index.is_title(g) else index.stmt_local[g]
+    when = doc.datetime
+    newest = -(when.toordinal() * 86400 + when.hour * 3600 + when.minute * 60) if when else 0
+    return (-score, when is None, newest, doc.id, order)
 
 
-def _hit(index: Index, terms: list[Term], g: int, score: float) -> Hit:
-    doc = index.documents[index.stmt_doc[g]]
-    statement = doc.statement(index.stmt_local[g])
-    return Hit(doc, statement, score, tuple(find_matches(statement.text, terms)))
+def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
+    doc, statement = ev.index.unit(g)
+    toks = ev.unit_tokens(g)
+    matches = []
+    for lf in scoring:
+        if g not in lf.weights:
+            continue
+        for start, end, quality in _occurrences(toks, lf.parts):
+            matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
+    matches.sort(key=lambda m: (m.start, m.end))
+    return Hit(doc, statement, score, tuple(matches))
 
 
-def find_matches(text: str, terms: list[Term]) -> list[Match]:
-    """The words of ``text`` that the query terms matched, in text order."""
-    lookups = [(t, t.by_word) for t in terms]
-    found = []
-    for tok in tokens(text):
-        key = fold(tok.text)
-        for term, by_word in lookups:
-            e = by_word.get(key)
-            if e is not None:
-                found.append(Match(term.text, tok.text, tok.start, tok.end, occurrence_quality(term.text, tok.text, e)))
-                break
-    return found
+def group_by_document(hits: list[Hit]) -> list[DocumentHit]:
+    """Hits per document, best document first (its best hit's score)."""
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.document.id, []).append(h)
+    return [DocumentHit(hs[0].document, hs[0].score, tuple(hs)) for hs in groups.values()]

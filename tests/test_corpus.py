@@ -59,22 +59,27 @@ def hits(corpus, query, **kw):
 def test_search_alepo_finds_the_aleppo_statements(corpus):
     found = corpus.search("Alepo")
     assert [(h.document.id[:3], h.statement.index) for h in found] == [
-        ("002", 0), ("002", 1), ("002", 2), ("002", 7), ("003", 0), ("002", 3), ("004", 1),
+        ("002", None), ("002", 0), ("002", 1), ("002", 2), ("002", 7), ("003", 0), ("002", 3), ("004", 1),
     ]
     assert all([m.text for m in h.matches] == ["Aleppo"] for h in found)
-    top = found[0]
-    assert top.score == 1.752
-    m = top.matches[0]
-    assert top.statement.text[m.start : m.end] == "Aleppo"
-    assert (m.start, m.end, m.score) == (104, 110, 0.6)
+    title, first = found[0], found[1]
+    assert title.field == "title" and title.statement.text == title.document.title
+    assert first.score == 1.773
+    m = first.matches[0]
+    assert first.statement.text[m.start : m.end] == "Aleppo"
+    assert (m.start, m.end, m.score) == (104, 110, 0.8)
 
 
-def test_exact_spelling_outscores_a_typo(corpus):
-    exact = corpus.search("Aleppo")[0]
-    typo = corpus.search("Alepo")[0]
-    assert (exact.document.id, exact.statement.index) == (typo.document.id, typo.statement.index)
-    assert exact.score > typo.score
-    assert exact.matches[0].score == 1.0
+def test_exact_spelling_outscores_a_variant_and_a_variant_a_typo(corpus):
+    exact = corpus.search("Aleppo")[1]
+    variant = corpus.search("Alepo")[1]  # same key: doubled letters
+    typo = corpus.search("Aleppoo", exact=False, fuzziness="1")[1]
+    same = {(h.document.id, h.statement.index) for h in (exact, variant, typo)}
+    assert same == {("002_6d0a1ca802d3b216", 0)}
+    assert exact.score > variant.score
+    assert (exact.matches[0].score, variant.matches[0].score) == (1.0, 0.8)
+    typo_only = corpus.search("Alepoo")[1]  # 6 letters: one typo away from alepo
+    assert typo_only.matches[0].score == 0.6 and typo_only.score < variant.score
 
 
 def test_homs_finds_nothing_though_homes_is_there(corpus):
@@ -83,15 +88,77 @@ def test_homs_finds_nothing_though_homes_is_there(corpus):
 
 
 def test_all_words_must_match_in_one_statement(corpus):
-    assert hits(corpus, "Sheikh Misskin") == [("000_3e1c546575f83025", 9), ("000_3e1c546575f83025", 0)]
-    assert hits(corpus, "Daraa") == [("000_3e1c546575f83025", 0)]
+    assert hits(corpus, "Sheikh Misskin") == [
+        ("000_3e1c546575f83025", None), ("000_3e1c546575f83025", 9), ("000_3e1c546575f83025", 0),
+    ]
+    assert hits(corpus, "Daraa") == [("000_3e1c546575f83025", None), ("000_3e1c546575f83025", 0)]
     assert hits(corpus, "Aleppo Idlib") == [("003_7e59c539d2ddab83", 0)]
+    assert hits(corpus, "Aleppo Idlib", any_word=True)[:3] == [
+        ("003_7e59c539d2ddab83", 0), ("004_375b785a8374fdba", None), ("003_7e59c539d2ddab83", 2),
+    ]
 
 
 def test_search_filters(corpus):
     assert hits(corpus, "Aleppo", since="2019") == [("003_7e59c539d2ddab83", 0), ("004_375b785a8374fdba", 1)]
     assert hits(corpus, "Aleppo", categories=["Press Releases"], limit=1) == [("003_7e59c539d2ddab83", 0)]
-    assert hits(corpus, "Aleppo", min_score=2.0) == [("002_6d0a1ca802d3b216", 0), ("002_6d0a1ca802d3b216", 1)]
+    assert hits(corpus, "Aleppo", min_score=2.1) == [("002_6d0a1ca802d3b216", None), ("002_6d0a1ca802d3b216", 0)]
+
+
+def test_exact_turns_folding_off_except_case(corpus):
+    assert hits(corpus, "dara’a", exact=True) == [("000_3e1c546575f83025", None), ("000_3e1c546575f83025", 0)]
+    assert hits(corpus, "Daraa", exact=True) == []
+    assert hits(corpus, "Alepo", exact=True) == []
+    assert hits(corpus, '"Maaret al-Numan"', exact=True) == [("004_375b785a8374fdba", 8), ("004_375b785a8374fdba", 1)]
+    assert hits(corpus, '"Maarat al-Numan"', exact=True) == []
+
+
+def test_docs_groups_hits_per_document(corpus):
+    from corpus_cli.search import group_by_document
+
+    groups = group_by_document(corpus.search("Aleppo"))
+    assert [(g.document.id[:3], len(g.hits), g.score) for g in groups] == [
+        ("002", 6, 2.479), ("003", 1, 1.537), ("004", 1, 1.399),
+    ]
+
+
+def test_variants_lists_the_corpus_spellings(corpus):
+    assert [(v.form, v.count, v.rule) for v in corpus.variants("Daraa")] == [("Dara’a", 2, "same word")]
+    assert [(v.form, v.count, v.rule) for v in corpus.variants("Asad")] == [
+        ("Assad", 20, "doubled letters"), ("Assad's", 1, "doubled letters"),
+    ]
+    assert corpus.variants("Homs") == []
+    with pytest.raises(UsageError):
+        corpus.variants("two words")
+
+
+def test_kwic_lines(corpus):
+    lines = corpus.kwic("Maarat al-Numan", width=20)
+    assert [(ln.hit.document.id[:3], ln.left, ln.match, ln.right) for ln in lines] == [
+        ("004", "civilians in", "Maaret", "al-Numan and rural"),
+        ("004", "in Maaret al-", "Numan", "and rural Aleppo,"),
+        ("004", "the first to occupy", "Maaret", "al-Numan which was"),
+        ("004", "occupy Maaret al-", "Numan", "which was captured"),
+    ]
+    phrase = corpus.kwic('"Maarat al-Numan"', width=20)
+    assert [(ln.left, ln.match, ln.right) for ln in phrase] == [
+        ("civilians in", "Maaret al-Numan", "and rural Aleppo,"),
+        ("the first to occupy", "Maaret al-Numan", "which was captured"),
+    ]
+    body = phrase[0].hit.document.body
+    assert body[phrase[0].start : phrase[0].end] == "Maaret al-Numan"
+
+
+def test_kwic_sorts_by_context(corpus):
+    from corpus_cli.text import fold, words
+
+    right = [[fold(w) for w in words(ln.right)] for ln in corpus.kwic("Assad", sort="right", width=15)]
+    assert right == sorted(right)
+    assert right[0][0] == "and"
+    left = [[fold(w) for w in reversed(words(ln.left))] for ln in corpus.kwic("Assad", sort="left", width=15)]
+    assert left == sorted(left)
+    assert left[0] == []  # a title that starts with Assad
+    dates = [ln.hit.document.datetime for ln in corpus.kwic("Assad")]
+    assert dates == sorted(dates)
 
 
 def test_search_rejects_a_query_without_words(corpus):
@@ -114,8 +181,12 @@ def test_typo_budget_grows_with_length():
 
 
 def test_expansion_uses_the_vocabulary(corpus):
-    found = expand("Hizbollah", corpus.index.vocabulary, corpus.index.postings)
-    assert [(e.word, e.distance) for e in found] == [("hezbollah", 1)]
+    found = expand("Hizbollah", corpus.index.lexicon)
+    assert [(e.word, e.distance, e.rule) for e in found] == [("hezbollah", 1, "typo")]
+    found = expand("resolution", corpus.index.lexicon)  # revolution is a word, not a typo
+    assert [(e.word, e.rule) for e in found] == [("resolution", "same word"), ("resolutions", "plural")]
+    found = expand("Alnuman", corpus.index.lexicon)
+    assert [(e.word, e.rule) for e in found] == [("numan", "article + same word")]
 
 
 def test_stats(corpus):
