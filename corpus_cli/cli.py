@@ -188,40 +188,146 @@ def show_cmd(data, fmt, ids):
     return EXIT_OK
 
 
-@cli.command("search")
-@common_options
-@click.argument("query")
-@filter_options
-@limit_option
-@click.option("--min-score", type=float, metavar="S", help="Only hits scoring at least S.")
-@click.option(
+QUERY_HELP = """
+\b
+Query language:
+  Aleppo Idlib            both words, in any order, in one statement
+  "Sheikh Miskin"         a phrase: the words next to each other
+  Aleppo OR Idlib         either one (OR in capitals)
+  Aleppo -Russia          leave out statements that name Russia
+  (Aleppo OR Idlib) -Hama parentheses group
+  title:Idlib Aleppo      fields: title:, category:, source:, id:
+  category:"press releases"
+
+\b
+Spelling: case, diacritics and apostrophes never matter (Dara’a = Daraa);
+a transliteration key joins spellings of Arabic names (Asad = Assad,
+Idleb = Idlib, Hamah = Hama, Maarat = Maaret); the article al-/el- is
+optional; words of 5 letters or more may have a typo, of 9 or more two
+(Alepo finds Aleppo; Homs does not find homes). --exact turns all this
+off except case.
+"""
+
+
+fuzziness_option = click.option(
     "--fuzziness",
     type=click.Choice(("auto", "0", "1", "2")),
     default="auto",
     show_default=True,
     help="Typos allowed per word; auto: none under 5 letters, 1 from 5, 2 from 9.",
 )
-def search_cmd(data, fmt, query, since, until, categories, limit, min_score, fuzziness):
+
+
+def query_options(func):
+    """Options shared by the commands that take a query."""
+    for decorator in reversed(
+        (
+            fuzziness_option,
+            click.option("--exact", is_flag=True, help="Match spellings exactly, ignoring only case."),
+            click.option("--any", "any_word", is_flag=True, help="Any of the words may match, not all."),
+        )
+    ):
+        func = decorator(func)
+    return func
+
+
+@cli.command("search", epilog=QUERY_HELP)
+@common_options
+@click.argument("query")
+@filter_options
+@limit_option
+@click.option("--min-score", type=float, metavar="S", help="Only hits scoring at least S.")
+@query_options
+@click.option("--docs", "by_document", is_flag=True, help="One result per document, with its hits.")
+@click.option("--explain", is_flag=True, help="Show what each query term matched and why.")
+def search_cmd(data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain):
     """Find the statements that match QUERY, best first.
 
-    Every word of QUERY must occur in the statement. Words match whatever
-    their case, diacritics or apostrophes (Dara’a = Daraa), and words of 5
-    letters or more also match with a typo (Alepo finds Aleppo).
+    Titles are searched too (a title hit has no statement number). With
+    --explain, json, jsonl and csv give the explanation instead of hits.
 
     \b
     Examples:
       corpus search Aleppo
-      corpus search "Sheikh Miskin" --since 2016 --until 2016
+      corpus search '"Maarat al-Numan"' --since 2019
+      corpus search 'title:Idlib Aleppo OR Hama' --explain
       corpus search Idlib --json | jq '.[].id'
     """
-    from .render import emit_hits
+    from .render import emit_document_hits, emit_explain, emit_hits
+    from .search import group_by_document
 
-    hits = _open(data).search(
-        query, since=since, until=until, categories=categories, limit=limit,
-        min_score=min_score, fuzziness=fuzziness,
+    corpus = _open(data)
+    result = corpus.find(
+        query, since=since, until=until, categories=categories,
+        limit=None if by_document else limit,
+        min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word,
     )
-    emit_hits(_output(fmt), hits)
-    return EXIT_OK if hits else EXIT_NO_RESULTS
+    out = _output(fmt)
+    if explain:
+        emit_explain(out, result.leaves, corpus.index)
+        if fmt != "table":
+            return EXIT_OK if result.hits else EXIT_NO_RESULTS
+    if by_document:
+        groups = group_by_document(result.hits)
+        emit_document_hits(out, groups[:limit] if limit is not None else groups)
+    else:
+        emit_hits(out, result.hits)
+    return EXIT_OK if result.hits else EXIT_NO_RESULTS
+
+
+@cli.command("kwic", epilog=QUERY_HELP)
+@common_options
+@click.argument("query")
+@filter_options
+@limit_option
+@query_options
+@click.option("--width", "-w", type=click.IntRange(min=0), default=40, show_default=True, help="Characters of context each side.")
+@click.option(
+    "--sort",
+    type=click.Choice(("date", "left", "right", "score")),
+    default="date",
+    show_default=True,
+    help="Order: by date, by the words left or right of the match, or by score.",
+)
+def kwic_cmd(data, fmt, query, since, until, categories, limit, fuzziness, exact, any_word, width, sort):
+    """Keyword in context: every occurrence of QUERY, one per line.
+
+    Left context, the match and right context stand in aligned columns.
+
+    \b
+    Examples:
+      corpus kwic Assad --sort left
+      corpus kwic '"Syrian people"' --width 30 --format csv
+    """
+    from .render import emit_kwic
+
+    found = _open(data).kwic(
+        query, width=width, sort=sort, since=since, until=until, categories=categories,
+        limit=limit, fuzziness=fuzziness, exact=exact, any_word=any_word,
+    )
+    emit_kwic(_output(fmt), found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
+
+
+@cli.command("variants")
+@common_options
+@click.argument("word")
+@fuzziness_option
+def variants_cmd(data, fmt, word, fuzziness):
+    """The spellings of WORD in this corpus, with counts and why they match.
+
+    Run it before searching to see how the corpus writes a name.
+
+    \b
+    Examples:
+      corpus variants Daraa
+      corpus variants Aleppo --fuzziness 2 --json
+    """
+    from .render import emit_variants
+
+    found = _open(data).variants(word, fuzziness=fuzziness)
+    emit_variants(_output(fmt), found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("stats")

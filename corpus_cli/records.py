@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .corpus import Stats
+from .corpus import Stats, Variant
 from .document import Document
-from .search import Hit
+from .kwic import Line
+from .search import DocumentHit, Hit, Leaf
 
 DOCUMENT_KEYS = (
     "id", "date", "title", "title_derived", "category", "type", "source",
@@ -19,9 +20,14 @@ DOCUMENT_KEYS = (
 FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements")
 HIT_KEYS = (
     "id", "date", "title", "category", "type", "statement_index", "statement",
-    "statement_start", "statement_end", "score", "matches",
+    "statement_start", "statement_end", "score", "matches", "field", "terms",
 )
 MATCH_KEYS = ("term", "text", "start", "end", "score")
+DOCUMENT_HIT_KEYS = ("id", "date", "title", "category", "type", "score", "hit_count", "hits")
+EXPLAIN_KEYS = ("term", "field", "negated", "statements", "documents", "expansions")
+EXPANSION_KEYS = ("word", "entry", "forms", "rule", "distance", "quality", "statements")
+VARIANT_KEYS = ("form", "count", "folded", "statements", "rule", "distance")
+KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
 STATS_KEYS = (
     "documents", "statements", "words", "first_date", "last_date", "undated",
     "per_year", "per_category", "per_type",
@@ -53,23 +59,98 @@ def full_document_record(doc: Document) -> dict:
     return record
 
 
+def _about(doc: Document) -> dict:
+    """The fields of a document that every result record starts with."""
+    return {"id": doc.id, "date": doc.iso_date, "title": doc.title, "category": doc.category, "type": doc.type}
+
+
 def hit_record(hit: Hit) -> dict:
     doc, st = hit.document, hit.statement
+    title = st.index is None
     return {
-        "id": doc.id,
-        "date": doc.iso_date,
-        "title": doc.title,
-        "category": doc.category,
-        "type": doc.type,
+        **_about(doc),
         "statement_index": st.index,
         "statement": st.text,
-        "statement_start": st.start,
-        "statement_end": st.end,
+        "statement_start": None if title else st.start,
+        "statement_end": None if title else st.end,
         "score": hit.score,
         "matches": [
             {"term": m.term, "text": m.text, "start": m.start, "end": m.end, "score": m.score}
             for m in hit.matches
         ],
+        "field": hit.field,
+        "terms": _terms(hit),
+    }
+
+
+def _terms(hit: Hit) -> list[dict]:
+    """For each query term, the spellings it matched here with their best scores."""
+    forms: dict[str, dict[str, float]] = {}
+    for m in hit.matches:
+        seen = forms.setdefault(m.term, {})
+        seen[m.text] = max(seen.get(m.text, 0.0), m.score)
+    return [
+        {"term": term, "forms": [{"form": f, "score": s} for f, s in found.items()]}
+        for term, found in forms.items()
+    ]
+
+
+def document_hit_record(group: DocumentHit) -> dict:
+    return {
+        **_about(group.document),
+        "score": group.score,
+        "hit_count": len(group.hits),
+        "hits": [
+            {k: v for k, v in hit_record(h).items() if k in ("statement_index", "statement", "score", "matches", "field")}
+            for h in group.hits
+        ],
+    }
+
+
+def explain_record(leaf: Leaf, index) -> dict:
+    expansions = []
+    for part in leaf.parts:
+        for e in part.expansions:
+            forms = index.surfaces.get(e.word, {}) if leaf.term.field in (None, "title") else {}
+            expansions.append({
+                "word": part.word,
+                "entry": e.word,
+                "forms": dict(sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))),
+                "rule": e.rule,
+                "distance": e.distance,
+                "quality": e.quality,
+                # for category:/source: terms the entry is a word of the field, not of the text
+                "statements": len(set(index.postings[e.word])) if leaf.term.field in (None, "title") else None,
+            })
+    return {
+        "term": str(leaf.term),
+        "field": leaf.term.field,
+        "negated": leaf.negated,
+        "statements": len(leaf.weights),
+        "documents": len(leaf.docs) if leaf.docs is not None else len({index.stmt_doc[g] for g in leaf.weights}),
+        "expansions": expansions,
+    }
+
+
+def variant_record(v: Variant) -> dict:
+    return {
+        "form": v.form, "count": v.count, "folded": v.folded,
+        "statements": v.statements, "rule": v.rule, "distance": v.distance,
+    }
+
+
+def kwic_record(line: Line) -> dict:
+    doc, st = line.hit.document, line.hit.statement
+    return {
+        "id": doc.id,
+        "date": doc.iso_date,
+        "statement_index": st.index,
+        "field": line.hit.field,
+        "left": line.left,
+        "match": line.match,
+        "right": line.right,
+        "start": line.start,
+        "end": line.end,
     }
 
 

@@ -21,9 +21,10 @@ from rich.table import Table
 from rich.text import Text
 
 from . import records
-from .corpus import Stats
+from .corpus import Stats, Variant
 from .document import Document
-from .search import Hit
+from .kwic import Line
+from .search import DocumentHit, Hit, Leaf
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -193,34 +194,156 @@ def _highlighted(hit: Hit) -> Text:
     return text
 
 
-def _hits_rich(console: Console, hits: list[Hit]) -> None:
-    docs = len({h.document.id for h in hits})
-    caption = f"{_count(len(hits), 'statement')} in {_count(docs, 'document')}"
+def _where(hit: Hit) -> str:
+    return f"{hit.document.id}#{'title' if hit.statement.index is None else hit.statement.index}"
+
+
+def _results_table(caption: str, last: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, caption=caption, show_lines=True)
     table.add_column("Score", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Document", ratio=1)
-    table.add_column("Statement", ratio=2)
+    table.add_column(last, ratio=2)
+    return table
+
+
+def _document_cell(where: str, doc: Document, note: str = "") -> Text:
+    cell = Text()
+    cell.append(where, style="cyan")
+    if note:
+        cell.append(f"  {note}", style="dim")
+    cell.append("\n" + safe(doc.title), style="italic" if doc.title_derived else "bold")
+    return cell
+
+
+def _hits_rich(console: Console, hits: list[Hit]) -> None:
+    docs = len({h.document.id for h in hits})
+    table = _results_table(f"{_count(len(hits), 'hit')} in {_count(docs, 'document')}", "Statement")
     for h in hits:
-        doc = Text()
-        doc.append(h.document.id, style="cyan")
-        doc.append("\n" + safe(h.document.title), style="italic" if h.document.title_derived else "bold")
-        table.add_row(f"{h.score:.2f}", h.document.iso_date or "undated", doc, _highlighted(h))
+        table.add_row(f"{h.score:.2f}", h.document.iso_date or "undated", _document_cell(_where(h), h.document), _highlighted(h))
     console.print(table)
 
 
 def _hits_plain(write, hits: list[Hit]) -> None:
     _columns(
         write,
-        [
-            (f"{h.score:.2f}", h.document.iso_date or "undated", f"{h.document.id}#{h.statement.index}", safe(h.statement.text))
-            for h in hits
-        ],
+        [(f"{h.score:.2f}", h.document.iso_date or "undated", _where(h), safe(h.statement.text)) for h in hits],
     )
 
 
 def emit_hits(out: Output, hits: list[Hit]) -> None:
     out.emit(records.HIT_KEYS, hits, records.hit_record, _hits_rich, _hits_plain)
+
+
+def _groups_rich(console: Console, groups: list[DocumentHit]) -> None:
+    table = _results_table(_count(len(groups), "document"), "Best hit")
+    for g in groups:
+        cell = _document_cell(g.document.id, g.document, _count(len(g.hits), "hit"))
+        table.add_row(f"{g.score:.2f}", g.document.iso_date or "undated", cell, _highlighted(g.hits[0]))
+    console.print(table)
+
+
+def _groups_plain(write, groups: list[DocumentHit]) -> None:
+    _columns(
+        write,
+        [
+            (f"{g.score:.2f}", g.document.iso_date or "undated", g.document.id, _count(len(g.hits), "hit"), safe(g.document.title))
+            for g in groups
+        ],
+    )
+
+
+def emit_document_hits(out: Output, groups: list[DocumentHit]) -> None:
+    out.emit(records.DOCUMENT_HIT_KEYS, groups, records.document_hit_record, _groups_rich, _groups_plain)
+
+
+EXPLAIN_COLUMNS = ("term", "hits", "word", "entry", "spellings", "rule", "edits", "statements")
+
+
+def _explain_rows(leaves: list[Leaf], index) -> list[tuple[str, ...]]:
+    """One row per vocabulary entry; the term and its hits on the first row of each term."""
+    rows = []
+    for leaf in leaves:
+        rec = records.explain_record(leaf, index)
+        term = ("-" if leaf.negated else "") + rec["term"]
+        if leaf.term.field in (None, "title"):
+            hits = _count(rec["statements"], "statement")
+        else:
+            hits = _count(rec["documents"], "document")
+        if not rec["expansions"]:
+            rows.append((term, hits, "", "(no match)", "", "", "", ""))
+        for e in rec["expansions"]:
+            forms = ", ".join(f"{f} ×{c}" for f, c in list(e["forms"].items())[:4])
+            statements = "-" if e["statements"] is None else str(e["statements"])
+            rows.append((term, hits, e["word"], e["entry"], safe(forms), e["rule"], str(e["distance"]), statements))
+            term = hits = ""
+    return rows
+
+
+def emit_explain(out: Output, leaves: list[Leaf], index) -> None:
+    """How each query term was read: the entries it expanded to and why."""
+    if out.fmt != "table":
+        out.records(records.EXPLAIN_KEYS, (records.explain_record(lf, index) for lf in leaves))
+        return
+    rows = _explain_rows(leaves, index)
+    if out.terminal:
+        table = Table(title="How the query was read", box=box.SIMPLE_HEAD, title_justify="left")
+        for name in EXPLAIN_COLUMNS:
+            table.add_column(name.capitalize(), justify="right" if name in ("edits", "statements") else "left")
+        for row in rows:
+            table.add_row(*(Text(c) for c in row))
+        out.console.print(table)
+    else:
+        _columns(out.stream.write, [EXPLAIN_COLUMNS] + rows)
+        out.stream.write("\n")
+
+
+def _variants_rich(console: Console, found: list[Variant]) -> None:
+    table = Table(box=box.SIMPLE_HEAD, caption=_count(len(found), "spelling"))
+    for name in ("Spelling", "Count", "Statements", "Rule", "Edits"):
+        table.add_column(name, justify="right" if name in ("Count", "Statements", "Edits") else "left")
+    for v in found:
+        table.add_row(Text(safe(v.form), style="bold"), str(v.count), str(v.statements), v.rule, str(v.distance))
+    console.print(table)
+
+
+def _variants_plain(write, found: list[Variant]) -> None:
+    _columns(write, [(safe(v.form), str(v.count), str(v.statements), v.rule, str(v.distance)) for v in found])
+
+
+def emit_variants(out: Output, found: list[Variant]) -> None:
+    out.emit(records.VARIANT_KEYS, found, records.variant_record, _variants_rich, _variants_plain)
+
+
+def _kwic_rows(found: list[Line]) -> list[tuple[str, str, str, str]]:
+    return [(_where(ln.hit), safe(ln.left), safe(ln.match), safe(ln.right)) for ln in found]
+
+
+def _kwic_rich(console: Console, found: list[Line]) -> None:
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(no_wrap=True)
+    table.add_column(justify="right", no_wrap=True, overflow="crop")
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True, overflow="crop")
+    for where, left, match, right in _kwic_rows(found):
+        table.add_row(Text(where, style="cyan"), Text(left), Text(match, style="bold yellow"), Text(right))
+    console.print(table)
+
+
+def _kwic_plain(write, found: list[Line]) -> None:
+    rows = _kwic_rows(found)
+    if not rows:
+        return
+    where = max(cell_len(r[0]) for r in rows)
+    left = max(cell_len(r[1]) for r in rows)
+    match = max(cell_len(r[2]) for r in rows)
+    for w, lft, m, rgt in rows:
+        line = f"{w}{' ' * (where - cell_len(w))}  {' ' * (left - cell_len(lft))}{lft}  {m}{' ' * (match - cell_len(m))}  {rgt}"
+        write(line.rstrip() + "\n")
+
+
+def emit_kwic(out: Output, found: list[Line]) -> None:
+    out.emit(records.KWIC_KEYS, found, records.kwic_record, _kwic_rich, _kwic_plain)
 
 
 # --- stats ---------------------------------------------------------------------

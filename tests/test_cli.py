@@ -131,18 +131,20 @@ def test_show_jsonl_and_csv(invoke):
     assert json.loads(rows[1][-1])[0]["index"] == 0
 
 
-SEARCH_PLAIN_FIRST = (
-    "1.75  2016-12-09T16:37  002_6d0a1ca802d3b216#0  An official in the Syrian Coalition denied "
-    "Russia’s claims that military operations in besieged eastern Aleppo were suspended."
-)
+SEARCH_PLAIN = [
+    "1.98  2016-12-09T16:37  002_6d0a1ca802d3b216#title  Syrian Coalition: Russia Has Not Halted Military "
+    "Operations in Besieged Eastern Aleppo",
+    "1.77  2016-12-09T16:37  002_6d0a1ca802d3b216#0      An official in the Syrian Coalition denied "
+    "Russia’s claims that military operations in besieged eastern Aleppo were suspended.",
+]
 
 
 def test_search_alepo_plain(invoke):
     r = invoke("search", "Alepo")
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert len(lines) == 7
-    assert lines[0] == SEARCH_PLAIN_FIRST
+    assert len(lines) == 8
+    assert lines[:2] == SEARCH_PLAIN
     assert ANSI not in r.stdout
 
 
@@ -151,7 +153,7 @@ def test_search_json_contract(invoke):
     hits = json.loads(r.stdout)
     assert tuple(hits[0]) == HIT_KEYS
     assert tuple(hits[0]["matches"][0]) == MATCH_KEYS
-    assert hits[0] == {
+    assert hits[1] == {
         "id": "002_6d0a1ca802d3b216",
         "date": "2016-12-09T16:37",
         "title": "Syrian Coalition: Russia Has Not Halted Military Operations in Besieged Eastern Aleppo",
@@ -162,17 +164,22 @@ def test_search_json_contract(invoke):
         "in besieged eastern Aleppo were suspended.",
         "statement_start": 0,
         "statement_end": 126,
-        "score": 1.752,
-        "matches": [{"term": "Alepo", "text": "Aleppo", "start": 104, "end": 110, "score": 0.6}],
+        "score": 1.773,
+        "matches": [{"term": "Alepo", "text": "Aleppo", "start": 104, "end": 110, "score": 0.8}],
+        "field": "body",
+        "terms": [{"term": "Alepo", "forms": [{"form": "Aleppo", "score": 0.8}]}],
     }
+    title = hits[0]
+    assert (title["field"], title["statement_index"], title["statement_start"]) == ("title", None, None)
+    assert title["statement"] == title["title"]
     # UTF-8, not escaped
     assert "Russia’s" in r.stdout
 
 
 def test_search_jsonl_csv_and_limit(invoke):
-    r = invoke("search", "Idlib", "--format", "jsonl", "--limit", "1")
+    r = invoke("search", "Idlib", "--format", "jsonl", "--limit", "2")
     assert [(json.loads(x)["id"], json.loads(x)["statement_index"]) for x in r.stdout.splitlines()] == [
-        ("003_7e59c539d2ddab83", 2)
+        ("004_375b785a8374fdba", None), ("003_7e59c539d2ddab83", 2),
     ]
     r = invoke("search", "Aleppo", "--format", "csv", "--since", "2020")
     rows = list(csv.reader(io.StringIO(r.stdout)))
@@ -263,7 +270,7 @@ def test_version(invoke):
     assert r.stdout == f"corpus, version {version('corpus-cli')}\n"
 
 
-@pytest.mark.parametrize("command", [None, "list", "show", "search", "stats"])
+@pytest.mark.parametrize("command", [None, "list", "show", "search", "stats", "kwic", "variants"])
 def test_every_command_has_help(invoke, command):
     r = invoke(*([command] if command else []), "--help")
     assert r.exit_code == 0
