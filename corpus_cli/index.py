@@ -64,7 +64,7 @@ class Index:
                     surfaces[key][surface] += 1
         self.postings = postings
         self.surfaces = surfaces
-        self.lexicon = Lexicon(postings, {w: len(p) for w, p in postings.items()})
+        self.lexicon = Lexicon(postings, {w: len(p) for w, p in postings.items()}, surfaces)
         n = len(self.stmt_length)
         self.avg_length = (sum(self.stmt_length) / n) if n else 0.0
         self.statement_total = n - len(self.documents)

@@ -10,9 +10,11 @@ folded vocabulary in three ways, best first:
 - a typo: within a number of edits that grows with the word's length, as
   Meilisearch does: none under 5 letters, 1 from 5, 2 from 9. The edit
   distance is computed by rapidfuzz against the vocabulary, never by
-  scanning the text. When the query word itself occurs in the corpus, a
-  word within reach counts as a typo of it only if one of the two is at
-  least ten times rarer than the other (see ``TYPO_RARITY``).
+  scanning the text; a typo keeps the first letter (or swaps one vowel for
+  another). Keys of 6 letters or more may also differ by that many swaps
+  of a vowel or of g/q/k (Gadafi ~ Qaddafi). When the query word itself
+  occurs in the corpus, a word a typo away must be a name or much rarer
+  than it (see ``TYPO_RARITY``).
 
 A word that matches nothing and starts with the article ``al``/``el``
 (``Alnuman``) is tried again without it.
@@ -32,10 +34,17 @@ QUALITY_EXACT = 1.0  # the same letters, ignoring case
 QUALITY_FOLDED = 0.9  # the same folded form (diacritics, apostrophes)
 QUALITY_KEY = 0.8  # the same transliteration key, or a plural
 QUALITY_TYPO = {1: 0.6, 2: 0.4}
-# A typo is assumed between two words of the corpus only when one is much
-# rarer than the other: resolution and revolution, both common, are two
-# words; Hezbollah and a rare Hizbollah are one name.
+# When the query word occurs in the corpus, another corpus word a typo away
+# is taken as a spelling of it only if it is a name (written with a capital
+# in most of its occurrences: Qaida finds Qaeda) or at least ten times rarer
+# than the query word (a misspelling of it). Resolution and revolution, both
+# common words, stay apart.
 TYPO_RARITY = 0.1
+# Letters transliterations disagree on at the start of a word: a typo may
+# change the first letter only from one vowel to another (Usama, Osama).
+VOWELS = frozenset("aeiou")
+# Keys shorter than this get no vowel-swapping typos (hamas must not reach homas).
+SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
 
 
@@ -50,18 +59,36 @@ class Expansion(NamedTuple):
 
 
 class Lexicon:
-    """A folded vocabulary with word counts and a lazily built transliteration-key index."""
+    """A folded vocabulary with word counts and a lazily built transliteration-key index.
 
-    def __init__(self, words: Iterable[str], counts: Mapping[str, int] | None = None):
+    ``surfaces`` (folded word -> {spelling: count}), when given, tells which
+    words are names: those written with a capital in most of their occurrences.
+    """
+
+    def __init__(
+        self,
+        words: Iterable[str],
+        counts: Mapping[str, int] | None = None,
+        surfaces: Mapping[str, Mapping[str, int]] | None = None,
+    ):
         self.words = list(dict.fromkeys(words))
         self.counts = counts if counts is not None else dict.fromkeys(self.words, 1)
+        self.surfaces = surfaces
         self._by_key: dict[str, list[str]] | None = None
+        self._by_skeleton: dict[str, list[str]] | None = None
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)
+
+    def is_name(self, word: str) -> bool:
+        if self.surfaces is None:
+            return True
+        spellings = self.surfaces.get(word, {})
+        capital = sum(n for s, n in spellings.items() if s[:1].isupper())
+        return capital * 2 > sum(spellings.values())
 
     def by_key(self, key: str) -> list[str]:
         if self._by_key is None:
@@ -71,6 +98,15 @@ class Lexicon:
                     index.setdefault(k, []).append(w)
             self._by_key = index
         return self._by_key.get(key, [])
+
+    def by_skeleton(self, skeleton: str) -> list[str]:
+        if self._by_skeleton is None:
+            index: dict[str, list[str]] = {}
+            for w in self.words:
+                for sk in dict.fromkeys(translit.skeleton(k) for k in translit.keys(w)):
+                    index.setdefault(sk, []).append(w)
+            self._by_skeleton = index
+        return self._by_skeleton.get(skeleton, [])
 
 
 def max_typos(word: str, fuzziness: str = "auto") -> int:
@@ -111,19 +147,42 @@ def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion
                 found[word] = Expansion(word, _distance(key, word), translit.rule(key, word) or "key", QUALITY_KEY)
     typos = max_typos(key, fuzziness)
     if typos and lexicon.words:
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
         own = lexicon.count(key)
-        for word, distance, _ in process.extract(
-            key, lexicon.words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
-        ):
+        for word, distance in _within(key, lexicon, typos).items():
             if word in found:
                 continue
-            if own and min(own, lexicon.count(word)) > TYPO_RARITY * max(own, lexicon.count(word)):
+            if own and not lexicon.is_name(word) and lexicon.count(word) > TYPO_RARITY * own:
                 continue
-            found[word] = Expansion(word, int(distance), RULE_TYPO, QUALITY_TYPO.get(int(distance), 0.4))
+            found[word] = Expansion(word, distance, RULE_TYPO, QUALITY_TYPO.get(distance, 0.4))
     return sorted(found.values(), key=lambda e: (-e.quality, e.distance, e.word))
+
+
+def _within(key: str, lexicon: Lexicon, typos: int) -> dict[str, int]:
+    """Vocabulary words within ``typos`` edits of ``key``.
+
+    Two ways: edits between the folded words (any letter), and edits
+    between their transliteration keys that only swap one vowel for another
+    or ``g``/``q``/``k`` (see :func:`corpus_cli.translit.skeleton`). The
+    second bridges spellings such as Gadafi and Qaddafi (keys gadafi and
+    kadafi) or Moamar and Muammar without letting ``shiite`` reach ``white``.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    near: dict[str, int] = {}
+    for word, distance, _ in process.extract(
+        key, lexicon.words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+    ):
+        if word[0] == key[0] or (word[0] in VOWELS and key[0] in VOWELS):
+            near[word] = int(distance)
+    for k in translit.keys(key):
+        if len(k) < SKELETON_MIN:
+            continue
+        for word in lexicon.by_skeleton(translit.skeleton(k)):
+            distance = min(int(Levenshtein.distance(k, wk)) for wk in translit.keys(word))
+            if distance <= typos:
+                near[word] = min(near.get(word, typos), distance)
+    return near
 
 
 def _plurals(word: str) -> list[str]:

@@ -6,9 +6,10 @@ Qamishli/Kamishli. The key rewrites a folded word (see
 :func:`corpus_cli.text.fold`) so that such spellings meet, in named steps:
 
 1. ``consonants``: ``dj`` → ``j`` (French Djisr), ``ch`` → ``sh`` (French
-   Cheikh), ``q`` → ``k``, ``ck`` → ``k``.
-2. ``vowel digraphs``: ``ee`` → ``i``, ``ou``/``oo`` → ``u``, and
-   ``ai``/``ay``/``ei``/``ey`` → ``ay`` (Sheikh, Shaykh, Shaikh).
+   Cheikh), ``q`` → ``k``, ``ck`` → ``k``, ``dh`` → ``d`` (Qadhafi).
+2. ``vowel digraphs``: ``ee`` → ``i``, ``ou``/``oo`` → ``u``,
+   ``ai``/``ay``/``ei``/``ey`` → ``ay`` (Sheikh, Shaykh, Shaikh), and a
+   final ``y`` after a consonant → ``i`` (Khadafy, Qamishly).
 3. ``doubled letters``: any doubled letter is written once (Aleppo → alepo,
    Assad → asad, Dara’a → daraa → dara).
 4. ``final h``: an ``h`` after a final vowel is dropped, and a final
@@ -32,7 +33,7 @@ import re
 from functools import lru_cache
 
 VOWELS = "aeiouy"
-_CONSONANTS = (("dj", "j"), ("ch", "sh"), ("ck", "k"), ("q", "k"))
+_CONSONANTS = (("dj", "j"), ("ch", "sh"), ("ck", "k"), ("q", "k"), ("dh", "d"))
 _DIGRAPHS = re.compile(r"ee|ou|oo|ai|ay|ei|ey")
 _DIGRAPH_MAP = {"ee": "i", "ou": "u", "oo": "u", "ai": "ay", "ay": "ay", "ei": "ay", "ey": "ay"}
 _DOUBLE = re.compile(r"(.)\1+")
@@ -48,8 +49,11 @@ def _consonants(w: str) -> str:
     return w
 
 
+_FINAL_Y = re.compile(r"(?<=[^aeiouy])y$")
+
+
 def _digraphs(w: str) -> str:
-    return _DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group()], w)
+    return _FINAL_Y.sub("i", _DIGRAPHS.sub(lambda m: _DIGRAPH_MAP[m.group()], w))
 
 
 def _doubles(w: str) -> str:
@@ -95,6 +99,19 @@ def keys(word: str) -> tuple[str, ...]:
     if len(word) < MIN_LENGTH or not word.isalpha():
         return (word,)
     return _e_variants(_steps(word)[-1][1])
+
+
+_SKELETON = str.maketrans("eioukgq", "aaaakkk")
+
+
+def skeleton(key: str) -> str:
+    """A key with every vowel read ``a`` and ``g``/``q`` read ``k``.
+
+    Keys with the same skeleton differ only in vowels or in g/q/k, the
+    letters transliterations disagree on most; the matcher lets a typo
+    budget pay for those differences (Gadafi ~ Qaddafi, Moamar ~ Muammar).
+    """
+    return key.translate(_SKELETON)
 
 
 def meet(a: str, b: str) -> bool:

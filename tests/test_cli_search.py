@@ -57,10 +57,12 @@ def test_explain_plain_then_hits(invoke):
     lines = r.stdout.splitlines()
     assert lines[0].split() == ["term", "hits", "word", "entry", "spellings", "rule", "edits", "statements"]
     assert lines[1].split() == ["Alepo", "8", "statements", "Alepo", "aleppo", "Aleppo", "×8", "doubled", "letters", "1", "8"]
-    assert lines[2].split()[:3] == ["-Russia", "18", "statements"]
-    assert lines[3] == ""
-    assert lines[4].startswith("1.60  2016-12-09T16:37  002_6d0a1ca802d3b216#1  Osama Taljou")
-    assert len(lines) == 8
+    assert lines[2].split()[:3] == ["-Russia", "27", "statements"]
+    # Russian is a name a typo away from Russia, so it is excluded too
+    assert lines[3].split() == ["Russia", "russian", "Russian", "×13", "typo", "1", "13"]
+    assert lines[4] == ""
+    assert lines[5].startswith("1.38  2016-12-09T16:37  002_6d0a1ca802d3b216#2  He said")
+    assert len(lines) == 6
 
 
 def test_explain_json(invoke):
