@@ -15,8 +15,9 @@ from typing import Iterator, NamedTuple
 # for them on some keyboards.
 APOSTROPHES = "'’‘ʼʿʾ`´"
 
-_SPACES = re.compile(r"[^\S\n]+")  # any white space except the line break
-_NO_BREAK = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2060\ufeff"), " ")
+# Runs of white space other than one plain space or a line break.
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+_NO_BREAK = re.compile("[\u00a0\u2007\u202f\u2060\ufeff]")
 
 # A word is a run of letters and digits; apostrophes may join runs inside it
 # (Dara’a, Int’l) but hyphens split it (al-Numan -> al, Numan).
@@ -31,9 +32,10 @@ def normalize(text: str) -> str:
     Line breaks are kept (the loader needs them to find blocks); spaces at
     the ends of lines are removed.
     """
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_NO_BREAK)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _NO_BREAK.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
 
 
 def fold(word: str) -> str:
@@ -90,7 +92,7 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})  # "No. 5", but "said no."
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    m = _WORD_BEFORE.search(text, 0, end)
+    m = _WORD_BEFORE.search(text, max(0, end - 12), end)
     if not m:
         return False
     word = m.group(1).lower()
