@@ -11,6 +11,8 @@ import functools
 import os
 import sys
 
+from typing import NamedTuple
+
 import click
 
 EXIT_OK, EXIT_NO_RESULTS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -80,11 +82,21 @@ def common_options(func):
         help="Output format; 'table' is plain text when stdout is not a terminal.",
     )
     @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+    @click.option(
+        "--no-cache", is_flag=True, help="Neither read nor write the index snapshot; index in memory."
+    )
     @functools.wraps(func)
-    def wrapper(*args, data, fmt, as_json, **kwargs):
-        return func(*args, data=data, fmt="json" if as_json else fmt, **kwargs)
+    def wrapper(*args, data, fmt, as_json, no_cache, **kwargs):
+        return func(*args, data=Source(data, not no_cache), fmt="json" if as_json else fmt, **kwargs)
 
     return wrapper
+
+
+class Source(NamedTuple):
+    """Which folder a command reads, and whether through the snapshot cache."""
+
+    path: str | None
+    cache: bool = True
 
 
 def filter_options(func):
@@ -107,18 +119,26 @@ def limit_option(func):
     return click.option("--limit", "-n", type=click.IntRange(min=0), metavar="N", help="At most N results.")(func)
 
 
-def _open(data):
+def _open(source: Source, rebuild: bool = False):
     from .corpus import Corpus
-    from .loader import load
 
-    loaded = load(data)
-    _report(loaded)
-    return Corpus(loaded)
+    corpus = Corpus.open(source.path, cache=source.cache, rebuild=rebuild, progress=_progress())
+    _report(corpus.report)
+    return corpus
 
 
-def _report(loaded) -> None:
+def _progress():
+    """A progress callback that shows a Rich bar on stderr once a build runs past a second."""
+    if not sys.stderr.isatty():
+        return None
+    from .progress import BuildProgress
+
+    return BuildProgress()
+
+
+def _report(report) -> None:
     """Problems met while loading, on stderr so that stdout stays clean."""
-    skipped, warned = loaded.skipped, {p.path for p in loaded.warnings}
+    skipped, warned = report.skipped, {p.path for p in report.warnings}
     for p in skipped[:10]:
         click.echo(f"corpus: skipped {p.path}: {p.what}", err=True)
     if len(skipped) > 10:
@@ -126,8 +146,10 @@ def _report(loaded) -> None:
     if warned:
         n = len(warned)
         click.echo(f"corpus: {n} file{'s' if n != 1 else ''} read with warnings", err=True)
-    if loaded.files_seen == 0:
-        click.echo(f"corpus: no .txt files under {loaded.root}", err=True)
+    if report.files_seen == 0:
+        click.echo(f"corpus: no .txt files under {report.root}", err=True)
+    for note in report.notes:
+        click.echo(f"corpus: warning: {note}", err=True)
 
 
 def _output(fmt):
@@ -344,6 +366,97 @@ def stats_cmd(data, fmt):
     corpus = _open(data)
     emit_stats(_output(fmt), corpus.stats())
     return EXIT_OK if corpus.documents else EXIT_NO_RESULTS
+
+
+@cli.command("index")
+@click.option(
+    "--data", envvar="CORPUS_DATA", type=click.Path(), help="Folder of documents (default: the bundled corpus; env CORPUS_DATA)."
+)
+@click.option("--rebuild", is_flag=True, help="Build the snapshot anew even if it is fresh.")
+def index_cmd(data, rebuild):
+    """Build or refresh the index snapshot of a folder.
+
+    Other commands do this by themselves when needed; run it ahead of time
+    for a large folder, or with --rebuild to start afresh.
+
+    \b
+    Examples:
+      corpus index --data ~/releases
+      corpus index --rebuild
+    """
+    import time
+
+    started = time.perf_counter()
+    corpus = _open(Source(data, True), rebuild=rebuild)
+    report = corpus.report
+    took = time.perf_counter() - started
+    what = {
+        "built": "built",
+        "snapshot": "up to date",
+        "updated": f"updated ({report.changed} changed file{'s' if report.changed != 1 else ''} in a delta)",
+    }[report.source]
+    docs = len(corpus.index.live)
+    click.echo(f"{report.root}: {docs:,} documents from {report.files_seen:,} files, {what} in {took:.2f} s")
+    if report.snapshot and report.snapshot.exists():
+        size = report.snapshot.stat().st_size
+        click.echo(f"snapshot: {report.snapshot} ({size / 1e6:,.1f} MB)")
+    return EXIT_OK
+
+
+@cli.group("cache")
+def cache_group():
+    """Inspect or clear the index snapshots (CORPUS_CACHE_DIR).
+
+    \b
+    Examples:
+      corpus cache info
+      corpus cache clear
+    """
+
+
+@cache_group.command("info")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+def cache_info_cmd(as_json):
+    """Where the snapshots are, which folders they index, and their size.
+
+    \b
+    Example:
+      corpus cache info
+    """
+    from .store import cache_dir, cache_entries
+
+    entries = cache_entries()
+    if as_json:
+        import json
+
+        records = [
+            {"path": str(e.path), "folder": e.root, "bytes": e.size, "documents": e.documents, "problem": e.problem}
+            for e in entries
+        ]
+        click.echo(json.dumps({"cache_dir": str(cache_dir()), "snapshots": records}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    click.echo(f"cache folder: {cache_dir()}")
+    total = sum(e.size for e in entries)
+    click.echo(f"{len(entries)} snapshot file{'s' if len(entries) != 1 else ''}, {total / 1e6:,.1f} MB")
+    for e in entries:
+        what = f"{e.documents:,} documents of {e.root}" if e.problem is None else f"unusable: {e.problem}"
+        click.echo(f"  {e.path.name}  {e.size / 1e6:,.1f} MB  {what}")
+    return EXIT_OK
+
+
+@cache_group.command("clear")
+def cache_clear_cmd():
+    """Remove every snapshot; they are rebuilt when next needed.
+
+    \b
+    Example:
+      corpus cache clear
+    """
+    from .store import cache_dir, clear_cache
+
+    n = clear_cache()
+    click.echo(f"removed {n} file{'s' if n != 1 else ''} from {cache_dir()}")
+    return EXIT_OK
 
 
 def main() -> None:

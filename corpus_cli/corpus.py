@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from .dates import date_range
 from .document import Document
 from .errors import NotFound, UsageError
 from .index import Index
-from .loader import Loaded, load
+from .store import Report
 from .matching import FUZZINESS_CHOICES, expand
 from .text import fold, words
 
@@ -56,34 +57,58 @@ class Variant:
 
 
 class Corpus:
-    def __init__(self, loaded: Loaded):
-        self.loaded = loaded
-        self.index = Index(loaded.documents)
+    """An indexed folder of documents and the problems met reading it."""
+
+    def __init__(self, index: Index, report: Report | None = None):
+        self.index = index
+        self.report = report if report is not None else Report()
 
     @classmethod
-    def open(cls, path: str | os.PathLike | None = None) -> "Corpus":
-        """Load the folder at ``path``, or the bundled corpus."""
-        return cls(load(path))
+    def open(
+        cls,
+        path: str | os.PathLike | None = None,
+        *,
+        cache: bool = True,
+        rebuild: bool = False,
+        progress=None,
+    ) -> "Corpus":
+        """Index the folder at ``path`` (the bundled corpus by default).
+
+        With ``cache``, a snapshot of the index is kept in the cache folder
+        and reused while the files are unchanged (see :mod:`corpus_cli.store`).
+        """
+        from .store import open_index
+
+        index, report = open_index(path, cache=cache, rebuild=rebuild, progress=progress)
+        return cls(index, report)
+
+    @classmethod
+    def from_documents(cls, documents) -> "Corpus":
+        """A corpus of documents already in memory."""
+        return cls(Index(documents))
 
     @property
     def documents(self) -> list[Document]:
         """All documents, oldest first, undated last."""
-        return self.index.documents
+        return [self.index.documents[p] for p in self.index.in_date_order()]
 
     # --- filters ------------------------------------------------------------
 
-    def _allowed(self, since, until, categories) -> Container[int] | None:
+    def _positions(self, since, until, categories) -> list[int] | None:
+        """Positions of the documents within the filters, in date order; None for all."""
         bounds = date_range(since, until)
-        positions: Container[int] | None = None
+        positions: list[int] | None = None
         if bounds.since or bounds.until:
             positions = self.index.date_slice(bounds.since, bounds.until)
         if categories:
             wanted = {fold(c) for c in categories}
-            span = positions if positions is not None else range(len(self.documents))
-            positions = {
-                p for p in span if fold(self.documents[p].category or "") in wanted
-            }
+            span = positions if positions is not None else self.index.in_date_order()
+            positions = [p for p in span if fold(self.index.category_of(p) or "") in wanted]
         return positions
+
+    def _allowed(self, since, until, categories) -> Container[int] | None:
+        positions = self._positions(since, until, categories)
+        return None if positions is None else set(positions)
 
     # --- commands -----------------------------------------------------------
 
@@ -101,26 +126,32 @@ class Corpus:
         if sort not in SORT_KEYS:
             raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(SORT_KEYS)}")
         _check_limit(limit)
-        allowed = self._allowed(since, until, categories)
-        docs = [d for p, d in enumerate(self.documents) if allowed is None or p in allowed]
+        positions = self._positions(since, until, categories)
+        if positions is None:
+            positions = self.index.in_date_order()
         if sort == "title":
-            docs.sort(key=lambda d: (fold(d.title), d.id))
+            docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
+            if reverse:
+                docs.reverse()
+            return docs[:limit] if limit is not None else docs
         if reverse:
-            docs.reverse()
-        return docs[:limit] if limit is not None else docs
+            positions = positions[::-1]
+        if limit is not None:
+            positions = positions[:limit]
+        return [self.index.documents[p] for p in positions]
 
     def show(self, id_or_prefix: str) -> Document:
         """The document with this id, or the one whose id starts with it."""
-        doc = self.index.by_id.get(id_or_prefix)
-        if doc is not None:
-            return doc
-        candidates = sorted(i for i in self.index.by_id if i.startswith(id_or_prefix))
+        pos = self.index.position(id_or_prefix)
+        if pos is not None:
+            return self.index.documents[pos]
+        candidates = self.index.find_ids(id_or_prefix)
         if not candidates:
             raise NotFound(f"no document has an id starting with {id_or_prefix!r}")
         if len(candidates) > 1:
             shown = ", ".join(candidates[:10]) + (f" and {len(candidates) - 10} more" if len(candidates) > 10 else "")
             raise UsageError(f"{id_or_prefix!r} is ambiguous: it starts {len(candidates)} ids: {shown}")
-        return self.index.by_id[candidates[0]]
+        return self.index.documents[self.index.position(candidates[0])]
 
     def find(
         self,
@@ -172,18 +203,21 @@ class Corpus:
         return found[:limit] if limit is not None else found
 
     def stats(self) -> Stats:
-        docs = self.documents
-        dated = [d for d in docs if d.date is not None]
+        index = self.index
+        live = index.live
+        n = len(live)
+        dated, dates, _ = index.by_date
+        years = Counter(str(dt.date.fromordinal(m // 1440).year) for m in dates)
         return Stats(
-            documents=len(docs),
-            statements=self.index.statement_total,
-            words=sum(d.word_count for d in docs),
-            first_date=dated[0].iso_date if dated else None,
-            last_date=dated[-1].iso_date if dated else None,
-            undated=len(docs) - len(dated),
-            per_year=dict(sorted(Counter(str(d.datetime.year) for d in dated).items())),
-            per_category=_by_count(d.category or "(none)" for d in docs),
-            per_type=_by_count(d.type for d in docs),
+            documents=n,
+            statements=index.statement_total,
+            words=sum(index.columns.doc_words[p] for p in live),
+            first_date=index.documents[dated[0]].iso_date if dated else None,
+            last_date=index.documents[dated[-1]].iso_date if dated else None,
+            undated=n - len(dated),
+            per_year=dict(sorted(years.items())),
+            per_category=_by_count(index.category_of(p) or "(none)" for p in live),
+            per_type=_by_count(index.type_of(p) for p in live),
         )
 
 

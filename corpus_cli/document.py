@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .dates import DocDate
-from .text import WORD, split_statements
+from .text import split_statements
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -39,7 +39,7 @@ class Document:
     source: str | None = None
     layout: str = "plain"
     spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
-    word_count: int = 0
+    word_count: int = 0  # set by whoever tokenises the body (the index builder, or load())
 
     @classmethod
     def build(cls, paragraphs: list[str], **fields) -> "Document":
@@ -50,7 +50,7 @@ class Document:
         for paragraph in paragraphs:
             spans.extend((offset + s, offset + e) for s, e in split_statements(paragraph))
             offset += len(paragraph) + len(PARAGRAPH_BREAK)
-        return cls(body=body, spans=tuple(spans), word_count=len(WORD.findall(body)), **fields)
+        return cls(body=body, spans=tuple(spans), **fields)
 
     @property
     def datetime(self) -> dt.datetime | None:

@@ -1,9 +1,13 @@
-"""The in-memory index built once per load.
+"""The index: what search and the other commands read, over :class:`Columns`.
 
-Documents are kept sorted by date (undated ones last), so a date range is a
-slice found by bisection. Every statement of every document gets a global
-number; the vocabulary maps each folded word to the statements it occurs in
-(one entry per occurrence, so the count of a number is the term frequency).
+Columns come from building (:mod:`corpus_cli.build`) or from a snapshot on
+disk (:mod:`corpus_cli.snapshot`), where they are read lazily: a command
+touches only the postings of its query words and decodes only the documents
+it shows.
+
+Units are what search returns: each document's title, then its statements.
+Unit ``g`` belongs to document ``stmt_doc[g]``; it is statement
+``stmt_local[g]`` of that document, or its title when that is ``TITLE``.
 """
 
 from __future__ import annotations
@@ -11,63 +15,96 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from array import array
-from collections import Counter
-from typing import Iterable
+from functools import cached_property
+from typing import Container, Iterable
 
+from .build import TITLE, TYPES, Columns, from_documents, minutes
 from .document import Document, Statement
 from .matching import Lexicon
-from .text import WORD, fold
-
-TITLE = 0xFFFFFFFF  # stmt_local of a document's title unit
+from .text import fold, tokens
 
 
-def _sort_key(doc: Document):
-    return (doc.date is None, doc.datetime or dt.datetime.min, doc.id)
+class Postings:
+    """Folded word -> the units it occurs in (one entry per occurrence), over all segments.
+
+    Units of dead documents (files changed or removed since the snapshot) are left out.
+    """
+
+    def __init__(self, segments, stmt_doc, dead: frozenset[int]):
+        self._segments = segments
+        self._stmt_doc = stmt_doc
+        self._dead = dead
+
+    def __contains__(self, word: str) -> bool:
+        return any(seg.find(word) >= 0 for seg in self._segments)
+
+    def __getitem__(self, word: str):
+        found = [(seg, i) for seg in self._segments if (i := seg.find(word)) >= 0]
+        if not found:
+            raise KeyError(word)
+        if len(found) == 1 and not self._dead:
+            return found[0][0].units(found[0][1])
+        units = array("I")
+        for seg, i in found:
+            units.extend(seg.units(i))
+        if self._dead:
+            doc, dead = self._stmt_doc, self._dead
+            units = array("I", (g for g in units if doc[g] not in dead))
+        return units
+
+
+class Surfaces:
+    """Folded word -> how the text spells it, with counts, over all segments."""
+
+    def __init__(self, segments):
+        self._segments = segments
+
+    def __getitem__(self, word: str) -> dict[str, int]:
+        merged: dict[str, int] = {}
+        found = False
+        for seg in self._segments:
+            i = seg.find(word)
+            if i >= 0:
+                found = True
+                for form, n in seg.surfaces(i).items():
+                    merged[form] = merged.get(form, 0) + n
+        if not found:
+            raise KeyError(word)
+        return merged
+
+    def get(self, word: str, default=None):
+        try:
+            return self[word]
+        except KeyError:
+            return default
 
 
 class Index:
-    def __init__(self, documents: Iterable[Document]):
-        self.documents: list[Document] = sorted(documents, key=_sort_key)
-        self._dated = [d.datetime for d in self.documents if d.date is not None]
-        self.by_id = {d.id: d for d in self.documents}
-        self.position = {d.id: i for i, d in enumerate(self.documents)}
-        # Units are what search returns: every statement of every document,
-        # and each document's title. Unit g is statement stmt_local[g] (or the
-        # title, when that is TITLE) of document stmt_doc[g], a position in
-        # self.documents.
-        self.stmt_doc = array("I")
-        self.stmt_local = array("I")
-        self.stmt_length = array("I")
-        self.title_unit = array("I")  # document position -> its title unit
-        postings: dict[str, array] = {}
-        surfaces: dict[str, Counter] = {}
-        folded: dict[str, str] = {}  # memo: the same surface folds the same way
-        for pos, doc in enumerate(self.documents):
-            units = [(TITLE, doc.title, 0, len(doc.title))]
-            units += [(local, doc.body, s, e) for local, (s, e) in enumerate(doc.spans)]
-            for local, text, start, end in units:
-                g = len(self.stmt_doc)
-                if local == TITLE:
-                    self.title_unit.append(g)
-                found = WORD.findall(text, start, end)
-                self.stmt_doc.append(pos)
-                self.stmt_local.append(local)
-                self.stmt_length.append(len(found))
-                for surface in found:
-                    key = folded.get(surface)
-                    if key is None:
-                        key = folded[surface] = fold(surface)
-                    if key not in postings:
-                        postings[key] = array("I")
-                        surfaces[key] = Counter()
-                    postings[key].append(g)
-                    surfaces[key][surface] += 1
-        self.postings = postings
-        self.surfaces = surfaces
-        self.lexicon = Lexicon(postings, {w: len(p) for w, p in postings.items()}, surfaces)
-        n = len(self.stmt_length)
-        self.avg_length = (sum(self.stmt_length) / n) if n else 0.0
-        self.statement_total = n - len(self.documents)
+    def __init__(self, columns: Columns | Iterable[Document]):
+        if not isinstance(columns, Columns):
+            columns = from_documents(columns)
+        c = self.columns = columns
+        self.documents = c.docs
+        self.doc_ids = c.doc_ids
+        self.stmt_doc, self.stmt_local, self.stmt_length = c.stmt_doc, c.stmt_local, c.stmt_length
+        self.title_unit = c.title_unit
+        self.doc_dates = c.doc_dates
+        segments = c.segments
+
+        def total(word: str, measure) -> int:
+            return sum(measure(seg, j) for seg in segments if (j := seg.find(word)) >= 0)
+
+        self.lexicon = Lexicon(
+            c.vocabularies,
+            lambda w: total(w, lambda seg, j: seg.count(j)),
+            lambda w: total(w, lambda seg, j: seg.capitals[j]),
+        )
+        self.dead = c.dead
+        self.postings = Postings(segments, c.stmt_doc, c.dead)
+        self.surfaces = Surfaces(segments)
+        self._field_lexicons: dict[str, Lexicon] = {}
+
+    # --- sizes ------------------------------------------------------------------
 
     @property
     def vocabulary(self) -> list[str]:
@@ -77,16 +114,86 @@ class Index:
     def unit_count(self) -> int:
         return len(self.stmt_doc)
 
+    @property
+    def statement_total(self) -> int:
+        """Statements of the live documents."""
+        if not self.dead:
+            return self.unit_count - len(self.doc_ids)
+        return sum(1 for p in self.stmt_doc if p not in self.dead) - len(self.live)
+
+    @cached_property
+    def live(self) -> list[int]:
+        """Positions of the documents that count (all but the dead)."""
+        return [p for p in range(len(self.doc_ids)) if p not in self.dead]
+
+    @cached_property
+    def avg_length(self) -> float:
+        n = len(self.stmt_length)
+        return sum(self.stmt_length) / n if n else 0.0
+
+    # --- documents ----------------------------------------------------------------
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {self.doc_ids[p]: p for p in self.live}
+
+    def position(self, doc_id: str) -> int | None:
+        return self._position.get(doc_id)
+
+    def find_ids(self, prefix: str) -> list[str]:
+        return sorted(self.doc_ids[p] for p in self.live if self.doc_ids[p].startswith(prefix))
+
+    @cached_property
+    def by_date(self) -> tuple[list[int], list[int], list[int]]:
+        """(dated positions in date order, their dates, undated positions in id order)."""
+        dates, ids = self.doc_dates, self.doc_ids
+        dated = sorted((dates[p], ids[p], p) for p in self.live if dates[p] >= 0)
+        undated = sorted((ids[p], p) for p in self.live if dates[p] < 0)
+        return [p for _, _, p in dated], [d for d, _, _ in dated], [p for _, p in undated]
+
+    def in_date_order(self) -> list[int]:
+        dated, _, undated = self.by_date
+        return dated + undated
+
+    def date_slice(self, since: dt.datetime | None, until: dt.datetime | None) -> list[int]:
+        """Positions of the documents dated within the bounds, in date order."""
+        order, dates, _ = self.by_date
+        lo = bisect.bisect_left(dates, minutes(since)) if since else 0
+        hi = bisect.bisect_right(dates, minutes(until)) if until else len(dates)
+        return order[lo:max(lo, hi)]
+
+    def category_of(self, pos: int) -> str | None:
+        return self.columns.categories[self.columns.doc_category[pos]] or None
+
+    def type_of(self, pos: int) -> str:
+        return TYPES[self.columns.doc_type[pos]]
+
+    def title_derived(self, pos: int) -> bool:
+        return bool(self.columns.doc_flags[pos])
+
+    def field_values(self, field: str) -> dict[str, list[int]]:
+        """Each distinct value of ``category`` or ``source`` with the positions that have it."""
+        numbers, names = (
+            (self.columns.doc_category, self.columns.categories)
+            if field == "category"
+            else (self.columns.doc_source, self.columns.sources)
+        )
+        values: dict[str, list[int]] = {}
+        for pos in self.live:
+            if n := numbers[pos]:
+                values.setdefault(names[n], []).append(pos)
+        return values
+
+    def field_lexicon(self, field: str) -> Lexicon:
+        if field not in self._field_lexicons:
+            names = self.columns.categories if field == "category" else self.columns.sources
+            self._field_lexicons[field] = Lexicon.of(fold(t.text) for v in names for t in tokens(v))
+        return self._field_lexicons[field]
+
+    # --- units --------------------------------------------------------------------
+
     def is_title(self, g: int) -> bool:
         return self.stmt_local[g] == TITLE
-
-    def date_slice(self, since: dt.datetime | None, until: dt.datetime | None) -> range:
-        """Positions of the documents dated within the bounds (all, with no bound)."""
-        if since is None and until is None:
-            return range(len(self.documents))
-        lo = bisect.bisect_left(self._dated, since) if since else 0
-        hi = bisect.bisect_right(self._dated, until) if until else len(self._dated)
-        return range(lo, max(lo, hi))
 
     def unit(self, g: int) -> tuple[Document, Statement]:
         """The document of unit ``g`` and the unit as a Statement.

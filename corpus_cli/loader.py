@@ -11,11 +11,12 @@ import codecs
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from . import layouts
 from .document import Document
 from .errors import DataError
-from .text import normalize
+from .text import WORD, normalize
 
 SUFFIXES = (".txt",)
 MAX_BYTES = 5_000_000  # larger than any statement; such a file is skipped
@@ -54,15 +55,71 @@ def bundled_data() -> Path:
     return packaged if packaged.is_dir() else here.parent / "data"
 
 
-def find_files(root: Path) -> list[Path]:
-    """Corpus files under ``root``, recursively, in a stable order; dot-folders are passed over."""
-    found = []
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(SUFFIXES) and not name.startswith("."):
-                found.append(Path(folder) / name)
-    return found
+@dataclass(frozen=True)
+class FileEntry:
+    rel: str  # path relative to the folder, with forward slashes
+    size: int
+    mtime_ns: int
+
+
+def scan(root: Path) -> tuple[list[FileEntry], list[Problem]]:
+    """Every corpus file under ``root`` with its size and time, and what could not be looked at.
+
+    Hidden files and folders are passed over; symbolic links to files are
+    followed, links to folders are not (so a link loop cannot trap the scan).
+    """
+    entries: list[FileEntry] = []
+    problems: list[Problem] = []
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        folder = root / rel_dir if rel_dir else root
+        try:
+            with os.scandir(folder) as it:
+                found = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(str(folder), f"cannot list folder: {exc.strerror or exc}", "skipped", True))
+            continue
+        subdirs = []
+        for entry in found:
+            if entry.name.startswith("."):
+                continue
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subdirs.append(rel)
+                    continue
+                if not entry.name.lower().endswith(SUFFIXES):
+                    continue
+                st = entry.stat()
+            except OSError as exc:
+                problems.append(Problem(str(root / rel), f"cannot read: {exc.strerror or exc}", "skipped", True))
+                continue
+            entries.append(FileEntry(rel, st.st_size, st.st_mtime_ns))
+        stack.extend(reversed(subdirs))
+    entries.sort(key=lambda e: e.rel)
+    return entries, problems
+
+
+def assign_ids(entries: Sequence[FileEntry], taken: Iterable[str] = ()) -> tuple[list[str], list[Problem]]:
+    """Document ids: the file name without its suffix, made unique with ``~2``, ``~3`` …"""
+    seen = {i: 1 for i in taken}
+    ids, problems = [], []
+    for e in entries:
+        stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        doc_id = stem
+        if stem in seen:
+            n = seen[stem]
+            while True:
+                n += 1
+                doc_id = f"{stem}~{n}"
+                if doc_id not in seen:
+                    break
+            seen[stem] = n
+            problems.append(Problem(e.rel, f"id {stem!r} is taken by another file", f"id set to {doc_id!r}"))
+        seen[doc_id] = 1
+        ids.append(doc_id)
+    return ids, problems
 
 
 class Skip(Exception):
@@ -121,32 +178,31 @@ def read_document(path: Path, doc_id: str, *, max_bytes: int = MAX_BYTES) -> tup
     return doc, warnings
 
 
-def load(root: str | os.PathLike | None = None, *, max_bytes: int = MAX_BYTES) -> Loaded:
-    """Load every corpus file under ``root`` (the bundled corpus by default)."""
+def check_root(root: str | os.PathLike | None) -> Path:
+    """The folder to read (the bundled corpus by default); a DataError if it is not one."""
     root = Path(root) if root is not None else bundled_data()
     if not root.exists():
         raise DataError(f"data folder {str(root)!r} does not exist")
     if not root.is_dir():
         raise DataError(f"data path {str(root)!r} is not a folder")
-    loaded = Loaded(root)
-    seen_ids: dict[str, int] = {}
-    for path in find_files(root):
-        loaded.files_seen += 1
-        doc_id = path.stem
-        if doc_id in seen_ids:
-            seen_ids[doc_id] += 1
-            new_id = f"{doc_id}~{seen_ids[doc_id]}"
-            loaded.problems.append(
-                Problem(str(path), f"id {doc_id!r} is taken by another file", f"id set to {new_id!r}")
-            )
-            doc_id = new_id
-        else:
-            seen_ids[doc_id] = 1
+    return root
+
+
+def load(root: str | os.PathLike | None = None, *, max_bytes: int = MAX_BYTES) -> Loaded:
+    """Read every corpus file under ``root`` into documents, without indexing them."""
+    root = check_root(root)
+    entries, problems = scan(root)
+    ids, id_problems = assign_ids(entries)
+    loaded = Loaded(root, problems=problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems])
+    loaded.files_seen = len(entries)
+    for entry, doc_id in zip(entries, ids):
+        path = root / entry.rel
         try:
             doc, warnings = read_document(path, doc_id, max_bytes=max_bytes)
         except Skip as exc:
             loaded.problems.append(Problem(str(path), str(exc), "skipped", skipped=True))
             continue
+        doc.word_count = len(WORD.findall(doc.body))
         loaded.problems.extend(Problem(str(path), w, "kept") for w in warnings)
         loaded.documents.append(doc)
     return loaded

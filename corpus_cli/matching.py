@@ -22,7 +22,9 @@ A word that matches nothing and starts with the article ``al``/``el``
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, NamedTuple
+import bisect
+from array import array
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from . import translit
 from .text import fold, fold_case
@@ -58,55 +60,91 @@ class Expansion(NamedTuple):
     surface: str | None = None  # with --exact: the case-folded spelling required
 
 
-class Lexicon:
-    """A folded vocabulary with word counts and a lazily built transliteration-key index.
+class Vocabulary(NamedTuple):
+    """Sorted folded words with their transliteration-key tables.
 
-    ``surfaces`` (folded word -> {spelling: count}), when given, tells which
-    words are names: those written with a capital in most of their occurrences.
+    Each table is a sorted list of names (keys, or skeletons of keys) and,
+    entry by entry, the number of the word it belongs to.
+    """
+
+    words: list[str]
+    key_names: list[str]
+    key_words: Sequence[int]
+    skeleton_names: list[str]
+    skeleton_words: Sequence[int]
+
+    @classmethod
+    def of(cls, words: Iterable[str], keys: Mapping[str, tuple[str, ...]] | None = None) -> "Vocabulary":
+        unique = sorted(set(words))
+        keys = keys if keys is not None else {w: translit.keys(w) for w in unique}
+        keyed = sorted((k, i) for i, w in enumerate(unique) for k in keys[w])
+        skeletal = sorted((s, i) for i, w in enumerate(unique) for s in dict.fromkeys(map(translit.skeleton, keys[w])))
+        return cls(
+            unique,
+            [k for k, _ in keyed],
+            array("I", (i for _, i in keyed)),
+            [s for s, _ in skeletal],
+            array("I", (i for _, i in skeletal)),
+        )
+
+    def find(self, word: str) -> int:
+        """The number of ``word``, or -1."""
+        i = bisect.bisect_left(self.words, word)
+        return i if i < len(self.words) and self.words[i] == word else -1
+
+    def lookup(self, names: list[str], numbers: Sequence[int], name: str) -> list[str]:
+        i = bisect.bisect_left(names, name)
+        found = []
+        while i < len(names) and names[i] == name:
+            found.append(self.words[numbers[i]])
+            i += 1
+        return found
+
+
+class Lexicon:
+    """The vocabularies a search matches against, with word counts.
+
+    ``count(word)`` gives a word's occurrences and ``capitals(word)`` how many
+    of them start with a capital: a word mostly written so is a name.
     """
 
     def __init__(
         self,
-        words: Iterable[str],
-        counts: Mapping[str, int] | None = None,
-        surfaces: Mapping[str, Mapping[str, int]] | None = None,
+        vocabularies: list[Vocabulary],
+        count: Callable[[str], int],
+        capitals: Callable[[str], int],
     ):
-        self.words = list(dict.fromkeys(words))
-        self.counts = counts if counts is not None else dict.fromkeys(self.words, 1)
-        self.surfaces = surfaces
-        self._by_key: dict[str, list[str]] | None = None
-        self._by_skeleton: dict[str, list[str]] | None = None
+        self.vocabularies = vocabularies
+        self._count = count
+        self._capitals = capitals
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> "Lexicon":
+        """A small lexicon of words that each count once and are all names."""
+        vocabulary = Vocabulary.of(words)
+        return cls([vocabulary], lambda w: int(vocabulary.find(w) >= 0), lambda w: 1)
+
+    @property
+    def words(self) -> list[str]:
+        if len(self.vocabularies) == 1:
+            return self.vocabularies[0].words
+        return [w for v in self.vocabularies for w in v.words]
 
     def __contains__(self, word: str) -> bool:
-        return word in self.counts
+        return any(v.find(word) >= 0 for v in self.vocabularies)
 
     def count(self, word: str) -> int:
-        return self.counts.get(word, 0)
+        return self._count(word)
 
     def is_name(self, word: str) -> bool:
-        if self.surfaces is None:
-            return True
-        spellings = self.surfaces.get(word, {})
-        capital = sum(n for s, n in spellings.items() if s[:1].isupper())
-        return capital * 2 > sum(spellings.values())
+        n = self._count(word)
+        return n > 0 and self._capitals(word) * 2 > n
 
     def by_key(self, key: str) -> list[str]:
-        if self._by_key is None:
-            index: dict[str, list[str]] = {}
-            for w in self.words:
-                for k in translit.keys(w):
-                    index.setdefault(k, []).append(w)
-            self._by_key = index
-        return self._by_key.get(key, [])
+        return [w for v in self.vocabularies for w in v.lookup(v.key_names, v.key_words, key)]
 
     def by_skeleton(self, skeleton: str) -> list[str]:
-        if self._by_skeleton is None:
-            index: dict[str, list[str]] = {}
-            for w in self.words:
-                for sk in dict.fromkeys(translit.skeleton(k) for k in translit.keys(w)):
-                    index.setdefault(sk, []).append(w)
-            self._by_skeleton = index
-        return self._by_skeleton.get(skeleton, [])
+        return [w for v in self.vocabularies for w in v.lookup(v.skeleton_names, v.skeleton_words, skeleton)]
 
 
 def max_typos(word: str, fuzziness: str = "auto") -> int:

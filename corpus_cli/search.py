@@ -25,9 +25,7 @@ from . import query as q
 from .document import Document, Statement
 from .errors import UsageError
 from .index import Index
-from .matching import (
-    QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, Lexicon, expand, occurrence_quality,
-)
+from .matching import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
 from .text import fold, fold_case, tokens
 from .translit import ARTICLES
 
@@ -115,14 +113,15 @@ class _Evaluator:
                 leaf.docs = {self.index.stmt_doc[g] for g in leaf.weights}
         elif term.field == "id":
             wanted = term.text.casefold()
-            leaf.docs = {p for p, d in enumerate(self.index.documents) if d.id.casefold().startswith(wanted)}
+            ids = self.index.doc_ids
+            leaf.docs = {p for p in self.index.live if ids[p].casefold().startswith(wanted)}
         else:
             leaf.docs = self.field_docs(term.field, parts)
         self.leaves[id(term)] = leaf
         return leaf
 
     def expand(self, word: str, field: str | None) -> list[Expansion]:
-        lexicon = self.index.lexicon if field in (None, "title") else _field_lexicon(self.index, field)
+        lexicon = self.index.lexicon if field in (None, "title") else self.index.field_lexicon(field)
         return expand(word, lexicon, self.fuzziness, self.exact)
 
     def weights(self, parts: list[Part], title_only: bool) -> tuple[dict[int, float], dict[int, int]]:
@@ -140,10 +139,7 @@ class _Evaluator:
         if title_only:
             candidates = {g for g in candidates if index.is_title(g)}
         else:  # a title made from the first sentence is not searched: it repeats it
-            candidates = {
-                g for g in candidates
-                if not (index.is_title(g) and index.documents[index.stmt_doc[g]].title_derived)
-            }
+            candidates = {g for g in candidates if not (index.is_title(g) and index.title_derived(index.stmt_doc[g]))}
         weights: dict[int, float] = {}
         counts: dict[int, int] = {}
         if len(parts) == 1 and not self.exact:  # from the postings, reading text only where needed
@@ -184,7 +180,7 @@ class _Evaluator:
         if not parts or any(not p.expansions for p in parts):
             return set()
         docs = set()
-        for value, positions in _field_values(self.index, field_name).items():
+        for value, positions in self.index.field_values(field_name).items():
             toks = [(t.start, t.end, t.text, fold(t.text)) for t in tokens(value)]
             if _occurrences(toks, parts):
                 docs.update(positions)
@@ -285,25 +281,6 @@ def _occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
     return found
 
 
-def _field_values(index: Index, field_name: str) -> dict[str, list[int]]:
-    cache = index.__dict__.setdefault("_field_values", {})
-    if field_name not in cache:
-        values: dict[str, list[int]] = {}
-        for pos, doc in enumerate(index.documents):
-            value = getattr(doc, field_name)
-            if value:
-                values.setdefault(value, []).append(pos)
-        cache[field_name] = values
-    return cache[field_name]
-
-
-def _field_lexicon(index: Index, field_name: str) -> Lexicon:
-    cache = index.__dict__.setdefault("_field_lexicons", {})
-    if field_name not in cache:
-        cache[field_name] = Lexicon(fold(t.text) for v in _field_values(index, field_name) for t in tokens(v))
-    return cache[field_name]
-
-
 # --- the search -----------------------------------------------------------------
 
 
@@ -366,11 +343,10 @@ def run(
 
 def _rank_key(index: Index, score: float, g: int):
     """Best score first, then newest (undated last), then id, then title before statements."""
-    doc = index.documents[index.stmt_doc[g]]
+    pos = index.stmt_doc[g]
     order = -1 if index.is_title(g) else index.stmt_local[g]
-    when = doc.datetime
-    newest = -(when.toordinal() * 86400 + when.hour * 3600 + when.minute * 60) if when else 0
-    return (-score, when is None, newest, doc.id, order)
+    when = index.doc_dates[pos]
+    return (-score, when < 0, -when, index.doc_ids[pos], order)
 
 
 def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:

@@ -14,15 +14,16 @@ SEED_IDS = [
 
 
 @pytest.fixture(autouse=True)
-def _isolate(monkeypatch):
-    """No user setting leaks into a test."""
+def _isolate(monkeypatch, tmp_path_factory):
+    """No user setting leaks into a test, and no test writes to the user's cache."""
     for var in ("CORPUS_DATA", "FORCE_COLOR", "NO_COLOR", "COLUMNS", "TERM"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")
 def corpus():
-    return Corpus.open()
+    return Corpus.open(cache=False)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import pytest
 
 from corpus_cli.corpus import Corpus
-from corpus_cli.matching import Lexicon, expand
+from corpus_cli.matching import expand
 
 SENTENCES = [
     "Colonel Qaddafi spoke in Tripoli.",
@@ -32,7 +32,7 @@ def small(tmp_path_factory):
     folder = tmp_path_factory.mktemp("names")
     for n, sentence in enumerate(SENTENCES):
         (folder / f"{n:02d}.txt").write_text(f"Saturday, 02 January 2016 17:52\n\nT{n}\n\n{sentence}\n", encoding="utf-8")
-    return Corpus.open(folder)
+    return Corpus.open(folder, cache=False)
 
 
 def words_for(corpus, query):
@@ -71,6 +71,8 @@ def test_first_letter_kept_except_between_vowels(small):
     assert docs_for(small, "Osama bin Laden") == ["17"]
 
 
-def test_lexicon_tells_names_from_words():
-    lex = Lexicon(["qaeda", "homes"], {"qaeda": 3, "homes": 3}, {"qaeda": {"Qaeda": 3}, "homes": {"homes": 2, "Homes": 1}})
-    assert (lex.is_name("qaeda"), lex.is_name("homes")) == (True, False)
+def test_lexicon_tells_names_from_words(small):
+    lex = small.index.lexicon
+    assert (lex.is_name("qaeda"), lex.is_name("homes"), lex.is_name("nowhere")) == (True, False, False)
+    assert (lex.count("qaeda"), lex.count("homes"), lex.count("nowhere")) == (3, 2, 0)
+    assert lex.by_key("gadafi") == ["gadaffi", "gadhafi"]

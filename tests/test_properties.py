@@ -7,7 +7,7 @@ from corpus_cli.corpus import Corpus
 from corpus_cli.matching import expand
 from corpus_cli.text import fold, tokens
 
-CORPUS = Corpus.open()
+CORPUS = Corpus.open(cache=False)
 SURFACES = sorted({t.text for d in CORPUS.documents for t in tokens(d.body)})
 
 

@@ -1,0 +1,217 @@
+"""Opening a folder as an index: from its snapshot when that is fresh, else by building.
+
+The snapshot of a folder lives in the cache folder (``CORPUS_CACHE_DIR``, or
+the platform's: ``~/.cache/corpus`` on Linux, ``~/Library/Caches/corpus``
+on macOS, ``%LOCALAPPDATA%\\corpus\\Cache`` on Windows), named after the
+folder's path.
+
+Freshness: every run lists the folder and compares each file's path, size
+and modification time (in nanoseconds) with those the snapshot recorded.
+That costs one ``stat`` per file (about 0.3 s for 100,000 files here) and
+notices any file added, changed, renamed or removed. Only those files are
+parsed again, into a small second snapshot (the delta, ``.delta`` beside the
+first), and the documents they replace are left out of every answer. When
+the changed files pass a fifth of the folder (or 2,000), the snapshot is
+built anew instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import uuid
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import Columns, FileTable, build, combine
+from .index import Index
+from .loader import FileEntry, Problem, assign_ids, check_root, scan
+from .snapshot import Snapshot, SnapshotError, write
+
+DELTA_SHARE = 0.2
+DELTA_MAX = 2000
+
+
+@dataclass
+class Report:
+    """How a folder was opened and what went wrong reading it."""
+
+    root: Path | None = None
+    files_seen: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    source: str = "memory"  # "built", "snapshot", "updated" (snapshot and delta), or "memory"
+    snapshot: Path | None = None
+    changed: int = 0  # files parsed again since the snapshot
+    notes: list[str] = field(default_factory=list)  # warnings about the cache itself
+
+    @property
+    def skipped(self) -> list[Problem]:
+        return [p for p in self.problems if p.skipped]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.skipped]
+
+
+def cache_dir() -> Path:
+    """Where snapshots are kept: ``CORPUS_CACHE_DIR`` or the platform's cache folder."""
+    if env := os.environ.get("CORPUS_CACHE_DIR"):
+        return Path(env)
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "corpus"
+    if os.name == "nt":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local")) / "corpus" / "Cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "corpus"
+
+
+def snapshot_path(root: Path) -> Path:
+    """The snapshot of ``root``: its folder name (for people) and a hash of its path."""
+    absolute = str(root.resolve())
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", root.resolve().name)[:40] or "root"
+    digest = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return cache_dir() / f"{slug}-{digest}.idx"
+
+
+def delta_path(snapshot: Path) -> Path:
+    return snapshot.with_suffix(".delta")
+
+
+def _build(root: Path, entries: list[FileEntry], problems: list[Problem], progress, taken=()) -> Columns:
+    ids, id_problems = assign_ids(entries, taken)
+    problems = problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems]
+    return build(root, entries, ids, problems, progress=progress)
+
+
+def _try_write(columns: Columns, path: Path, report: Report, extra: dict) -> None:
+    try:
+        write(columns, path, extra)
+    except OSError as exc:
+        report.notes.append(f"cannot write the index snapshot {path}: {exc.strerror or exc}; answering without it")
+
+
+def open_index(
+    path: str | os.PathLike | None = None, *, cache: bool = True, rebuild: bool = False, progress=None
+) -> tuple[Index, Report]:
+    """An :class:`Index` of the folder and a :class:`Report` of how it was made."""
+    root = check_root(path)
+    entries, scan_problems = scan(root)
+    report = Report(root, len(entries) + len(scan_problems))
+    if not cache:
+        columns = _build(root, entries, scan_problems, progress)
+        report.problems, report.source = columns.problems, "memory"
+        return Index(columns), report
+    snap = report.snapshot = snapshot_path(root)
+    base = None
+    if snap.exists() and not rebuild:
+        try:
+            base = Snapshot(snap)
+            base_columns = base.columns()
+        except SnapshotError as exc:
+            report.notes.append(f"the index snapshot {snap} is unusable ({exc}); building it again")
+            base = None
+    if base is None:
+        return _full(root, entries, scan_problems, progress, report)
+
+    stamps = base.files().stamps()
+    current = {e.rel for e in entries}
+    changed = [e for e in entries if stamps.get(e.rel) != (e.size, e.mtime_ns)]
+    removed = [rel for rel in stamps if rel not in current]
+    if not changed and not removed:
+        report.source = "snapshot"
+        report.problems = scan_problems + base_columns.problems
+        return Index(base_columns), report
+    if len(changed) + len(removed) > max(DELTA_MAX, DELTA_SHARE * len(entries)) and len(changed) + len(removed) > 50:
+        return _full(root, entries, scan_problems, progress, report)
+    try:
+        return _updated(root, base, base_columns, changed, removed, scan_problems, progress, report)
+    except SnapshotError as exc:
+        report.notes.append(f"the index snapshot {snap} is unusable ({exc}); building it again")
+        return _full(root, entries, scan_problems, progress, report)
+
+
+def _full(root, entries, scan_problems, progress, report: Report) -> tuple[Index, Report]:
+    columns = _build(root, entries, scan_problems, progress)
+    _try_write(columns, report.snapshot, report, {"build": uuid.uuid4().hex})
+    try:
+        delta_path(report.snapshot).unlink()
+    except OSError:
+        pass
+    report.source = "built"
+    report.problems = columns.problems
+    return Index(columns), report
+
+
+def _updated(root, base: Snapshot, base_columns: Columns, changed, removed, scan_problems, progress, report):
+    """The snapshot with the changed files parsed again into a delta."""
+    files = base_columns.files
+    number = {rel: n for n, rel in enumerate(files.paths)}
+    dead_files = sorted([e.rel for e in changed if e.rel in number] + removed)
+    dead = frozenset(p for rel in dead_files if (p := base_columns.file_doc[number[rel]]) >= 0)
+    wanted = {e.rel: (e.size, e.mtime_ns) for e in changed}
+    build_id = base.header.get("build")
+    delta_file = delta_path(report.snapshot)
+    delta_columns = None
+    if delta_file.exists():
+        try:
+            old = Snapshot(delta_file)
+            if old.header.get("base") == build_id and old.files().stamps() == wanted:
+                delta_columns = old.columns()
+        except SnapshotError as exc:
+            report.notes.append(f"the index delta {delta_file} is unusable ({exc}); building it again")
+    if delta_columns is None:
+        taken = [base_columns.doc_ids[p] for p in range(len(base_columns.doc_ids)) if p not in dead]
+        delta_columns = _build(root, changed, [], progress, taken)
+        _try_write(delta_columns, delta_file, report, {"base": build_id, "dead_files": dead_files})
+    gone = {str(root / rel) for rel in dead_files}
+    report.problems = scan_problems + [p for p in base_columns.problems if p.path not in gone] + delta_columns.problems
+    report.source = "updated"
+    report.changed = len(changed) + len(removed)
+    return Index(combine(base_columns, delta_columns, dead)), report
+
+
+# --- the cache folder -----------------------------------------------------------------
+
+
+@dataclass
+class CacheEntry:
+    path: Path
+    root: str | None
+    size: int
+    documents: int | None
+    problem: str | None = None
+
+
+def cache_entries() -> list[CacheEntry]:
+    """The snapshots in the cache folder, with the folder each indexes."""
+    found = []
+    folder = cache_dir()
+    if not folder.is_dir():
+        return found
+    for p in sorted(folder.glob("*.idx")) + sorted(folder.glob("*.delta")):
+        size = p.stat().st_size
+        try:
+            snap = Snapshot(p)
+            docs = len(snap.section("doc_ids"))
+            found.append(CacheEntry(p, snap.header.get("root"), size, docs))
+        except SnapshotError as exc:
+            found.append(CacheEntry(p, None, size, None, str(exc)))
+    return found
+
+
+def clear_cache() -> int:
+    """Remove every snapshot (and leftover temporary file) in the cache folder; how many."""
+    folder = cache_dir()
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for pattern in ("*.idx", "*.delta", "*.tmp"):
+        for p in folder.glob(pattern):
+            try:
+                p.unlink()
+                removed += 1
+            except FileNotFoundError:
+                pass
+    return removed
