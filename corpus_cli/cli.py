@@ -28,7 +28,7 @@ class CorpusGroup(click.Group):
         from .errors import CorpusError
 
         try:
-            code = super().main(args, prog_name or "corpus", complete_var, False, **extra)
+            code = self._main_recovering(args, prog_name or "corpus", complete_var, **extra)
         except click.exceptions.Abort:
             _quiet_exit(EXIT_INTERRUPTED)
         except KeyboardInterrupt:
@@ -46,6 +46,26 @@ class CorpusGroup(click.Group):
                 _quiet_exit(EXIT_OK, pipe_closed=True)
             raise
         sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+    def _main_recovering(self, args, prog_name, complete_var, **extra):
+        """Run once; if a snapshot turns out damaged while being read, remove it and run again."""
+        try:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        except Exception as exc:
+            from .snapshot import SnapshotError
+
+            if not isinstance(exc, SnapshotError) or exc.path is None:
+                raise
+            click.echo(f"corpus: warning: the index snapshot {exc.path} is damaged ({exc}); building it again", err=True)
+            from .store import delta_path
+
+            for damaged in {exc.path, exc.path.with_suffix(".idx"), delta_path(exc.path)}:
+                try:
+                    damaged.unlink()
+                except OSError:
+                    pass
+            return super().main(args, prog_name, complete_var, False, **extra)
 
 
 def _one_line(message: str) -> str:

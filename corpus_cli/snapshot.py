@@ -45,6 +45,10 @@ _TRAILER = struct.Struct("<QQI4s")  # header offset, header length, header CRC, 
 class SnapshotError(Exception):
     """The file is not a snapshot this version can use, or it is damaged."""
 
+    def __init__(self, message: str, path: Path | None = None):
+        super().__init__(message)
+        self.path = path
+
 
 # --- writing ----------------------------------------------------------------------
 
@@ -151,9 +155,9 @@ def write(columns: Columns, path: Path, extra: dict | None = None) -> None:
 class _Checked:
     """A large section checked block by block as slices of it are read."""
 
-    def __init__(self, view: memoryview, raw: memoryview, blocks: list[int], itemsize: int, name: str):
+    def __init__(self, view: memoryview, raw: memoryview, blocks: list[int], itemsize: int, name: str, path: Path):
         self._view, self._raw, self._blocks = view, raw, blocks
-        self._itemsize, self._name = itemsize, name
+        self._itemsize, self._name, self._path = itemsize, name, path
         self._ok: set[int] = set()
 
     def __len__(self) -> int:
@@ -164,7 +168,7 @@ class _Checked:
             if b in self._ok or b >= len(self._blocks):
                 continue
             if zlib.crc32(self._raw[b * BLOCK : (b + 1) * BLOCK]) != self._blocks[b]:
-                raise SnapshotError(f"checksum mismatch in section {self._name}, block {b}")
+                raise SnapshotError(f"checksum mismatch in section {self._name}, block {b}", self._path)
             self._ok.add(b)
 
     def __getitem__(self, key):
@@ -230,12 +234,12 @@ class Snapshot:
             view, itemsize = raw, 1
         else:
             view, itemsize = raw.cast(kind), array(kind).itemsize
-        if len(raw) >= LAZY_FROM:
-            value = _Checked(view, raw, blocks, itemsize, name)
+        if len(raw) >= LAZY_FROM and kind != "text":
+            value = _Checked(view, raw, blocks, itemsize, name, self.path)
         else:
             for b, expected in enumerate(blocks):
                 if zlib.crc32(raw[b * BLOCK : (b + 1) * BLOCK]) != expected:
-                    raise SnapshotError(f"checksum mismatch in section {name}")
+                    raise SnapshotError(f"checksum mismatch in section {name}", self.path)
             value = view
             if kind == "text":
                 text = bytes(raw).decode("utf-8", "surrogatepass")
