@@ -11,97 +11,32 @@ snapshot stores (:mod:`corpus_cli.snapshot`). No third-party imports.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import time
 from array import array
 from collections import defaultdict, deque
+from dataclasses import dataclass
 from functools import partial
 from itertools import repeat
-from dataclasses import dataclass, field
 from pathlib import Path
-import bisect
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import translit
-from .dates import DocDate
-from .matching import Vocabulary
+from .columns import TITLE, TYPES, Columns, DocBlobs, DocStore, FileTable, Segment, minutes
 from .document import Document
-from .loader import MAX_BYTES, FileEntry, Problem, Skip, read_document
-from .text import WORD, fold
+from .files import FileEntry, Problem
+from .loader import MAX_BYTES, Skip, read_document
+from .matching import Vocabulary
+from .text import WORD, WORD_ASCII, fold
 
 PARALLEL_FROM = 3000  # files; smaller folders are built in this process
-TYPES = ("news", "press release")
-TITLE = 0xFFFFFFFF  # stmt_local of a document's title unit
 
 
 _drain = partial(deque, maxlen=0)  # consumes an iterator at C speed
 
 
-def minutes(when: dt.datetime | None) -> int:
-    """A date as minutes since 0001-01-01, or -1 for none."""
-    if when is None:
-        return -1
-    return (when.toordinal() * 24 + when.hour) * 60 + when.minute
-
-
 # --- documents, encoded ------------------------------------------------------------
-
-
-class DocBlobs(NamedTuple):
-    """Documents encoded as three blobs: JSON metadata, UTF-8 bodies, statement spans.
-
-    Document ``p`` is ``meta[meta_at[p]:meta_at[p + 1]]`` and so on; the
-    spans of document ``p`` are pairs ``spans[2 * spans_at[p]:2 * spans_at[p + 1]]``.
-    The blobs may be bytes in memory or slices of a memory-mapped file.
-    """
-
-    meta: object
-    meta_at: Sequence[int]
-    body: object
-    body_at: Sequence[int]
-    spans: Sequence[int]
-    spans_at: Sequence[int]
-
-
-class DocStore:
-    """Documents kept encoded in one or more :class:`DocBlobs`, decoded on demand."""
-
-    def __init__(self, parts: list[DocBlobs]):
-        self.parts = parts
-        self._starts = [0]
-        for part in parts:
-            self._starts.append(self._starts[-1] + len(part.meta_at) - 1)
-        self._cache: dict[int, Document] = {}
-
-    def __len__(self) -> int:
-        return self._starts[-1]
-
-    def __getitem__(self, pos: int) -> Document:
-        if pos < 0:
-            pos += len(self)
-        doc = self._cache.get(pos)
-        if doc is None:
-            if not 0 <= pos < len(self):
-                raise IndexError(pos)
-            n = bisect.bisect_right(self._starts, pos) - 1
-            doc = self._cache[pos] = _decode(self.parts[n], pos - self._starts[n])
-        return doc
-
-
-def _decode(blobs: DocBlobs, pos: int) -> Document:
-    doc_id, path, date, title, derived, category, kind, source, layout, words = json.loads(
-        bytes(blobs.meta[blobs.meta_at[pos] : blobs.meta_at[pos + 1]])
-    )
-    body = bytes(blobs.body[blobs.body_at[pos] : blobs.body_at[pos + 1]]).decode("utf-8", "surrogatepass")
-    flat = blobs.spans[2 * blobs.spans_at[pos] : 2 * blobs.spans_at[pos + 1]]
-    spans = tuple(zip(flat[0::2], flat[1::2]))
-    when = DocDate(dt.datetime.fromisoformat(date), len(date) > 10) if date is not None else None
-    return Document(
-        id=doc_id, path=path, title=title, body=body, date=when, title_derived=derived,
-        category=category, type=kind, source=source, layout=layout, spans=spans, word_count=words,
-    )
 
 
 class DocWriter:
@@ -131,41 +66,6 @@ class DocWriter:
 
 
 # --- a segment of the vocabulary -------------------------------------------------------
-
-
-@dataclass
-class Segment:
-    """The postings of a run of documents.
-
-    ``words`` is sorted; the units of ``words[i]`` are
-    ``postings[offsets[i]:offsets[i + 1]]``, ascending, one entry per
-    occurrence, numbered from the segment's ``unit_base``.
-    """
-
-    unit_base: int
-    words: list[str]
-    offsets: Sequence[int]
-    postings: Sequence[int]
-    capitals: Sequence[int]  # occurrences written with a capital
-    spellings: bytes | memoryview  # "spelling\x1fcount\x1e…" per word, see spellings_at
-    spellings_at: Sequence[int]
-
-    def find(self, word: str) -> int:
-        i = bisect.bisect_left(self.words, word)
-        return i if i < len(self.words) and self.words[i] == word else -1
-
-    def units(self, i: int):
-        """Global unit numbers of word ``i``."""
-        part = self.postings[self.offsets[i] : self.offsets[i + 1]]
-        return array("I", map(self.unit_base.__add__, part)) if self.unit_base else part
-
-    def count(self, i: int) -> int:
-        return self.offsets[i + 1] - self.offsets[i]
-
-    def surfaces(self, i: int) -> dict[str, int]:
-        raw = bytes(self.spellings[self.spellings_at[i] : self.spellings_at[i + 1]]).decode("utf-8", "surrogatepass")
-        pairs = (item.split("\x1f") for item in raw.split("\x1e"))
-        return {form: int(count) for form, count in pairs}
 
 
 def make_segment(unit_base: int, postings: dict[str, list[int]]) -> tuple[Segment, dict[str, tuple[str, ...]]]:
@@ -230,11 +130,12 @@ class Builder:
         units = [(TITLE, doc.title, 0, len(doc.title))]
         units += [(local, doc.body, s, e) for local, (s, e) in enumerate(doc.spans)]
         words = 0
+        findall = (WORD_ASCII if doc.body.isascii() and doc.title.isascii() else WORD).findall
         for local, text, start, end in units:
             g = len(self.stmt_doc)
             if local == TITLE:
                 self.title_unit.append(g)
-            found = WORD.findall(text, start, end)
+            found = findall(text, start, end)
             self.stmt_doc.append(pos)
             self.stmt_local.append(local)
             self.stmt_length.append(len(found))
@@ -279,57 +180,6 @@ def parse_part(root: str, entries: Sequence[FileEntry], ids: Sequence[str], max_
 # --- the whole ------------------------------------------------------------------------
 
 
-class FileTable:
-    """Path (relative, with ``/``), size and modification time of every file, in path order."""
-
-    def __init__(self, paths: list[str], sizes: Sequence[int], mtimes: Sequence[int]):
-        self.paths, self.sizes, self.mtimes = paths, sizes, mtimes
-
-    @classmethod
-    def of(cls, entries: Sequence[FileEntry]) -> "FileTable":
-        return cls([e.rel for e in entries], array("q", (e.size for e in entries)), array("q", (e.mtime_ns for e in entries)))
-
-    def __len__(self) -> int:
-        return len(self.paths)
-
-    def stamps(self) -> dict[str, tuple[int, int]]:
-        return dict(zip(self.paths, zip(self.sizes, self.mtimes)))
-
-
-@dataclass
-class Columns:
-    """Everything an index is made of, as plain lists, arrays and bytes.
-
-    Documents keep the order of their files; units are numbered document by
-    document; each segment holds the postings of a run of documents.
-    ``vocabularies`` hold the words of all segments with their
-    transliteration-key tables. Documents in ``dead`` are left out of every
-    answer (see :mod:`corpus_cli.store`).
-    """
-
-    root: str
-    files: FileTable
-    file_doc: Sequence[int]  # document position of each file, or -1 when it was skipped
-    problems: list[Problem]
-    docs: DocStore
-    doc_ids: list[str]
-    doc_dates: Sequence[int]  # minutes since 0001-01-01, -1 when undated
-    doc_category: Sequence[int]  # index into categories; 0 is none
-    categories: list[str]
-    doc_source: Sequence[int]  # index into sources; 0 is none
-    sources: list[str]
-    doc_type: Sequence[int]  # index into TYPES
-    doc_flags: Sequence[int]  # 1: title derived
-    doc_words: Sequence[int]
-    stmt_doc: Sequence[int]
-    stmt_local: Sequence[int]
-    stmt_length: Sequence[int]
-    title_unit: Sequence[int]
-    segments: list[Segment]
-    vocabularies: list[Vocabulary]  # disjoint; their union is every word of the segments
-    dead: frozenset[int] = frozenset()  # documents whose files changed or went away
-
-
 def _table(values: Iterable[str | None]) -> tuple[list[str], dict[str, int]]:
     names = ["", *sorted({v for v in values if v})]
     return names, {v: i for i, v in enumerate(names)}
@@ -337,14 +187,14 @@ def _table(values: Iterable[str | None]) -> tuple[list[str], dict[str, int]]:
 
 def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], problems: list[Problem]) -> Columns:
     """One set of columns from parts given with the position of their first file."""
-    file_doc = array("i", [-1]) * len(files)
+    file_doc = array("i", [-1]) * (max((e.n for e in files), default=-1) + 1)
     stmt_doc, stmt_local, stmt_length, title_unit = array("I"), array("I"), array("I"), array("I")
     doc_dates, fields, segments = array("q"), [], []
     keys: dict[str, tuple[str, ...]] = {}
     for first_file, part in parts:
         doc_base, unit_base = len(fields), len(stmt_doc)
         for n, f in enumerate(part.file_of_doc):
-            file_doc[first_file + f] = doc_base + n
+            file_doc[files[first_file + f].n] = doc_base + n
         problems.extend(part.problems)
         stmt_doc.extend(map(doc_base.__add__, part.stmt_doc) if doc_base else part.stmt_doc)
         stmt_local.extend(part.stmt_local)
@@ -444,57 +294,3 @@ def _parse_with_counter(root, entries, ids, max_bytes):
     return parse_part(root, entries, ids, max_bytes, _counter)
 
 
-def combine(base: Columns, delta: Columns, dead: frozenset[int]) -> Columns:
-    """A snapshot's columns with a delta's after them; ``dead`` base documents left out.
-
-    Arrays are copied (a few megabytes for 100,000 documents); blobs and
-    postings are not.
-    """
-    docs_before, units_before = len(base.doc_ids), len(base.stmt_doc)
-    for seg in delta.segments:
-        seg.unit_base += units_before
-
-    def joined(a, b, typecode, shift=0):
-        out = array(typecode, a)
-        out.extend(map(shift.__add__, b) if shift else b)
-        return out
-
-    def merged_table(base_names, delta_names, delta_numbers, typecode):
-        names = list(base_names)
-        place = {name: i for i, name in enumerate(names)}
-        for name in delta_names:
-            if name not in place:
-                place[name] = len(names)
-                names.append(name)
-        renumbered = array(typecode, (place[delta_names[n]] for n in delta_numbers))
-        return names, renumbered
-
-    categories, delta_category = merged_table(base.categories, delta.categories, delta.doc_category, "H")
-    sources, delta_source = merged_table(base.sources, delta.sources, delta.doc_source, "I")
-    new_words = [w for v in delta.vocabularies for w in v.words if not any(b.find(w) >= 0 for b in base.vocabularies)]
-    vocabularies = list(base.vocabularies)
-    if new_words:
-        vocabularies.append(Vocabulary.of(new_words))
-    return Columns(
-        root=base.root,
-        files=base.files,
-        file_doc=base.file_doc,
-        problems=base.problems + delta.problems,
-        docs=DocStore(list(base.docs.parts) + list(delta.docs.parts)),
-        doc_ids=list(base.doc_ids) + list(delta.doc_ids),
-        doc_dates=joined(base.doc_dates, delta.doc_dates, "q"),
-        doc_category=joined(base.doc_category, delta_category, "H"),
-        categories=categories,
-        doc_source=joined(base.doc_source, delta_source, "I"),
-        sources=sources,
-        doc_type=joined(base.doc_type, delta.doc_type, "B"),
-        doc_flags=joined(base.doc_flags, delta.doc_flags, "B"),
-        doc_words=joined(base.doc_words, delta.doc_words, "I"),
-        stmt_doc=joined(base.stmt_doc, delta.stmt_doc, "I", docs_before),
-        stmt_local=joined(base.stmt_local, delta.stmt_local, "I"),
-        stmt_length=joined(base.stmt_length, delta.stmt_length, "I"),
-        title_unit=joined(base.title_unit, delta.title_unit, "I", units_before),
-        segments=list(base.segments) + list(delta.segments),
-        vocabularies=vocabularies,
-        dead=dead,
-    )

@@ -15,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from dataclasses import dataclass
-from typing import Container, Sequence
+from typing import Container, NamedTuple, Sequence
 
 from . import kwic as kwic_mod
 from . import search as search_mod
@@ -31,8 +30,7 @@ from .text import fold, words
 SORT_KEYS = ("date", "title")
 
 
-@dataclass(frozen=True)
-class Stats:
+class Stats(NamedTuple):
     documents: int
     statements: int
     words: int
@@ -44,8 +42,7 @@ class Stats:
     per_type: dict[str, int]
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     """A spelling the corpus uses for a word close to the one asked about."""
 
     form: str  # as written in the text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -24,20 +25,24 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # Dates as press releases write them: "Saturday, 02 January 2016 17:52",
-# "27 September 2017", "July 5, 2019", "Jan. 5 2019".
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+"
-    rf"(?P<year>\d{{4}})(?:,?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}}))?\b",
-    re.IGNORECASE,
-)
-_MONTH_DAY_YEAR = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
-    rf"(?P<year>\d{{4}})(?:,?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}}))?\b",
-    re.IGNORECASE,
-)
-_ISO = re.compile(
-    r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?\b"
-)
+# "27 September 2017", "July 5, 2019", "Jan. 5 2019". Compiled on first use:
+# reading a snapshot never needs them.
+@functools.cache
+def _doc_date_patterns() -> tuple[re.Pattern, ...]:
+    day_month_year = re.compile(
+        rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?,?\s+"
+        rf"(?P<year>\d{{4}})(?:,?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}}))?\b",
+        re.IGNORECASE,
+    )
+    month_day_year = re.compile(
+        rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        rf"(?P<year>\d{{4}})(?:,?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}}))?\b",
+        re.IGNORECASE,
+    )
+    iso = re.compile(
+        r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?\b"
+    )
+    return day_month_year, month_day_year, iso
 
 
 class DocDate(NamedTuple):
@@ -72,7 +77,7 @@ def parse_doc_date(text: str, *, anchored: bool = True) -> DocDate | None:
     anywhere in ``text`` is taken.
     """
     best = None
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):
+    for pattern in _doc_date_patterns():
         m = pattern.match(text) if anchored else pattern.search(text)
         if m and (best is None or m.start() < best.start()):
             best = m

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .dates import DocDate
@@ -26,20 +25,33 @@ class Statement(NamedTuple):
     text: str
 
 
-@dataclass(eq=False)
 class Document:
-    id: str
-    path: str
-    title: str
-    body: str
-    date: DocDate | None = None
-    title_derived: bool = False
-    category: str | None = None
-    type: str = "news"
-    source: str | None = None
-    layout: str = "plain"
-    spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
-    word_count: int = 0  # set by whoever tokenises the body (the index builder, or load())
+    """One document. (A plain class: dataclasses cost start-up time.)"""
+
+    __slots__ = ("id", "path", "title", "body", "date", "title_derived", "category", "type",
+                 "source", "layout", "spans", "word_count")
+
+    def __init__(
+        self,
+        id: str,
+        path: str,
+        title: str,
+        body: str,
+        date: DocDate | None = None,
+        title_derived: bool = False,
+        category: str | None = None,
+        type: str = "news",
+        source: str | None = None,
+        layout: str = "plain",
+        spans: tuple[tuple[int, int], ...] = (),
+        word_count: int = 0,  # set by whoever tokenises the body (the index builder, or load())
+    ):
+        self.id, self.path, self.title, self.body, self.date = id, path, title, body, date
+        self.title_derived, self.category, self.type, self.source = title_derived, category, type, source
+        self.layout, self.spans, self.word_count = layout, spans, word_count
+
+    def __repr__(self) -> str:
+        return f"Document(id={self.id!r}, date={self.iso_date!r}, title={self.title!r})"
 
     @classmethod
     def build(cls, paragraphs: list[str], **fields) -> "Document":

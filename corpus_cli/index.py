@@ -16,9 +16,9 @@ import bisect
 import datetime as dt
 from array import array
 from functools import cached_property
-from typing import Container, Iterable
+from typing import Iterable
 
-from .build import TITLE, TYPES, Columns, from_documents, minutes
+from .columns import TITLE, TYPES, Columns, minutes
 from .document import Document, Statement
 from .matching import Lexicon
 from .text import fold, tokens
@@ -82,6 +82,8 @@ class Surfaces:
 class Index:
     def __init__(self, columns: Columns | Iterable[Document]):
         if not isinstance(columns, Columns):
+            from .build import from_documents
+
             columns = from_documents(columns)
         c = self.columns = columns
         self.documents = c.docs

@@ -6,7 +6,7 @@ runs across statement boundaries; white space in it is folded to one space.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .search import Hit
 from .text import fold, words
@@ -14,8 +14,7 @@ from .text import fold, words
 SORTS = ("date", "left", "right", "score")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     hit: Hit
     left: str
     match: str

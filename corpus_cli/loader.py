@@ -11,23 +11,13 @@ import codecs
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from . import layouts
 from .document import Document
-from .errors import DataError
+from .files import Problem, assign_ids, check_root, scan
 from .text import WORD, normalize
 
-SUFFIXES = (".txt",)
 MAX_BYTES = 5_000_000  # larger than any statement; such a file is skipped
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    what: str
-    action: str  # "skipped" or what was done instead
-    skipped: bool = False
 
 
 @dataclass
@@ -46,80 +36,6 @@ class Loaded:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.skipped]
-
-
-def bundled_data() -> Path:
-    """The bundled corpus: inside the installed package, or ``data/`` in a checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
-    return packaged if packaged.is_dir() else here.parent / "data"
-
-
-@dataclass(frozen=True)
-class FileEntry:
-    rel: str  # path relative to the folder, with forward slashes
-    size: int
-    mtime_ns: int
-
-
-def scan(root: Path) -> tuple[list[FileEntry], list[Problem]]:
-    """Every corpus file under ``root`` with its size and time, and what could not be looked at.
-
-    Hidden files and folders are passed over; symbolic links to files are
-    followed, links to folders are not (so a link loop cannot trap the scan).
-    """
-    entries: list[FileEntry] = []
-    problems: list[Problem] = []
-    stack = [""]
-    while stack:
-        rel_dir = stack.pop()
-        folder = root / rel_dir if rel_dir else root
-        try:
-            with os.scandir(folder) as it:
-                found = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            problems.append(Problem(str(folder), f"cannot list folder: {exc.strerror or exc}", "skipped", True))
-            continue
-        subdirs = []
-        for entry in found:
-            if entry.name.startswith("."):
-                continue
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    subdirs.append(rel)
-                    continue
-                if not entry.name.lower().endswith(SUFFIXES):
-                    continue
-                st = entry.stat()
-            except OSError as exc:
-                problems.append(Problem(str(root / rel), f"cannot read: {exc.strerror or exc}", "skipped", True))
-                continue
-            entries.append(FileEntry(rel, st.st_size, st.st_mtime_ns))
-        stack.extend(reversed(subdirs))
-    entries.sort(key=lambda e: e.rel)
-    return entries, problems
-
-
-def assign_ids(entries: Sequence[FileEntry], taken: Iterable[str] = ()) -> tuple[list[str], list[Problem]]:
-    """Document ids: the file name without its suffix, made unique with ``~2``, ``~3`` …"""
-    seen = {i: 1 for i in taken}
-    ids, problems = [], []
-    for e in entries:
-        stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        doc_id = stem
-        if stem in seen:
-            n = seen[stem]
-            while True:
-                n += 1
-                doc_id = f"{stem}~{n}"
-                if doc_id not in seen:
-                    break
-            seen[stem] = n
-            problems.append(Problem(e.rel, f"id {stem!r} is taken by another file", f"id set to {doc_id!r}"))
-        seen[doc_id] = 1
-        ids.append(doc_id)
-    return ids, problems
 
 
 class Skip(Exception):
@@ -178,22 +94,13 @@ def read_document(path: Path, doc_id: str, *, max_bytes: int = MAX_BYTES) -> tup
     return doc, warnings
 
 
-def check_root(root: str | os.PathLike | None) -> Path:
-    """The folder to read (the bundled corpus by default); a DataError if it is not one."""
-    root = Path(root) if root is not None else bundled_data()
-    if not root.exists():
-        raise DataError(f"data folder {str(root)!r} does not exist")
-    if not root.is_dir():
-        raise DataError(f"data path {str(root)!r} is not a folder")
-    return root
-
-
 def load(root: str | os.PathLike | None = None, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read every corpus file under ``root`` into documents, without indexing them."""
     root = check_root(root)
-    entries, problems = scan(root)
+    found = scan(root)
+    entries = found.entries()
     ids, id_problems = assign_ids(entries)
-    loaded = Loaded(root, problems=problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems])
+    loaded = Loaded(root, problems=found.problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems])
     loaded.files_seen = len(entries)
     for entry, doc_id in zip(entries, ids):
         path = root / entry.rel

@@ -115,6 +115,7 @@ class Lexicon:
         capitals: Callable[[str], int],
     ):
         self.vocabularies = vocabularies
+        self._words: list[str] | None = None
         self._count = count
         self._capitals = capitals
 
@@ -126,9 +127,10 @@ class Lexicon:
 
     @property
     def words(self) -> list[str]:
-        if len(self.vocabularies) == 1:
-            return self.vocabularies[0].words
-        return [w for v in self.vocabularies for w in v.words]
+        """Every word, as one list (for rapidfuzz)."""
+        if self._words is None:
+            self._words = [w for v in self.vocabularies for w in v.words]
+        return self._words
 
     def __contains__(self, word: str) -> bool:
         return any(v.find(word) >= 0 for v in self.vocabularies)

@@ -16,7 +16,7 @@ A malformed query raises :class:`QuerySyntaxError` naming the position.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import UsageError
 from .text import words
@@ -32,8 +32,7 @@ class QuerySyntaxError(UsageError):
         super().__init__(f"bad query: {message} at character {position + 1}: {marked}")
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A word or phrase, optionally restricted to a field."""
 
     text: str  # as the user wrote it
@@ -46,19 +45,19 @@ class Term:
         return f"{self.field}:{body}" if self.field else body
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(NamedTuple):
     child: "Node"
+    op: str = "not"
 
 
-@dataclass(frozen=True)
-class And:
+class And(NamedTuple):
     children: tuple["Node", ...]
+    op: str = "and"  # tells an And from an Or of the same terms
 
 
-@dataclass(frozen=True)
-class Or:
+class Or(NamedTuple):
     children: tuple["Node", ...]
+    op: str = "or"
 
 
 Node = Term | Not | And | Or

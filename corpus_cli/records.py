@@ -6,8 +6,6 @@ keys only at the end of a record, never rename or drop one.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from .corpus import Stats, Variant
 from .document import Document
 from .kwic import Line
@@ -155,4 +153,4 @@ def kwic_record(line: Line) -> dict:
 
 
 def stats_record(stats: Stats) -> dict:
-    return asdict(stats)
+    return stats._asdict()

@@ -14,17 +14,35 @@ import re
 import sys
 from typing import Callable, Iterable, TextIO
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from . import records
 from .corpus import Stats, Variant
 from .document import Document
 from .kwic import Line
 from .search import DocumentHit, Hit, Leaf
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Rich is imported only when a table is drawn, so machine formats start faster.
+Table = Text = box = None
+
+
+def _rich() -> None:
+    global Table, Text, box
+    if Table is None:
+        from rich import box as _box
+        from rich.table import Table as _Table
+        from rich.text import Text as _Text
+
+        Table, Text, box = _Table, _Text, _box
+
+
+def cell_len(text: str) -> int:
+    from rich.cells import cell_len as measure
+
+    return measure(text)
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -55,7 +73,16 @@ class Output:
     def __init__(self, fmt: str = "table", stream: TextIO | None = None):
         self.fmt = fmt
         self.stream = stream if stream is not None else sys.stdout
-        self.console = Console(file=self.stream, highlight=False, emoji=False, markup=False)
+        self._console = None
+
+    @property
+    def console(self) -> "Console":
+        if self._console is None:
+            from rich.console import Console
+
+            _rich()
+            self._console = Console(file=self.stream, highlight=False, emoji=False, markup=False)
+        return self._console
 
     @property
     def terminal(self) -> bool:

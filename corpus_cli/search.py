@@ -18,7 +18,6 @@ variant, and for a variant than for a typo. A phrase counts as one term. Ties ar
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Container, NamedTuple
 
 from . import query as q
@@ -33,8 +32,7 @@ K1 = 1.2
 B = 0.75
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One occurrence of a query term in a unit: a word, or a whole phrase."""
 
     term: str
@@ -44,8 +42,7 @@ class Match:
     score: float
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     document: Document
     statement: Statement  # index None: the document's title
     score: float
@@ -56,8 +53,7 @@ class Hit:
         return "title" if self.statement.index is None else "body"
 
 
-@dataclass(frozen=True)
-class DocumentHit:
+class DocumentHit(NamedTuple):
     """Hits grouped per document (``--docs``); its score is its best hit's."""
 
     document: Document
@@ -72,16 +68,16 @@ class Part(NamedTuple):
     expansions: list[Expansion]
 
 
-@dataclass
 class Leaf:
     """A query term with what it expanded to and where it matched."""
 
-    term: q.Term
-    negated: bool
-    parts: list[Part]  # per word of the term (articles dropped from phrases)
-    weights: dict[int, float] = field(default_factory=dict)  # unit -> summed match quality
-    counts: dict[int, int] = field(default_factory=dict)  # unit -> occurrences
-    docs: set[int] | None = None  # field terms: matching document positions
+    def __init__(self, term: q.Term, negated: bool, parts: list[Part]):
+        self.term = term
+        self.negated = negated
+        self.parts = parts  # per word of the term (articles dropped from phrases)
+        self.weights: dict[int, float] = {}  # unit -> summed match quality
+        self.counts: dict[int, int] = {}  # unit -> occurrences
+        self.docs: set[int] | None = None  # field terms: matching document positions
 
 
 # --- evaluation -----------------------------------------------------------------
@@ -284,8 +280,7 @@ def _occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
 # --- the search -----------------------------------------------------------------
 
 
-@dataclass
-class Result:
+class Result(NamedTuple):
     """Everything a search found: the hits and how the query was read."""
 
     hits: list[Hit]

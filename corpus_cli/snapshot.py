@@ -27,10 +27,11 @@ import sys
 import tempfile
 import zlib
 from array import array
+from collections.abc import Sequence
 from pathlib import Path
 
-from .build import Columns, DocBlobs, DocStore, FileTable, Segment
-from .loader import Problem
+from .columns import Columns, DocBlobs, DocStore, FileTable, Segment
+from .files import Problem
 from .matching import Vocabulary
 
 MAGIC = b"CORPUSIX"
@@ -71,7 +72,15 @@ class _Writer:
         self.offset += len(raw)
 
     def text(self, name: str, lines: list[str]) -> None:
-        self.add(name, "\n".join(lines).encode("utf-8", "surrogatepass"), "text")
+        """Lines of text, with the offset of each so that one can be read alone."""
+        encoded = [line.encode("utf-8", "surrogatepass") for line in lines]
+        offsets = array("Q", [0])
+        total = 0
+        for e in encoded:
+            total += len(e) + 1
+            offsets.append(total)
+        self.add(name, b"\n".join(encoded) + (b"\n" if encoded else b""), "text")
+        self.array(name + ".at", offsets, "Q")
 
     def array(self, name: str, values, typecode: str) -> None:
         if not isinstance(values, array) or values.typecode != typecode:
@@ -183,6 +192,38 @@ class _Checked:
         return self._view[key]
 
 
+class Lines(Sequence):
+    """A text section read line by line on demand (bisection reads a few lines only)."""
+
+    def __init__(self, raw: memoryview, offsets):
+        self._raw, self._at = raw, offsets
+        self._all: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self._at) - 1
+
+    def __getitem__(self, i):
+        if self._all is not None or isinstance(i, slice):
+            return self.tolist()[i]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return bytes(self._raw[self._at[i] : self._at[i + 1] - 1]).decode("utf-8", "surrogatepass")
+
+    def tolist(self) -> list[str]:
+        if self._all is None:
+            text = bytes(self._raw).decode("utf-8", "surrogatepass")
+            self._all = text[:-1].split("\n") if text else []
+        return self._all
+
+    def __iter__(self):
+        return iter(self.tolist())
+
+    def __eq__(self, other) -> bool:
+        return self.tolist() == list(other)
+
+
 class Snapshot:
     """An open snapshot file; sections are mapped, not read."""
 
@@ -242,13 +283,12 @@ class Snapshot:
                     raise SnapshotError(f"checksum mismatch in section {name}", self.path)
             value = view
             if kind == "text":
-                text = bytes(raw).decode("utf-8", "surrogatepass")
-                value = text.split("\n") if text else []
+                value = Lines(raw, self.section(name + ".at"))
         self._sections[name] = value
         return value
 
     def files(self) -> FileTable:
-        return FileTable(self.section("file_paths"), self.section("file_sizes"), self.section("file_mtimes"))
+        return FileTable(self.section("file_paths").tolist(), self.section("file_sizes"), self.section("file_mtimes"))
 
     def columns(self) -> Columns:
         s = self.section

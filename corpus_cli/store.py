@@ -13,39 +13,42 @@ parsed again, into a small second snapshot (the delta, ``.delta`` beside the
 first), and the documents they replace are left out of every answer. When
 the changed files pass a fifth of the folder (or 2,000), the snapshot is
 built anew instead.
+
+``CORPUS_FRESHNESS=names`` trades that guarantee for speed: only the names
+of the files are listed (no ``stat``), so files added, removed or renamed
+are noticed but a file changed in place under the same name is not.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sys
 import uuid
-from array import array
-from dataclasses import dataclass, field
+import zlib
+from typing import NamedTuple
 from pathlib import Path
 
-from .build import Columns, FileTable, build, combine
+from .columns import Columns, combine
+from .files import FileEntry, Problem, assign_ids, check_root, scan
 from .index import Index
-from .loader import FileEntry, Problem, assign_ids, check_root, scan
 from .snapshot import Snapshot, SnapshotError, write
 
 DELTA_SHARE = 0.2
 DELTA_MAX = 2000
 
 
-@dataclass
 class Report:
     """How a folder was opened and what went wrong reading it."""
 
-    root: Path | None = None
-    files_seen: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    source: str = "memory"  # "built", "snapshot", "updated" (snapshot and delta), or "memory"
-    snapshot: Path | None = None
-    changed: int = 0  # files parsed again since the snapshot
-    notes: list[str] = field(default_factory=list)  # warnings about the cache itself
+    def __init__(self, root: Path | None = None, files_seen: int = 0):
+        self.root = root
+        self.files_seen = files_seen
+        self.problems: list[Problem] = []
+        self.source = "memory"  # "built", "snapshot", "updated" (snapshot and delta), or "memory"
+        self.snapshot: Path | None = None
+        self.changed = 0  # files parsed again since the snapshot
+        self.notes: list[str] = []  # warnings about the cache itself
 
     @property
     def skipped(self) -> list[Problem]:
@@ -69,9 +72,10 @@ def cache_dir() -> Path:
 
 def snapshot_path(root: Path) -> Path:
     """The snapshot of ``root``: its folder name (for people) and a hash of its path."""
-    absolute = str(root.resolve())
+    absolute = str(root.resolve()).encode("utf-8", "surrogatepass")
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", root.resolve().name)[:40] or "root"
-    digest = hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    # Two checksums make 64 bits; a clash is caught by the root recorded in the snapshot.
+    digest = f"{zlib.crc32(absolute):08x}{zlib.adler32(absolute):08x}"
     return cache_dir() / f"{slug}-{digest}.idx"
 
 
@@ -80,6 +84,8 @@ def delta_path(snapshot: Path) -> Path:
 
 
 def _build(root: Path, entries: list[FileEntry], problems: list[Problem], progress, taken=()) -> Columns:
+    from .build import build
+
     ids, id_problems = assign_ids(entries, taken)
     problems = problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems]
     return build(root, entries, ids, problems, progress=progress)
@@ -97,10 +103,12 @@ def open_index(
 ) -> tuple[Index, Report]:
     """An :class:`Index` of the folder and a :class:`Report` of how it was made."""
     root = check_root(path)
-    entries, scan_problems = scan(root)
-    report = Report(root, len(entries) + len(scan_problems))
+    quick = cache and not rebuild and os.environ.get("CORPUS_FRESHNESS", "full") == "names"
+    found = scan(root, stat=not quick)
+    scan_problems = found.problems
+    report = Report(root, len(found.paths) + len(scan_problems))
     if not cache:
-        columns = _build(root, entries, scan_problems, progress)
+        columns = _build(root, found.entries(), scan_problems, progress)
         report.problems, report.source = columns.problems, "memory"
         return Index(columns), report
     snap = report.snapshot = snapshot_path(root)
@@ -108,18 +116,32 @@ def open_index(
     if snap.exists() and not rebuild:
         try:
             base = Snapshot(snap)
+            if base.header.get("root") != str(root):
+                raise SnapshotError(f"it indexes another folder, {base.header.get('root')}")
             base_columns = base.columns()
         except SnapshotError as exc:
             report.notes.append(f"the index snapshot {snap} is unusable ({exc}); building it again")
             base = None
+    if base is not None and quick and not (delta_path(snap).exists() or not base_columns.files.same(found)):
+        report.source = "snapshot"  # CORPUS_FRESHNESS=names: the same names are taken as the same files
+        report.problems = scan_problems + base_columns.problems
+        return Index(base_columns), report
+    if quick:
+        found = scan(root)
+        scan_problems = found.problems
     if base is None:
-        return _full(root, entries, scan_problems, progress, report)
+        return _full(root, found.entries(), scan_problems, progress, report)
+    if base_columns.files.same(found):  # the common case: C-level comparisons only
+        report.source = "snapshot"
+        report.problems = scan_problems + base_columns.problems
+        return Index(base_columns), report
 
-    stamps = base.files().stamps()
-    current = {e.rel for e in entries}
+    entries = found.entries()
+    stamps = base_columns.files.stamps()
+    current = set(found.paths)
     changed = [e for e in entries if stamps.get(e.rel) != (e.size, e.mtime_ns)]
     removed = [rel for rel in stamps if rel not in current]
-    if not changed and not removed:
+    if not changed and not removed:  # the same files, listed in another order
         report.source = "snapshot"
         report.problems = scan_problems + base_columns.problems
         return Index(base_columns), report
@@ -146,8 +168,7 @@ def _full(root, entries, scan_problems, progress, report: Report) -> tuple[Index
 
 def _updated(root, base: Snapshot, base_columns: Columns, changed, removed, scan_problems, progress, report):
     """The snapshot with the changed files parsed again into a delta."""
-    files = base_columns.files
-    number = {rel: n for n, rel in enumerate(files.paths)}
+    number = {rel: n for n, rel in enumerate(base_columns.files.paths)}
     dead_files = sorted([e.rel for e in changed if e.rel in number] + removed)
     dead = frozenset(p for rel in dead_files if (p := base_columns.file_doc[number[rel]]) >= 0)
     wanted = {e.rel: (e.size, e.mtime_ns) for e in changed}
@@ -175,8 +196,7 @@ def _updated(root, base: Snapshot, base_columns: Columns, changed, removed, scan
 # --- the cache folder -----------------------------------------------------------------
 
 
-@dataclass
-class CacheEntry:
+class CacheEntry(NamedTuple):
     path: Path
     root: str | None
     size: int

@@ -4,7 +4,8 @@ import pytest
 
 from corpus_cli import layouts
 from corpus_cli.errors import DataError
-from corpus_cli.loader import bundled_data, decode, load, Skip
+from corpus_cli.files import bundled_data
+from corpus_cli.loader import Skip, decode, load
 from corpus_cli.text import normalize
 
 from .conftest import ARTICLE, SEED_IDS

@@ -65,3 +65,10 @@ def test_statements_cover_only_text_and_stay_in_order(text):
 @given(st.text())
 def test_fold_is_idempotent(word):
     assert fold(fold(word)) == fold(word)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_word_pattern_agrees_with_the_unicode_one(text):
+    from corpus_cli.text import WORD, WORD_ASCII
+
+    assert WORD_ASCII.findall(text) == WORD.findall(text)

@@ -1,0 +1,156 @@
+"""Finding the files of a folder: what every command does first, kept light to import."""
+
+from __future__ import annotations
+
+import os
+from array import array
+from operator import attrgetter
+from stat import S_ISDIR
+from pathlib import Path
+from typing import Iterable, NamedTuple, Sequence
+
+from .errors import DataError
+
+SUFFIXES = (".txt",)
+
+
+class Problem(NamedTuple):
+    path: str
+    what: str
+    action: str  # "skipped" or what was done instead
+    skipped: bool = False
+
+
+def bundled_data() -> Path:
+    """The bundled corpus: inside the installed package, or ``data/`` in a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    return packaged if packaged.is_dir() else here.parent / "data"
+
+
+class FileEntry(NamedTuple):
+    rel: str  # path relative to the folder, with forward slashes
+    size: int
+    mtime_ns: int
+    n: int = 0  # its place in the scan
+
+
+class Scan:
+    """Every corpus file under a folder, in the order the folders listed them.
+
+    Kept as parallel lists so that comparing two scans is a few C-level
+    list and array comparisons.
+    """
+
+    def __init__(self):
+        self.paths: list[str] = []
+        self.sizes = array("q")
+        self.mtimes = array("q")
+        self.problems: list[Problem] = []
+
+    def entries(self) -> list[FileEntry]:
+        """The files sorted by path, the order documents are built in."""
+        found = [FileEntry(p, s, m, n) for n, (p, s, m) in enumerate(zip(self.paths, self.sizes, self.mtimes))]
+        found.sort(key=lambda e: e.rel)
+        return found
+
+
+def scan(root: Path, stat: bool = True) -> Scan:
+    """Every corpus file under ``root`` with its size and time, and what could not be looked at.
+
+    Hidden files and folders are passed over; symbolic links to files are
+    followed, links to folders are not (so a link loop cannot trap the scan).
+    With ``stat`` false only the names are listed (no size or time), and a
+    folder whose name ends in ``.txt`` is taken for a file.
+    """
+    result = Scan()
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        folder = os.path.join(root, rel_dir) if rel_dir else str(root)
+        prefix = rel_dir + "/" if rel_dir else ""
+        try:
+            names = os.listdir(folder)
+        except OSError as exc:
+            result.problems.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}", "skipped", True))
+            continue
+        files = [n for n in names if n[-4:].lower() in SUFFIXES and n[0] != "."]
+        for n in names:
+            if n[0] != "." and n[-4:].lower() not in SUFFIXES:
+                path = os.path.join(folder, n)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    stack.append(prefix + n)
+        if not stat:
+            result.paths.extend(prefix + n for n in files)
+            continue
+        stack.extend(_stat_files(root, folder, prefix, files, result))
+    return result
+
+
+def _stat_files(root: Path, folder: str, prefix: str, names: list[str], result: Scan) -> list[str]:
+    """Add the sizes and times of one folder's files (one ``stat`` each); return its ``*.txt`` folders."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            stats = [os.stat(n, dir_fd=fd) for n in names]  # the fast way, when nothing goes wrong
+            failed = False
+        except OSError:
+            stats, failed = [], True
+            for n in names:
+                try:
+                    stats.append(os.stat(n, dir_fd=fd))
+                except OSError as exc:
+                    stats.append(exc)
+    finally:
+        os.close(fd)
+    folders = [] if failed else [n for n, st in zip(names, stats) if S_ISDIR(st.st_mode)]
+    if not failed and not folders:
+        result.paths.extend(prefix + n for n in names)
+        result.sizes.extend(map(attrgetter("st_size"), stats))
+        result.mtimes.extend(map(attrgetter("st_mtime_ns"), stats))
+        return []
+    folders = []
+    for n, st in zip(names, stats):
+        if isinstance(st, OSError):
+            what = "broken link" if os.path.islink(os.path.join(folder, n)) else f"cannot read: {st.strerror or st}"
+            result.problems.append(Problem(str(root / (prefix + n)), what, "skipped", True))
+        elif S_ISDIR(st.st_mode):
+            folders.append(prefix + n)
+        else:
+            result.paths.append(prefix + n)
+            result.sizes.append(st.st_size)
+            result.mtimes.append(st.st_mtime_ns)
+    return folders
+
+
+def assign_ids(entries: Sequence[FileEntry], taken: Iterable[str] = ()) -> tuple[list[str], list[Problem]]:
+    """Document ids: the file name without its suffix, made unique with ``~2``, ``~3`` …"""
+    seen = {i: 1 for i in taken}
+    ids, problems = [], []
+    for e in entries:
+        stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        doc_id = stem
+        if stem in seen:
+            n = seen[stem]
+            while True:
+                n += 1
+                doc_id = f"{stem}~{n}"
+                if doc_id not in seen:
+                    break
+            seen[stem] = n
+            problems.append(Problem(e.rel, f"id {stem!r} is taken by another file", f"id set to {doc_id!r}"))
+        seen[doc_id] = 1
+        ids.append(doc_id)
+    return ids, problems
+
+
+def check_root(root: str | os.PathLike | None) -> Path:
+    """The folder to read (the bundled corpus by default), as an absolute path; a DataError if it is not one."""
+    root = Path(root) if root is not None else bundled_data()
+    if not root.exists():
+        raise DataError(f"data folder {str(root)!r} does not exist")
+    if not root.is_dir():
+        raise DataError(f"data path {str(root)!r} is not a folder")
+    return root.resolve()
+
+
