@@ -74,13 +74,17 @@ def _decode(blobs: DocBlobs, pos: int) -> Document:
     doc_id, path, date, title, derived, category, kind, source, layout, words = json.loads(
         bytes(blobs.meta[blobs.meta_at[pos] : blobs.meta_at[pos + 1]])
     )
-    body = bytes(blobs.body[blobs.body_at[pos] : blobs.body_at[pos + 1]]).decode("utf-8", "surrogatepass")
-    flat = blobs.spans[2 * blobs.spans_at[pos] : 2 * blobs.spans_at[pos + 1]]
-    spans = tuple(zip(flat[0::2], flat[1::2]))
+
+    def load():
+        body = bytes(blobs.body[blobs.body_at[pos] : blobs.body_at[pos + 1]]).decode("utf-8", "surrogatepass")
+        flat = blobs.spans[2 * blobs.spans_at[pos] : 2 * blobs.spans_at[pos + 1]]
+        return body, tuple(zip(flat[0::2], flat[1::2]))
+
     when = DocDate(dt.datetime.fromisoformat(date), len(date) > 10) if date is not None else None
     return Document(
-        id=doc_id, path=path, title=title, body=body, date=when, title_derived=derived,
-        category=category, type=kind, source=source, layout=layout, spans=spans, word_count=words,
+        id=doc_id, path=path, title=title, body=None, date=when, title_derived=derived,
+        category=category, type=kind, source=source, layout=layout, word_count=words,
+        load=load, statement_count=blobs.spans_at[pos + 1] - blobs.spans_at[pos],
     )
 
 
@@ -200,7 +204,9 @@ def combine(base: Columns, delta: Columns, dead: frozenset[int]) -> Columns:
         seg.unit_base += units_before
 
     def joined(a, b, typecode, shift=0):
-        out = array(typecode, a)
+        out = array(typecode)
+        whole = a if isinstance(a, (array, memoryview)) else a[:]  # a checked snapshot section
+        out.frombytes(memoryview(whole).cast("B"))
         out.extend(map(shift.__add__, b) if shift else b)
         return out
 

@@ -28,8 +28,8 @@ class Statement(NamedTuple):
 class Document:
     """One document. (A plain class: dataclasses cost start-up time.)"""
 
-    __slots__ = ("id", "path", "title", "body", "date", "title_derived", "category", "type",
-                 "source", "layout", "spans", "word_count")
+    __slots__ = ("id", "path", "title", "_body", "date", "title_derived", "category", "type",
+                 "source", "layout", "_spans", "word_count", "statement_count", "_load")
 
     def __init__(
         self,
@@ -45,10 +45,26 @@ class Document:
         layout: str = "plain",
         spans: tuple[tuple[int, int], ...] = (),
         word_count: int = 0,  # set by whoever tokenises the body (the index builder, or load())
+        *,
+        load=None,  # instead of body and spans: a function that returns them when first needed
+        statement_count: int | None = None,
     ):
-        self.id, self.path, self.title, self.body, self.date = id, path, title, body, date
+        self.id, self.path, self.title, self._body, self.date = id, path, title, body, date
         self.title_derived, self.category, self.type, self.source = title_derived, category, type, source
-        self.layout, self.spans, self.word_count = layout, spans, word_count
+        self.layout, self._spans, self.word_count, self._load = layout, spans, word_count, load
+        self.statement_count = len(spans) if statement_count is None else statement_count
+
+    @property
+    def body(self) -> str:
+        if self._load is not None:
+            self._body, self._spans = self._load()
+            self._load = None
+        return self._body
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        self.body  # noqa: B018 - loads the spans with the body
+        return self._spans
 
     def __repr__(self) -> str:
         return f"Document(id={self.id!r}, date={self.iso_date!r}, title={self.title!r})"

@@ -147,11 +147,15 @@ class Index:
 
     @cached_property
     def by_date(self) -> tuple[list[int], list[int], list[int]]:
-        """(dated positions in date order, their dates, undated positions in id order)."""
-        dates, ids = self.doc_dates, self.doc_ids
-        dated = sorted((dates[p], ids[p], p) for p in self.live if dates[p] >= 0)
-        undated = sorted((ids[p], p) for p in self.live if dates[p] < 0)
-        return [p for _, _, p in dated], [d for d, _, _ in dated], [p for _, p in undated]
+        """(dated positions in date order, their dates, undated positions in id order).
+
+        Documents of the same minute keep the order of their files.
+        """
+        dates = self.doc_dates
+        live = self.live if self.dead else range(len(dates))
+        dated = sorted((dates[p], p) for p in live if dates[p] >= 0)
+        undated = sorted((self.doc_ids[p], p) for p in live if dates[p] < 0)
+        return [p for _, p in dated], [d for d, _ in dated], [p for _, p in undated]
 
     def in_date_order(self) -> list[int]:
         dated, _, undated = self.by_date

@@ -42,7 +42,7 @@ def document_record(doc: Document) -> dict:
         "type": doc.type,
         "source": doc.source,
         "word_count": doc.word_count,
-        "statement_count": len(doc.spans),
+        "statement_count": doc.statement_count,
         "path": doc.path,
     }
 

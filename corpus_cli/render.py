@@ -94,10 +94,11 @@ class Output:
         """Stream records as JSON (one array), JSON Lines or CSV."""
         write = self.stream.write
         if self.fmt == "json":
+            # One record per line inside the array: valid JSON, easy to read and
+            # to grep, and written by json's C encoder (indenting would not be).
             first = True
             for row in rows:
-                item = "  " + _json(row, indent=2).replace("\n", "\n  ")
-                write(("[\n" if first else ",\n") + item)
+                write(("[\n" if first else ",\n") + _json(row))
                 first = False
             write("[]\n" if first else "\n]\n")
         elif self.fmt == "jsonl":
@@ -173,7 +174,7 @@ def _meta(doc: Document) -> list[tuple[str, str]]:
         ("type", doc.type),
         ("source", doc.source or "-"),
         ("words", str(doc.word_count)),
-        ("statements", str(len(doc.spans))),
+        ("statements", str(doc.statement_count)),
         ("path", doc.path),
     ]
 

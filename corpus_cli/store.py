@@ -136,22 +136,25 @@ def open_index(
         report.problems = scan_problems + base_columns.problems
         return Index(base_columns), report
 
-    entries = found.entries()
     stamps = base_columns.files.stamps()
     current = set(found.paths)
-    changed = [e for e in entries if stamps.get(e.rel) != (e.size, e.mtime_ns)]
+    changed = sorted(
+        FileEntry(p, s, m, n)
+        for n, (p, s, m) in enumerate(zip(found.paths, found.sizes, found.mtimes))
+        if stamps.get(p) != (s, m)
+    )
     removed = [rel for rel in stamps if rel not in current]
     if not changed and not removed:  # the same files, listed in another order
         report.source = "snapshot"
         report.problems = scan_problems + base_columns.problems
         return Index(base_columns), report
-    if len(changed) + len(removed) > max(DELTA_MAX, DELTA_SHARE * len(entries)) and len(changed) + len(removed) > 50:
-        return _full(root, entries, scan_problems, progress, report)
+    if len(changed) + len(removed) > max(DELTA_MAX, DELTA_SHARE * len(found.paths)) and len(changed) + len(removed) > 50:
+        return _full(root, found.entries(), scan_problems, progress, report)
     try:
         return _updated(root, base, base_columns, changed, removed, scan_problems, progress, report)
     except SnapshotError as exc:
         report.notes.append(f"the index snapshot {snap} is unusable ({exc}); building it again")
-        return _full(root, entries, scan_problems, progress, report)
+        return _full(root, found.entries(), scan_problems, progress, report)
 
 
 def _full(root, entries, scan_problems, progress, report: Report) -> tuple[Index, Report]:
@@ -183,7 +186,7 @@ def _updated(root, base: Snapshot, base_columns: Columns, changed, removed, scan
         except SnapshotError as exc:
             report.notes.append(f"the index delta {delta_file} is unusable ({exc}); building it again")
     if delta_columns is None:
-        taken = [base_columns.doc_ids[p] for p in range(len(base_columns.doc_ids)) if p not in dead]
+        taken = [doc_id for p, doc_id in enumerate(base_columns.doc_ids) if p not in dead]
         delta_columns = _build(root, changed, [], progress, taken)
         _try_write(delta_columns, delta_file, report, {"base": build_id, "dead_files": dead_files})
     gone = {str(root / rel) for rel in dead_files}

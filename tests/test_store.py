@@ -214,3 +214,26 @@ def test_help_does_not_import_the_index_or_rapidfuzz():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
+    from corpus_cli import cli
+    from corpus_cli.progress import BuildProgress
+
+    assert cli._progress() is None  # stderr is not a terminal under pytest
+    bar = BuildProgress()
+    bar(10, 100)
+    assert bar._progress is None  # not yet a second
+    bar.started -= 2
+    bar(50, 100)
+    assert bar._progress is not None
+    bar(100, 100)
+    assert bar._progress is None  # finished bars go away
+
+
+@pytest.mark.parametrize("command", [["index"], ["cache"], ["cache", "info"], ["cache", "clear"]])
+def test_cache_commands_have_help(invoke, command):
+    r = invoke(*command, "--help")
+    assert r.exit_code == 0
+    assert r.stdout.startswith("Usage: corpus " + " ".join(command))
+    assert "Example" in r.stdout
