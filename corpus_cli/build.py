@@ -26,7 +26,7 @@ from . import translit
 from .columns import TITLE, TYPES, Columns, DocBlobs, DocStore, FileTable, Segment, minutes
 from .document import Document
 from .files import FileEntry, Problem
-from .loader import MAX_BYTES, Skip, read_document
+from .loader import Skip, max_file_size, read_document
 from .matching import Vocabulary
 from .text import WORD, WORD_ASCII, fold
 
@@ -158,7 +158,7 @@ class Builder:
         )
 
 
-def parse_part(root: str, entries: Sequence[FileEntry], ids: Sequence[str], max_bytes: int = MAX_BYTES, counter=None) -> Part:
+def parse_part(root: str, entries: Sequence[FileEntry], ids: Sequence[str], max_bytes: int | None = None, counter=None) -> Part:
     """Read, parse and post the words of a run of files (in a worker process)."""
     builder = Builder()
     base = Path(root)
@@ -246,13 +246,15 @@ def build(
     problems: list[Problem],
     *,
     workers: int | None = None,
-    max_bytes: int = MAX_BYTES,
+    max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Columns:
     """Parse and index ``files`` (found by :func:`~corpus_cli.loader.scan` under ``root``).
 
     ``progress`` is called now and then with the files done so far and the total.
     """
+    if max_bytes is None:
+        max_bytes = max_file_size()
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
     if workers <= 1 or len(files) < 2:

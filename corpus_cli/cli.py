@@ -39,7 +39,7 @@ class CorpusGroup(click.Group):
         except CorpusError as exc:
             click.echo(f"corpus: error: {_one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
-        except BrokenPipeError:
+        except (BrokenPipeError, PipeClosed):
             _quiet_exit(EXIT_OK, pipe_closed=True)
         except OSError as exc:
             if exc.errno == errno.EPIPE:
@@ -66,6 +66,32 @@ class CorpusGroup(click.Group):
                 except OSError:
                     pass
             return super().main(args, prog_name, complete_var, False, **extra)
+
+
+class PipeClosed(Exception):
+    """The reader of stdout went away (``| head``); not an OSError, so click lets it through."""
+
+
+class _PipeGuard:
+    """stdout, with a closed pipe turned into :class:`PipeClosed`."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def flush(self):
+        try:
+            return self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def _one_line(message: str) -> str:
@@ -139,11 +165,11 @@ def limit_option(func):
     return click.option("--limit", "-n", type=click.IntRange(min=0), metavar="N", help="At most N results.")(func)
 
 
-def _open(source: Source, rebuild: bool = False):
+def _open(source: Source, rebuild: bool = False, summary: bool = True):
     from .corpus import Corpus
 
     corpus = Corpus.open(source.path, cache=source.cache, rebuild=rebuild, progress=_progress())
-    _report(corpus.report)
+    _report(corpus.report, summary)
     return corpus
 
 
@@ -156,16 +182,17 @@ def _progress():
     return BuildProgress()
 
 
-def _report(report) -> None:
-    """Problems met while loading, on stderr so that stdout stays clean."""
-    skipped, warned = report.skipped, {p.path for p in report.warnings}
-    for p in skipped[:10]:
-        click.echo(f"corpus: skipped {p.path}: {p.what}", err=True)
-    if len(skipped) > 10:
-        click.echo(f"corpus: … and {len(skipped) - 10} more files skipped", err=True)
+def _report(report, summary: bool = True) -> None:
+    """Problems met while loading, summed up in one line on stderr (stdout stays clean)."""
+    skipped = {p.path for p in report.skipped}
+    warned = {p.path for p in report.warnings} - skipped
+    parts = []
+    if skipped:
+        parts.append(f"{len(skipped)} file{'s' if len(skipped) != 1 else ''} skipped")
     if warned:
-        n = len(warned)
-        click.echo(f"corpus: {n} file{'s' if n != 1 else ''} read with warnings", err=True)
+        parts.append(f"{len(warned)} read with warnings")
+    if parts and summary:
+        click.echo(f"corpus: {', '.join(parts)}; run corpus check for details", err=True)
     if report.files_seen == 0:
         click.echo(f"corpus: no .txt files under {report.root}", err=True)
     for note in report.notes:
@@ -195,8 +222,9 @@ def cli():
 @filter_options
 @click.option("--sort", type=click.Choice(("date", "title")), default="date", show_default=True)
 @click.option("--reverse", is_flag=True, help="Reverse the order (newest first for date).")
+@click.option("--undated", is_flag=True, help="Only the documents without a date.")
 @limit_option
-def list_cmd(data, fmt, since, until, categories, sort, reverse, limit):
+def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, limit):
     """List documents, oldest first.
 
     \b
@@ -206,7 +234,9 @@ def list_cmd(data, fmt, since, until, categories, sort, reverse, limit):
     """
     from .render import emit_documents
 
-    docs = _open(data).list(since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit)
+    docs = _open(data).list(
+        since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit, undated=undated
+    )
     emit_documents(_output(fmt), docs)
     return EXIT_OK if docs else EXIT_NO_RESULTS
 
@@ -372,6 +402,29 @@ def variants_cmd(data, fmt, word, fuzziness):
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
+@cli.command("check")
+@common_options
+@click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+def check_cmd(data, fmt, strict):
+    """Account for every file: one line per problem, then a summary.
+
+    Each line names the file, what was wrong and what was done (kept,
+    skipped, or the fix); the summary reads N files: N indexed, N with
+    warnings, N skipped.
+
+    \b
+    Examples:
+      corpus check --data ~/releases
+      corpus check --strict --json
+    """
+    from .render import emit_check
+
+    corpus = _open(data, summary=False)
+    summary = corpus.check()
+    emit_check(_output(fmt), summary, corpus.report.root)
+    return EXIT_NO_RESULTS if strict and summary.skipped else EXIT_OK
+
+
 @cli.command("stats")
 @common_options
 def stats_cmd(data, fmt):
@@ -480,4 +533,10 @@ def cache_clear_cmd():
 
 
 def main() -> None:
+    # Text that cannot be encoded (a lone surrogate from an undecodable file
+    # name) is escaped rather than crashing the output.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    sys.stdout = _PipeGuard(sys.stdout)
     cli()

@@ -53,6 +53,16 @@ class Variant(NamedTuple):
     distance: int  # edits between the folded forms
 
 
+class CheckSummary(NamedTuple):
+    """What ``corpus check`` reports: files seen = indexed + skipped."""
+
+    files: int
+    indexed: int
+    with_warnings: int
+    skipped: int
+    problems: list
+
+
 class Corpus:
     """An indexed folder of documents and the problems met reading it."""
 
@@ -118,14 +128,23 @@ class Corpus:
         sort: str = "date",
         reverse: bool = False,
         limit: int | None = None,
+        undated: bool = False,
     ) -> list[Document]:
-        """Documents within the filters, by date (oldest first) or by title."""
+        """Documents within the filters, by date (oldest first) or by title.
+
+        Undated documents come last, and not at all when a date bound is
+        given; with ``undated`` only they are listed.
+        """
         if sort not in SORT_KEYS:
             raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(SORT_KEYS)}")
         _check_limit(limit)
+        if undated and (since or until):
+            raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
         positions = self._positions(since, until, categories)
         if positions is None:
             positions = self.index.in_date_order()
+        if undated:
+            positions = [p for p in positions if self.index.doc_dates[p] < 0]
         if sort == "title":
             docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
             if reverse:
@@ -198,6 +217,19 @@ class Corpus:
         _check_limit(limit)
         found = kwic_mod.sort_lines(kwic_mod.lines(self.search(query, **options), width), sort)
         return found[:limit] if limit is not None else found
+
+    def check(self) -> "CheckSummary":
+        """Every file accounted for: how many were indexed, read with warnings, skipped."""
+        report = self.report
+        skipped = {p.path for p in report.problems if p.skipped}
+        warned = {p.path for p in report.problems if not p.skipped} - skipped
+        return CheckSummary(
+            files=report.files_seen,
+            indexed=report.files_seen - len(skipped),
+            with_warnings=len(warned),
+            skipped=len(skipped),
+            problems=list(report.problems),
+        )
 
     def stats(self) -> Stats:
         index = self.index

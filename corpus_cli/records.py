@@ -25,6 +25,7 @@ DOCUMENT_HIT_KEYS = ("id", "date", "title", "category", "type", "score", "hit_co
 EXPLAIN_KEYS = ("term", "field", "negated", "statements", "documents", "expansions")
 EXPANSION_KEYS = ("word", "entry", "forms", "rule", "distance", "quality", "statements")
 VARIANT_KEYS = ("form", "count", "folded", "statements", "rule", "distance")
+CHECK_KEYS = ("path", "what", "action", "skipped")
 KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
 STATS_KEYS = (
     "documents", "statements", "words", "first_date", "last_date", "undated",

@@ -122,8 +122,13 @@ class Output:
             plain_view(self.stream.write, rows)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _json(value, indent=None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent)
+    """JSON text, UTF-8 safe: a lone surrogate (from bytes that were not text) is escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if not text.isascii() else text
 
 
 def _csv_cell(value):
@@ -427,3 +432,30 @@ def emit_stats(out: Output, stats: Stats) -> None:
 
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+# --- check ---------------------------------------------------------------------
+
+
+def emit_check(out: Output, summary, root) -> None:
+    """The problems, one per line, and the summary line; as JSON an object with both."""
+    import os
+
+    line = (
+        f"{summary.files:,} file{'s' if summary.files != 1 else ''}: {summary.indexed:,} indexed, "
+        f"{summary.with_warnings:,} with warnings, {summary.skipped:,} skipped"
+    )
+    rows = [{"path": p.path, "what": p.what, "action": p.action, "skipped": p.skipped} for p in summary.problems]
+    if out.fmt == "json":
+        record = {
+            "files": summary.files, "indexed": summary.indexed, "with_warnings": summary.with_warnings,
+            "skipped": summary.skipped, "problems": rows,
+        }
+        out.stream.write(_json(record, indent=2) + "\n")
+    elif out.fmt in ("jsonl", "csv"):
+        out.records(records.CHECK_KEYS, rows)
+    else:
+        for p in sorted(summary.problems, key=lambda p: (p.path, p.what)):
+            where = os.path.relpath(p.path, root) if root else p.path
+            out.stream.write(f"{safe(where)}: {safe(p.what)} ({safe(p.action)})\n")
+        out.stream.write(line + "\n")

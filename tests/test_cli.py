@@ -255,7 +255,9 @@ def test_skipped_files_are_reported_on_stderr(invoke, tmp_path):
     r = invoke("list", "--json", "--data", str(tmp_path))
     assert r.exit_code == 0
     assert [d["id"] for d in json.loads(r.stdout)] == ["one"]
-    assert r.stderr == f"corpus: skipped {tmp_path / 'bin.txt'}: binary content (NUL bytes)\n"
+    assert r.stderr == "corpus: 1 file skipped; run corpus check for details\n"
+    r = invoke("check", "--data", str(tmp_path))
+    assert r.stdout == "bin.txt: binary content (NUL bytes) (skipped)\n2 files: 1 indexed, 0 with warnings, 1 skipped\n"
 
 
 def test_empty_folder(invoke, tmp_path):
@@ -270,7 +272,7 @@ def test_version(invoke):
     assert r.stdout == f"corpus, version {version('corpus-cli')}\n"
 
 
-@pytest.mark.parametrize("command", [None, "list", "show", "search", "stats", "kwic", "variants"])
+@pytest.mark.parametrize("command", [None, "list", "show", "search", "stats", "kwic", "variants", "check"])
 def test_every_command_has_help(invoke, command):
     r = invoke(*([command] if command else []), "--help")
     assert r.exit_code == 0

@@ -175,7 +175,9 @@ def test_too_large_file_is_skipped(tmp_path):
     (tmp_path / "big.txt").write_text(ARTICLE, encoding="utf-8")
     loaded = load(tmp_path, max_bytes=10)
     assert loaded.documents == []
-    assert [p.what for p in loaded.skipped] == [f"too large ({len(ARTICLE.encode())} bytes; the limit is 10)"]
+    assert [p.what for p in loaded.skipped] == [
+        f"too large ({len(ARTICLE.encode())} bytes; the limit is 10: CORPUS_MAX_FILE_SIZE)"
+    ]
 
 
 def test_missing_or_file_data_path(tmp_path):

@@ -1,0 +1,102 @@
+"""corpus check: every file accounted for, one line per problem, and a summary."""
+
+import json
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from corpus_cli.corpus import Corpus
+
+from .conftest import ARTICLE
+
+GOOD = ARTICLE
+KINDS = {
+    "good": GOOD.encode("utf-8"),
+    "cp1252": GOOD.replace("Test", "Dara’a").encode("cp1252"),
+    "empty": b"",
+    "binary": b"\x00\x01\x02binary",
+    "undated": b"Just a heading\n\nNo date anywhere in this text.\n",
+    "mojibake": GOOD.replace("First paragraph", "Daraâ€™a paragraph").encode("utf-8"),
+}
+
+
+def make(folder, names_kinds):
+    for name, kind in names_kinds:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(KINDS[kind])
+
+
+def test_check_lists_problems_and_sums_up(tmp_path, invoke):
+    make(tmp_path, [("a.txt", "good"), ("b.txt", "cp1252"), ("c.txt", "empty"), ("d.txt", "binary"), ("sub/a.txt", "good")])
+    r = invoke("check", "--data", str(tmp_path))
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [
+        "b.txt: not UTF-8: decoded as Windows-1252 (kept)",
+        "c.txt: empty file (skipped)",
+        "d.txt: binary content (NUL bytes) (skipped)",
+        "sub/a.txt: id 'a' is taken by another file (id set to 'a~2')",
+        "5 files: 3 indexed, 2 with warnings, 2 skipped",
+    ]
+    assert r.stderr == ""
+
+
+def test_strict_exits_1_when_a_file_was_skipped(tmp_path, invoke):
+    make(tmp_path, [("a.txt", "good"), ("c.txt", "empty")])
+    assert invoke("check", "--data", str(tmp_path)).exit_code == 0
+    assert invoke("check", "--strict", "--data", str(tmp_path)).exit_code == 1
+    (tmp_path / "c.txt").unlink()
+    r = invoke("check", "--strict", "--data", str(tmp_path))
+    assert (r.exit_code, r.stdout) == (0, "1 file: 1 indexed, 0 with warnings, 0 skipped\n")
+
+
+def test_check_json(tmp_path, invoke):
+    make(tmp_path, [("a.txt", "good"), ("c.txt", "empty")])
+    data = json.loads(invoke("check", "--data", str(tmp_path), "--json").stdout)
+    assert data == {
+        "files": 2, "indexed": 1, "with_warnings": 0, "skipped": 1,
+        "problems": [{"path": str(tmp_path / "c.txt"), "what": "empty file", "action": "skipped", "skipped": True}],
+    }
+    lines = invoke("check", "--data", str(tmp_path), "--format", "csv").stdout.splitlines()
+    assert lines == ["path,what,action,skipped", f"{tmp_path / 'c.txt'},empty file,skipped,True"]
+
+
+def test_other_commands_sum_problems_up_in_one_line_on_stderr(tmp_path, invoke):
+    make(tmp_path, [("a.txt", "good"), ("b.txt", "cp1252"), ("c.txt", "empty"), ("d.txt", "binary")])
+    r = invoke("list", "--data", str(tmp_path), "--json")
+    assert [d["id"] for d in json.loads(r.stdout)] == ["a", "b"]
+    assert r.stderr == "corpus: 2 files skipped, 1 read with warnings; run corpus check for details\n"
+
+
+def test_the_bundled_corpus_is_clean(invoke):
+    r = invoke("check")
+    assert (r.exit_code, r.stdout) == (0, "5 files: 5 indexed, 0 with warnings, 0 skipped\n")
+
+
+folders = st.lists(
+    st.tuples(st.sampled_from(["", "sub/", "sub/deeper/", "other/"]), st.sampled_from(["x", "y", "z"]), st.sampled_from(sorted(KINDS))),
+    min_size=0,
+    max_size=12,
+    unique_by=lambda t: t[0] + t[1],
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(folders)
+def test_every_file_is_indexed_or_skipped_with_a_reason(tmp_path_factory, spec):
+    folder = tmp_path_factory.mktemp("gen")
+    make(folder, [(f"{d}{n}.txt", kind) for d, n, kind in spec])
+    corpus = Corpus.open(folder, cache=False)
+    summary = corpus.check()
+    assert summary.files == len(spec)
+    assert summary.files == summary.indexed + summary.skipped
+    assert summary.indexed == len(corpus.documents)
+    skipped = [p for p in corpus.report.problems if p.skipped]
+    assert len({p.path for p in skipped}) == summary.skipped
+    assert all(p.what for p in skipped)
+    expected_skips = sum(1 for _, _, kind in spec if kind in ("empty", "binary"))
+    assert summary.skipped == expected_skips
+    assert sorted(os.path.relpath(d.path, folder) for d in corpus.documents) == sorted(
+        f"{d}{n}.txt" for d, n, kind in spec if kind not in ("empty", "binary")
+    )
