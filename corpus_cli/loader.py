@@ -1,8 +1,9 @@
 """Files to documents: find, decode, detect the layout, parse, normalise.
 
-Every file is accounted for: it becomes a document, or it is skipped with a
-reason; a document that needed help to read (an unusual encoding, a missing
-date, an unknown layout) carries a warning. Both kinds are :class:`Problem`.
+A file becomes a document, or :class:`Skip` says why it cannot; a document
+that needed help to read (an unusual encoding, mojibake, a missing date, an
+unknown layout) comes with warnings. The builder (:mod:`corpus_cli.build`)
+turns both into :class:`~corpus_cli.files.Problem` entries.
 """
 
 from __future__ import annotations
@@ -10,34 +11,14 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import layouts
 from .document import Document
 from .errors import UsageError
-from .files import Problem, assign_ids, check_root, scan
-from .text import WORD, normalize
+from .text import normalize
 
 MAX_BYTES = 5_000_000  # larger than any statement; such a file is skipped
-
-
-@dataclass
-class Loaded:
-    """The outcome of loading a folder."""
-
-    root: Path
-    documents: list[Document] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    files_seen: int = 0
-
-    @property
-    def skipped(self) -> list[Problem]:
-        return [p for p in self.problems if p.skipped]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.skipped]
 
 
 class Skip(Exception):
@@ -149,24 +130,3 @@ def read_document(path: Path, doc_id: str, *, max_bytes: int | None = None) -> t
         layout=parsed.layout,
     )
     return doc, warnings
-
-
-def load(root: str | os.PathLike | None = None, *, max_bytes: int | None = None) -> Loaded:
-    """Read every corpus file under ``root`` into documents, without indexing them."""
-    root = check_root(root)
-    found = scan(root)
-    entries = found.entries()
-    ids, id_problems = assign_ids(entries)
-    loaded = Loaded(root, problems=found.problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems])
-    loaded.files_seen = len(entries)
-    for entry, doc_id in zip(entries, ids):
-        path = root / entry.rel
-        try:
-            doc, warnings = read_document(path, doc_id, max_bytes=max_bytes)
-        except Skip as exc:
-            loaded.problems.append(Problem(str(path), str(exc), "skipped", skipped=True))
-            continue
-        doc.word_count = len(WORD.findall(doc.body))
-        loaded.problems.extend(Problem(str(path), w, "kept") for w in warnings)
-        loaded.documents.append(doc)
-    return loaded

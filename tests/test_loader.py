@@ -5,7 +5,22 @@ import pytest
 from corpus_cli import layouts
 from corpus_cli.errors import DataError
 from corpus_cli.files import bundled_data
-from corpus_cli.loader import Skip, decode, load
+from corpus_cli.corpus import Corpus
+from corpus_cli.loader import Skip, decode
+
+
+class Loaded:
+    """Documents and problems of a folder, read without a snapshot."""
+
+    def __init__(self, folder=None):
+        corpus = Corpus.open(folder, cache=False)
+        self.documents = corpus.documents
+        self.problems = corpus.report.problems
+        self.files_seen = corpus.report.files_seen
+        self.skipped = corpus.report.skipped
+
+
+load = Loaded
 from corpus_cli.text import normalize
 
 from .conftest import ARTICLE, SEED_IDS
@@ -171,9 +186,10 @@ def test_folder_accounts_for_every_file(tmp_path):
     ]
 
 
-def test_too_large_file_is_skipped(tmp_path):
+def test_too_large_file_is_skipped(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_MAX_FILE_SIZE", "10")
     (tmp_path / "big.txt").write_text(ARTICLE, encoding="utf-8")
-    loaded = load(tmp_path, max_bytes=10)
+    loaded = load(tmp_path)
     assert loaded.documents == []
     assert [p.what for p in loaded.skipped] == [
         f"too large ({len(ARTICLE.encode())} bytes; the limit is 10: CORPUS_MAX_FILE_SIZE)"
