@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import time
 from array import array
 from collections import defaultdict, deque
@@ -264,8 +265,8 @@ def build(
         return join(str(root), files, [(0, part)], problems)
     import multiprocessing
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # fork is quick and safe here on Linux; elsewhere (macOS, Windows) spawn is the safe choice
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     counter = context.Value("q", 0)
     size = -(-len(files) // workers)
     starts = list(range(0, len(files), size))

@@ -89,6 +89,8 @@ def scan(root: Path, stat: bool = True) -> Scan:
 
 def _stat_files(root: Path, folder: str, prefix: str, names: list[str], result: Scan) -> list[str]:
     """Add the sizes and times of one folder's files (one ``stat`` each); return its ``*.txt`` folders."""
+    if os.stat not in os.supports_dir_fd:  # Windows: stat by full path
+        return _stat_by_path(root, folder, prefix, names, result)
     fd = os.open(folder, os.O_RDONLY)
     try:
         try:
@@ -103,6 +105,20 @@ def _stat_files(root: Path, folder: str, prefix: str, names: list[str], result: 
                     stats.append(exc)
     finally:
         os.close(fd)
+    return _add_stats(root, folder, prefix, names, stats, failed, result)
+
+
+def _stat_by_path(root: Path, folder: str, prefix: str, names: list[str], result: Scan) -> list[str]:
+    stats = []
+    for n in names:
+        try:
+            stats.append(os.stat(os.path.join(folder, n)))
+        except OSError as exc:
+            stats.append(exc)
+    return _add_stats(root, folder, prefix, names, stats, True, result)
+
+
+def _add_stats(root: Path, folder: str, prefix: str, names: list[str], stats: list, failed: bool, result: Scan) -> list[str]:
     folders = [] if failed else [n for n, st in zip(names, stats) if S_ISDIR(st.st_mode)]
     if not failed and not folders:
         result.paths.extend(prefix + n for n in names)

@@ -270,6 +270,12 @@ class Snapshot:
     def section(self, name: str):
         if name in self._sections:
             return self._sections[name]
+        try:
+            return self._section(name)
+        except (TypeError, ValueError, IndexError) as exc:  # a header that lies about a section
+            raise SnapshotError(f"section {name} is malformed ({exc})", self.path) from None
+
+    def _section(self, name: str):
         raw, kind, blocks = self._raw(name)
         if kind in ("bytes", "text"):
             view, itemsize = raw, 1
@@ -291,6 +297,12 @@ class Snapshot:
         return FileTable(self.section("file_paths").tolist(), self.section("file_sizes"), self.section("file_mtimes"))
 
     def columns(self) -> Columns:
+        try:
+            return self._columns()
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SnapshotError(f"header is incomplete ({exc!r})", self.path) from None
+
+    def _columns(self) -> Columns:
         s = self.section
         h = self.header
         segments = [

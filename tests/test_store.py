@@ -236,3 +236,24 @@ def test_cache_commands_have_help(invoke, command):
     assert r.exit_code == 0
     assert r.stdout.startswith("Usage: corpus " + " ".join(command))
     assert "Example" in r.stdout
+
+
+def test_a_lying_header_is_a_snapshot_error_not_a_crash(folder):
+    import json as _json
+    import struct
+    import zlib
+
+    Corpus.open(folder)
+    path = store.snapshot_path(folder)
+    raw = path.read_bytes()
+    trailer = struct.Struct("<QQI4s")
+    at, length, _, end = trailer.unpack_from(raw, len(raw) - trailer.size)
+    header = _json.loads(raw[at : at + length])
+    header["sections"]["stmt_doc"][1] += 3  # no longer a whole number of 4-byte items
+    header["sections"]["stmt_doc"][3] = [zlib.crc32(raw[16:19])]
+    new = _json.dumps(header).encode()
+    path.write_bytes(raw[:at] + new + trailer.pack(at, len(new), zlib.crc32(new), end))
+    with pytest.raises(SnapshotError):
+        Snapshot(path).columns()
+    corpus = Corpus.open(folder)
+    assert corpus.report.source == "built" and ids(corpus, "Aleppo") == ["a"]
