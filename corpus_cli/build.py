@@ -188,14 +188,19 @@ def _table(values: Iterable[str | None]) -> tuple[list[str], dict[str, int]]:
 
 def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], problems: list[Problem]) -> Columns:
     """One set of columns from parts given with the position of their first file."""
-    file_doc = array("i", [-1]) * (max((e.n for e in files), default=-1) + 1)
+    slots = max((e.n for e in files), default=-1) + 1
+    file_doc = array("i", [-1]) * slots
+    file_count = array("I", [0]) * slots
     stmt_doc, stmt_local, stmt_length, title_unit = array("I"), array("I"), array("I"), array("I")
     doc_dates, fields, segments = array("q"), [], []
     keys: dict[str, tuple[str, ...]] = {}
     for first_file, part in parts:
         doc_base, unit_base = len(fields), len(stmt_doc)
         for n, f in enumerate(part.file_of_doc):
-            file_doc[files[first_file + f].n] = doc_base + n
+            slot = files[first_file + f].n
+            if file_doc[slot] < 0:
+                file_doc[slot] = doc_base + n
+            file_count[slot] += 1
         problems.extend(part.problems)
         stmt_doc.extend(map(doc_base.__add__, part.stmt_doc) if doc_base else part.stmt_doc)
         stmt_local.extend(part.stmt_local)
@@ -212,6 +217,7 @@ def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], probl
         root=root,
         files=FileTable.of(files),
         file_doc=file_doc,
+        file_count=file_count,
         problems=problems,
         docs=DocStore([p.docs for _, p in parts]),
         doc_ids=[f[0] for f in fields],

@@ -165,7 +165,8 @@ class Columns:
 
     root: str
     files: FileTable
-    file_doc: Sequence[int]  # per file, in scan order: its document's position, or -1 when skipped
+    file_doc: Sequence[int]  # per file, in scan order: its first document's position, or -1 when skipped
+    file_count: Sequence[int]  # per file: how many documents it holds (a CSV file holds many)
     problems: list[Problem]
     docs: DocStore
     doc_ids: list[str]
@@ -230,6 +231,7 @@ def combine(base: Columns, delta: Columns, dead: frozenset[int]) -> Columns:
         root=base.root,
         files=base.files,
         file_doc=base.file_doc,
+        file_count=base.file_count,
         problems=base.problems + delta.problems,
         docs=DocStore(list(base.docs.parts) + list(delta.docs.parts)),
         doc_ids=list(base.doc_ids) + list(delta.doc_ids),

@@ -36,7 +36,7 @@ from .matching import Vocabulary
 
 MAGIC = b"CORPUSIX"
 END = b"END."
-FORMAT = 1
+FORMAT = 2
 BLOCK = 1 << 20
 LAZY_FROM = 8 << 20  # sections at least this large are checked block by block
 _PREFIX = struct.Struct("<8sI4x")  # magic, format
@@ -101,6 +101,7 @@ def write(columns: Columns, path: Path, extra: dict | None = None) -> None:
             w.array("file_sizes", c.files.sizes, "q")
             w.array("file_mtimes", c.files.mtimes, "q")
             w.array("file_doc", c.file_doc, "i")
+            w.array("file_count", c.file_count, "I")
             for n, blobs in enumerate(c.docs.parts):
                 w.add(f"part{n}_meta", blobs.meta, "bytes")
                 w.array(f"part{n}_meta_at", blobs.meta_at, "Q")
@@ -316,6 +317,7 @@ class Snapshot:
             root=h["root"],
             files=self.files(),
             file_doc=s("file_doc"),
+            file_count=s("file_count"),
             problems=[Problem(*p) for p in h["problems"]],
             docs=DocStore(
                 [

@@ -173,7 +173,10 @@ def _updated(root, base: Snapshot, base_columns: Columns, changed, removed, scan
     """The snapshot with the changed files parsed again into a delta."""
     number = {rel: n for n, rel in enumerate(base_columns.files.paths)}
     dead_files = sorted([e.rel for e in changed if e.rel in number] + removed)
-    dead = frozenset(p for rel in dead_files if (p := base_columns.file_doc[number[rel]]) >= 0)
+    first, count = base_columns.file_doc, base_columns.file_count
+    dead = frozenset(
+        p for rel in dead_files if first[number[rel]] >= 0 for p in range(first[number[rel]], first[number[rel]] + count[number[rel]])
+    )
     wanted = {e.rel: (e.size, e.mtime_ns) for e in changed}
     build_id = base.header.get("build")
     delta_file = delta_path(report.snapshot)
