@@ -27,7 +27,8 @@ from . import translit
 from .columns import TITLE, TYPES, Columns, DocBlobs, DocStore, FileTable, Segment, minutes
 from .document import Document
 from .files import FileEntry, Problem
-from .loader import Skip, max_file_size, read_document
+from .files import kind_of
+from .loader import Skip, max_file_size, read_file
 from .matching import Vocabulary
 from .text import WORD, WORD_ASCII, fold
 
@@ -51,7 +52,7 @@ class DocWriter:
     def add(self, doc: Document) -> None:
         record = [
             doc.id, doc.path, doc.iso_date, doc.title, doc.title_derived, doc.category,
-            doc.type, doc.source, doc.layout, doc.word_count,
+            doc.type, doc.source, doc.layout, doc.word_count, doc.url,
         ]
         self.meta += json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
         self.meta_at.append(len(self.meta))
@@ -108,6 +109,8 @@ class Part:
     title_unit: array
     segment: Segment
     keys: dict[str, tuple[str, ...]]
+    own_ids: list[str]
+    formats: dict[str, dict]
     doc_dates: array
     doc_fields: list[tuple]  # (id, category, source, type, title derived, word count) per document
 
@@ -124,6 +127,22 @@ class Builder:
         self.doc_fields: list[tuple] = []
         self.file_of_doc = array("I")
         self.problems: list[Problem] = []
+        self.own_ids: list[str] = []  # files whose document took its id from a sidecar
+        self.formats: dict[str, dict] = {}  # per kind of file: files, documents, fields left empty
+
+    def count_format(self, kind: str | None, doc: Document | None = None, skipped: bool = False) -> None:
+        entry = self.formats.setdefault(kind or "text", {"documents": 0, "skipped files": 0, "unfilled": {}})
+        if skipped:
+            entry["skipped files"] += 1
+            return
+        entry["documents"] += 1
+        empty = {
+            "date": doc.date is None, "title": doc.title_derived or not doc.title,
+            "category": not doc.category, "source": not doc.source, "url": not doc.url,
+        }
+        for name, missing in empty.items():
+            if missing:
+                entry["unfilled"][name] = entry["unfilled"].get(name, 0) + 1
 
     def add(self, doc: Document, file_no: int = 0) -> None:
         pos = len(self.doc_fields)
@@ -155,23 +174,36 @@ class Builder:
         self.postings = defaultdict(list)
         return Part(
             self.writer.blobs(), self.file_of_doc, self.problems, self.stmt_doc, self.stmt_local,
-            self.stmt_length, self.title_unit, segment, keys, self.doc_dates, self.doc_fields,
+            self.stmt_length, self.title_unit, segment, keys, self.own_ids, self.formats,
+            self.doc_dates, self.doc_fields,
         )
 
 
-def parse_part(root: str, entries: Sequence[FileEntry], ids: Sequence[str], max_bytes: int | None = None, counter=None) -> Part:
+def parse_part(
+    root: str, entries: Sequence[FileEntry], ids: Sequence[str], max_bytes: int | None = None, counter=None,
+    options: dict | None = None,
+) -> Part:
     """Read, parse and post the words of a run of files (in a worker process)."""
     builder = Builder()
     base = Path(root)
+    options = options or {}
     for n, (entry, doc_id) in enumerate(zip(entries, ids)):
         path = base / entry.rel
         try:
-            doc, warnings = read_document(path, doc_id, max_bytes=max_bytes)
+            docs, file_warnings, own_id = read_file(
+                path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False), max_bytes=max_bytes
+            )
         except Skip as exc:
             builder.problems.append(Problem(str(path), str(exc), "skipped", skipped=True))
+            builder.count_format(kind_of(path.name), skipped=True)
         else:
-            builder.problems.extend(Problem(str(path), w, "kept") for w in warnings)
-            builder.add(doc, n)
+            if own_id:
+                builder.own_ids.append(str(path))
+            builder.problems.extend(Problem(str(path), w, "kept") for w in file_warnings)
+            for doc, warnings in docs:
+                builder.problems.extend(Problem(str(path), w, "kept") for w in warnings)
+                builder.add(doc, n)
+                builder.count_format(kind_of(path.name), doc=doc)
         if counter is not None and n % 64 == 63:
             with counter.get_lock():
                 counter.value += 64
@@ -186,8 +218,25 @@ def _table(values: Iterable[str | None]) -> tuple[list[str], dict[str, int]]:
     return names, {v: i for i, v in enumerate(names)}
 
 
-def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], problems: list[Problem]) -> Columns:
-    """One set of columns from parts given with the position of their first file."""
+def join(
+    root: str, files: list[FileEntry], parts: list[tuple[int, Part]], problems: list[Problem], taken: Iterable[str] = ()
+) -> Columns:
+    """One set of columns from parts given with the position of their first file.
+
+    Ids stay unique: a document whose id is already used (by an earlier
+    document, or in ``taken``) gets ``~2``, ``~3``… and a warning.
+    """
+    own = {path for _, part in parts for path in part.own_ids}
+    if own:  # a sidecar gave the id: the file name's clash does not matter
+        problems = [p for p in problems if not (p.path in own and p.what.startswith("id "))]
+    formats: dict[str, dict] = {}
+    for _, part in parts:
+        for kind, entry in part.formats.items():
+            total = formats.setdefault(kind, {"documents": 0, "skipped files": 0, "unfilled": {}})
+            total["documents"] += entry["documents"]
+            total["skipped files"] += entry["skipped files"]
+            for name, n in entry["unfilled"].items():
+                total["unfilled"][name] = total["unfilled"].get(name, 0) + n
     slots = max((e.n for e in files), default=-1) + 1
     file_doc = array("i", [-1]) * slots
     file_count = array("I", [0]) * slots
@@ -211,6 +260,8 @@ def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], probl
         part.segment.unit_base = unit_base
         segments.append(part.segment)
         keys.update(part.keys)
+    doc_ids = [f[0] for f in fields]
+    _unique_ids(doc_ids, [p for _, p in parts], problems, taken)
     categories, category_no = _table(f[1] for f in fields)
     sources, source_no = _table(f[2] for f in fields)
     return Columns(
@@ -220,7 +271,8 @@ def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], probl
         file_count=file_count,
         problems=problems,
         docs=DocStore([p.docs for _, p in parts]),
-        doc_ids=[f[0] for f in fields],
+        doc_ids=doc_ids,
+        formats=formats,
         doc_dates=doc_dates,
         doc_category=array("H", (category_no[f[1] or ""] for f in fields)),
         categories=categories,
@@ -236,6 +288,43 @@ def join(root: str, files: list[FileEntry], parts: list[tuple[int, Part]], probl
         segments=segments,
         vocabularies=[Vocabulary.of(keys, keys)],
     )
+
+
+def _unique_ids(doc_ids: list[str], parts: list[Part], problems: list[Problem], taken: Iterable[str]) -> None:
+    """Rename repeated ids in place (and in the parts' encoded metadata)."""
+    seen = set(taken)
+    if len(seen) + len(set(doc_ids)) == len(seen | set(doc_ids)) and len(set(doc_ids)) == len(doc_ids):
+        return
+    renamed: dict[int, str] = {}
+    for pos, doc_id in enumerate(doc_ids):
+        if doc_id in seen:
+            n = 2
+            while f"{doc_id}~{n}" in seen:
+                n += 1
+            renamed[pos] = f"{doc_id}~{n}"
+            doc_ids[pos] = renamed[pos]
+        seen.add(doc_ids[pos])
+    base = 0
+    for part in parts:
+        count = len(part.docs.meta_at) - 1
+        mine = {pos - base: new for pos, new in renamed.items() if base <= pos < base + count}
+        if mine:
+            part.docs = _renamed(part.docs, mine, problems)
+        base += count
+
+
+def _renamed(blobs: DocBlobs, renames: dict[int, str], problems: list[Problem]) -> DocBlobs:
+    meta, meta_at = bytearray(), array("Q", [0])
+    for i in range(len(blobs.meta_at) - 1):
+        raw = bytes(blobs.meta[blobs.meta_at[i] : blobs.meta_at[i + 1]])
+        if i in renames:
+            record = json.loads(raw)
+            problems.append(Problem(record[1], f"id {record[0]!r} is taken by another document", f"id set to {renames[i]!r}"))
+            record[0] = renames[i]
+            raw = json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        meta += raw
+        meta_at.append(len(meta))
+    return blobs._replace(meta=bytes(meta), meta_at=meta_at)
 
 
 def from_documents(docs: Iterable[Document], root: str = "") -> Columns:
@@ -255,20 +344,23 @@ def build(
     workers: int | None = None,
     max_bytes: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    options: dict | None = None,
+    taken: Iterable[str] = (),
 ) -> Columns:
     """Parse and index ``files`` (found by :func:`~corpus_cli.loader.scan` under ``root``).
 
     ``progress`` is called now and then with the files done so far and the total.
+    ``options`` go to the readers: ``fields`` (a field mapping) and ``dayfirst``.
     """
     if max_bytes is None:
         max_bytes = max_file_size()
     if workers is None:
         workers = min(os.cpu_count() or 1, 4) if len(files) >= PARALLEL_FROM else 1
     if workers <= 1 or len(files) < 2:
-        part = parse_part(str(root), files, ids, max_bytes)
+        part = parse_part(str(root), files, ids, max_bytes, None, options)
         if progress:
             progress(len(files), len(files))
-        return join(str(root), files, [(0, part)], problems)
+        return join(str(root), files, [(0, part)], problems, taken)
     import multiprocessing
 
     # fork is quick and safe here on Linux; elsewhere (macOS, Windows) spawn is the safe choice
@@ -278,7 +370,9 @@ def build(
     starts = list(range(0, len(files), size))
     with context.Pool(len(starts), initializer=_keep_counter, initargs=(counter,)) as pool:
         pending = [
-            pool.apply_async(_parse_with_counter, (str(root), files[s : s + size], ids[s : s + size], max_bytes))
+            pool.apply_async(
+                _parse_with_counter, (str(root), files[s : s + size], ids[s : s + size], max_bytes, options)
+            )
             for s in starts
         ]
         while not all(p.ready() for p in pending):
@@ -288,7 +382,7 @@ def build(
         parts = [(s, p.get()) for s, p in zip(starts, pending)]
     if progress:
         progress(len(files), len(files))
-    return join(str(root), files, parts, problems)
+    return join(str(root), files, parts, problems, taken)
 
 
 _counter = None
@@ -299,7 +393,7 @@ def _keep_counter(counter) -> None:
     _counter = counter
 
 
-def _parse_with_counter(root, entries, ids, max_bytes):
-    return parse_part(root, entries, ids, max_bytes, _counter)
+def _parse_with_counter(root, entries, ids, max_bytes, options):
+    return parse_part(root, entries, ids, max_bytes, _counter, options)
 
 

@@ -131,18 +131,33 @@ def common_options(func):
     @click.option(
         "--no-cache", is_flag=True, help="Neither read nor write the index snapshot; index in memory."
     )
+    @click.option(
+        "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
+        help="Read a document field from this JSON key or CSV column (date, title, text, id, url, source, category).",
+    )
     @functools.wraps(func)
-    def wrapper(*args, data, fmt, as_json, no_cache, **kwargs):
-        return func(*args, data=Source(data, not no_cache), fmt="json" if as_json else fmt, **kwargs)
+    def wrapper(*args, data, fmt, as_json, no_cache, fields, **kwargs):
+        return func(*args, data=Source(data, not no_cache, fields), fmt="json" if as_json else fmt, **kwargs)
 
     return wrapper
 
 
+def _field_pairs(ctx, param, values) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not name.strip() or not column.strip():
+            raise click.BadParameter(f"{value!r} is not NAME=COLUMN (e.g. date=published_at)")
+        pairs[name.strip()] = column.strip()
+    return pairs
+
+
 class Source(NamedTuple):
-    """Which folder a command reads, and whether through the snapshot cache."""
+    """Which folder a command reads, whether through the snapshot cache, and its field mapping."""
 
     path: str | None
     cache: bool = True
+    fields: dict | None = None
 
 
 def filter_options(func):
@@ -168,7 +183,7 @@ def limit_option(func):
 def _open(source: Source, rebuild: bool = False, summary: bool = True):
     from .corpus import Corpus
 
-    corpus = Corpus.open(source.path, cache=source.cache, rebuild=rebuild, progress=_progress())
+    corpus = Corpus.open(source.path, cache=source.cache, rebuild=rebuild, progress=_progress(), fields=source.fields)
     _report(corpus.report, summary)
     return corpus
 

@@ -71,7 +71,7 @@ class DocStore:
 
 
 def _decode(blobs: DocBlobs, pos: int) -> Document:
-    doc_id, path, date, title, derived, category, kind, source, layout, words = json.loads(
+    doc_id, path, date, title, derived, category, kind, source, layout, words, url = json.loads(
         bytes(blobs.meta[blobs.meta_at[pos] : blobs.meta_at[pos + 1]])
     )
 
@@ -84,7 +84,7 @@ def _decode(blobs: DocBlobs, pos: int) -> Document:
     return Document(
         id=doc_id, path=path, title=title, body=None, date=when, title_derived=derived,
         category=category, type=kind, source=source, layout=layout, word_count=words,
-        load=load, statement_count=blobs.spans_at[pos + 1] - blobs.spans_at[pos],
+        load=load, statement_count=blobs.spans_at[pos + 1] - blobs.spans_at[pos], url=url,
     )
 
 
@@ -185,9 +185,11 @@ class Columns:
     segments: list[Segment]
     vocabularies: list[Vocabulary]  # disjoint; their union is every word of the segments
     dead: frozenset[int]  # documents whose files changed or went away
+    formats: dict  # per kind of file: documents, skipped files, fields left empty
 
-    def __init__(self, *, dead: frozenset[int] = frozenset(), **fields):
-        missing = set(self.__annotations__) - set(fields) - {"dead"}
+    def __init__(self, *, dead: frozenset[int] = frozenset(), formats: dict | None = None, **fields):
+        self.formats = formats or {}
+        missing = set(self.__annotations__) - set(fields) - {"dead", "formats"}
         if missing:
             raise TypeError(f"Columns needs {', '.join(sorted(missing))}")
         self.__dict__.update(fields)
@@ -250,4 +252,5 @@ def combine(base: Columns, delta: Columns, dead: frozenset[int]) -> Columns:
         segments=list(base.segments) + list(delta.segments),
         vocabularies=vocabularies,
         dead=dead,
+        formats=base.formats,
     )

@@ -78,15 +78,19 @@ class Corpus:
         cache: bool = True,
         rebuild: bool = False,
         progress=None,
+        fields: dict[str, str] | None = None,
     ) -> "Corpus":
         """Index the folder at ``path`` (the bundled corpus by default).
 
         With ``cache``, a snapshot of the index is kept in the cache folder
         and reused while the files are unchanged (see :mod:`corpus_cli.store`).
+        ``fields`` maps document fields to the columns of JSON or CSV files
+        (``{"date": "published_at"}``), on top of a ``corpus.toml`` in the folder.
         """
         from .store import open_index
 
-        index, report = open_index(path, cache=cache, rebuild=rebuild, progress=progress)
+        index, report = open_index(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
+        report.formats = index.columns.formats
         return cls(index, report)
 
     @classmethod

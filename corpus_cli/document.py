@@ -29,7 +29,7 @@ class Document:
     """One document. (A plain class: dataclasses cost start-up time.)"""
 
     __slots__ = ("id", "path", "title", "_body", "date", "title_derived", "category", "type",
-                 "source", "layout", "_spans", "word_count", "statement_count", "_load")
+                 "source", "layout", "_spans", "word_count", "statement_count", "_load", "url")
 
     def __init__(
         self,
@@ -48,7 +48,9 @@ class Document:
         *,
         load=None,  # instead of body and spans: a function that returns them when first needed
         statement_count: int | None = None,
+        url: str | None = None,
     ):
+        self.url = url
         self.id, self.path, self.title, self._body, self.date = id, path, title, body, date
         self.title_derived, self.category, self.type, self.source = title_derived, category, type, source
         self.layout, self._spans, self.word_count, self._load = layout, spans, word_count, load

@@ -11,7 +11,27 @@ from typing import Iterable, NamedTuple, Sequence
 
 from .errors import DataError
 
-SUFFIXES = (".txt",)
+# What a file holds, by its suffix (a further .gz means gzip-compressed).
+KINDS = {
+    ".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".csv": "csv", ".tsv": "tsv", ".html": "html", ".htm": "html",
+}
+
+
+def kind_of(name: str) -> str | None:
+    """The kind of a corpus file from its name (``text``, ``csv``…), or None."""
+    low = name.lower()
+    if low.endswith(".txt"):
+        return "text"
+    if low.endswith(".gz"):
+        low = low[:-3]
+    dot = low.rfind(".")
+    return KINDS.get(low[dot:]) if dot > 0 else None
+
+
+def sidecar_of(path: Path) -> Path:
+    """Where the metadata of a text file lives: ``name.json`` beside ``name.txt``."""
+    return path.with_suffix(".json")
 
 
 class Problem(NamedTuple):
@@ -74,17 +94,46 @@ def scan(root: Path, stat: bool = True) -> Scan:
         except OSError as exc:
             result.problems.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}", "skipped", True))
             continue
-        files = [n for n in names if n[-4:].lower() in SUFFIXES and n[0] != "."]
+        files = [n for n in names if n[0] != "." and kind_of(n)]
         for n in names:
-            if n[0] != "." and n[-4:].lower() not in SUFFIXES:
+            if n[0] != "." and not kind_of(n):
                 path = os.path.join(folder, n)
                 if os.path.isdir(path) and not os.path.islink(path):
                     stack.append(prefix + n)
+        sidecars = _sidecars(files)
+        if sidecars:
+            files = [n for n in files if n not in sidecars]
         if not stat:
             result.paths.extend(prefix + n for n in files)
             continue
+        first = len(result.paths)
         stack.extend(_stat_files(root, folder, prefix, files, result))
+        if sidecars:
+            _fold_sidecars(folder, prefix, sidecars, result, first)
     return result
+
+
+def _sidecars(files: list[str]) -> dict[str, str]:
+    """The ``.json`` files that hold the metadata of a ``.txt`` file of the same name."""
+    stems = {n[:-4]: n for n in files if n.lower().endswith(".txt")}
+    if not stems:
+        return {}
+    return {n: stems[n[:-5]] for n in files if n.lower().endswith(".json") and n[:-5] in stems}
+
+
+def _fold_sidecars(folder: str, prefix: str, sidecars: dict[str, str], result: Scan, first: int) -> None:
+    """Make a text file's size and time stand for its sidecar too, so editing either is noticed."""
+    place = {result.paths[i]: i for i in range(first, len(result.paths))}
+    for side, text in sidecars.items():
+        i = place.get(prefix + text)
+        if i is None:
+            continue
+        try:
+            st = os.stat(os.path.join(folder, side))
+        except OSError:
+            continue
+        result.sizes[i] += st.st_size << 32
+        result.mtimes[i] ^= st.st_mtime_ns << 1
 
 
 def _stat_files(root: Path, folder: str, prefix: str, names: list[str], result: Scan) -> list[str]:
@@ -140,11 +189,17 @@ def _add_stats(root: Path, folder: str, prefix: str, names: list[str], stats: li
 
 
 def assign_ids(entries: Sequence[FileEntry], taken: Iterable[str] = ()) -> tuple[list[str], list[Problem]]:
-    """Document ids: the file name without its suffix, made unique with ``~2``, ``~3`` …"""
+    """Document ids: the file name without its suffix, made unique with ``~2``, ``~3`` …
+
+    (A text file whose sidecar names an id takes that id instead; the reader
+    decides, see :func:`corpus_cli.loader.read_file`.)
+    """
     seen = {i: 1 for i in taken}
     ids, problems = [], []
     for e in entries:
-        stem = e.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        name = e.rel.rsplit("/", 1)[-1]
+        stem = name[:-3] if name.lower().endswith(".gz") else name
+        stem = stem.rsplit(".", 1)[0]
         doc_id = stem
         if stem in seen:
             n = seen[stem]

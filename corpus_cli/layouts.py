@@ -182,6 +182,63 @@ class Listing:
         return parsed
 
 
+_RELEASE_MARK = re.compile(r"^(?:for immediate release|for release|press release|news release|media advisory)\b", re.I)
+
+
+def _date_line(line: str) -> DocDate | None:
+    """The date of a line that is nothing but a date ("July 5, 2019", "Friday, 5 July 2019 10:00")."""
+    if len(line) > 45:
+        return None
+    return parse_doc_date(line.strip(" .,:-–—"))
+
+
+def _title_like(line: str) -> bool:
+    return len(line) <= 250 and len(line.split()) <= 30 and (not line.endswith(".") or line.endswith(("...", "…")))
+
+
+class Titled:
+    """A title line, perhaps a dateline and a release mark, then paragraphs.
+
+    ``FOR IMMEDIATE RELEASE`` and similar marks are dropped; a line that is
+    only a date gives the date; a shortened title (ending in ``…``) followed
+    by the full title gives the full one.
+    """
+
+    name = "titled"
+
+    def parse(self, blocks: list[Block]) -> Parsed | None:
+        title, date, i = None, None, 0
+        while i < len(blocks) and i < 5:
+            rest = []
+            for line in blocks[i]:
+                if _RELEASE_MARK.match(line):
+                    continue
+                if date is None and (found := _date_line(line)) is not None:
+                    date = found
+                    continue
+                rest.append(line)
+            if not rest:
+                i += 1
+                continue
+            if title is None and len(rest) == 1:
+                short = rest[0].rstrip("….").rstrip()
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else []
+                if len(nxt) == 1 and short and nxt[0].startswith(short) and len(nxt[0].split()) <= 80:
+                    title, i = nxt[0], i + 2  # a shortened title, then the full one
+                    continue
+                if _title_like(rest[0]):
+                    title, i = rest[0], i + 1
+                    continue
+            break
+        if title is None or len(blocks) == 1:
+            return None  # a single line: nothing says it is a title
+        parsed = Parsed(self.name, [], title=title, date=date)
+        parsed.paragraphs, parsed.source = _split_source([_paragraph(b) for b in blocks[i:]])
+        if parsed.date is None:
+            parsed.date = parse_doc_date("\n".join(parsed.paragraphs[:1]), anchored=False)
+        return parsed
+
+
 class Plain:
     """Any other text: title from the first line, date from the first date found."""
 
@@ -209,7 +266,7 @@ def derive_title(paragraphs: list[str]) -> str:
     return shorten(first[start:end])
 
 
-LAYOUTS: tuple[Layout, ...] = (PressRelease(), Article(), Listing(), Plain())
+LAYOUTS: tuple[Layout, ...] = (PressRelease(), Article(), Listing(), Titled(), Plain())
 
 
 def parse(blocks: list[Block]) -> Parsed | None:

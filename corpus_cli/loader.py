@@ -130,3 +130,110 @@ def read_document(path: Path, doc_id: str, *, max_bytes: int | None = None) -> t
         layout=parsed.layout,
     )
     return doc, warnings
+
+
+def read_file(
+    path: Path,
+    doc_id: str,
+    *,
+    fields: dict[str, str] | None = None,
+    dayfirst: bool = False,
+    max_bytes: int | None = None,
+) -> tuple[list[tuple[Document, list[str]]], list[str], bool]:
+    """The documents of one file of any kind, with their warnings and the file's own.
+
+    Returns (documents with their warnings, warnings about the whole file,
+    whether the id came from a sidecar). A file that holds records (JSON
+    Lines, JSON, CSV, TSV) gives one document per record, with the id
+    ``name#row``. Raises :class:`Skip` for a file that gives nothing.
+    """
+    from . import formats
+    from .files import kind_of, sidecar_of
+
+    kind = kind_of(path.name)
+    fields = fields or {}
+    if kind == "text":
+        doc, warnings = read_document(path, doc_id, max_bytes=max_bytes)
+        own_id = _apply_sidecar(doc, sidecar_of(path), warnings, dayfirst)
+        if doc.date is None:
+            found = formats.date_from_name(path.stem)
+            if found is not None:
+                doc.date = found
+                warnings[:] = [w for w in warnings if w != "no date found: kept undated"]
+        return [(doc, warnings)], [], own_id
+    try:
+        raw = path.read_bytes()
+        if path.name.lower().endswith(".gz"):
+            import gzip
+
+            raw = gzip.decompress(raw)
+    except (OSError, EOFError) as exc:
+        raise Skip(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    text, note = decode(raw)
+    file_warnings = [note] if note else []
+    try:
+        if kind == "html":
+            limit = max_bytes if max_bytes is not None else max_file_size()
+            if len(raw) > limit:
+                raise Skip(f"too large ({len(raw):,} bytes; the limit is {limit:,}: CORPUS_MAX_FILE_SIZE)")
+            record = formats.html_record(text)
+            doc, warnings = formats.document_of(record, {f: f for f in record}, doc_id, str(path), layout="html")
+            if not doc.body:
+                raise Skip("no main text found in the page")
+            return [(doc, warnings + file_warnings)], [], False
+        docs, columns, empty = [], None, 0
+        for row, record in formats.records(text, kind):
+            if "__error__" in record:
+                file_warnings.append(f"{record['__error__']}: skipped")
+                continue
+            if columns is None:
+                columns = formats.field_map(list(record), fields)
+                if columns["text"] is None:
+                    raise Skip(f"no text field among {', '.join(list(record)[:8])}; map one with --field text=NAME")
+            doc, warnings = formats.document_of(record, columns, f"{doc_id}#{row}", str(path), dayfirst=dayfirst)
+            if not doc.body:
+                empty += 1
+                continue
+            docs.append((doc, [f"row {row}: {w}" for w in warnings]))
+    except formats.FormatError as exc:
+        raise Skip(str(exc)) from None
+    if empty:
+        file_warnings.append(f"{empty} record{'s' if empty != 1 else ''} without text: skipped")
+    if not docs:
+        raise Skip("no records with text")
+    return docs, file_warnings, False
+
+
+_SIDECAR_ID = ("doc_id", "id")
+_SIDECAR_DATE = ("date", "date_str", "published", "published_at", "pubdate", "datetime")
+_SIDECAR_TITLE = ("title", "headline")
+
+
+def _apply_sidecar(doc: Document, sidecar: Path, warnings: list[str], dayfirst: bool) -> bool:
+    """Metadata from ``name.json`` beside ``name.txt`` supplies or overrides the text's; whether it gave the id."""
+    from .formats import parse_field_date, read_sidecar
+
+    try:
+        meta = read_sidecar(sidecar)
+    except (OSError, ValueError) as exc:
+        warnings.append(f"sidecar {sidecar.name} ignored: {exc}")
+        return False
+    if not meta:
+        return False
+    pick = lambda names: next((str(meta[n]).strip() for n in names if meta.get(n) not in (None, "")), None)  # noqa: E731
+    own_id = False
+    if (value := pick(_SIDECAR_ID)) is not None:
+        doc.id, own_id = value, True
+    if (value := pick(_SIDECAR_DATE)) is not None:
+        when = parse_field_date(value, dayfirst)
+        if when is None:
+            warnings.append(f"sidecar date {value!r} cannot be read")
+        else:
+            doc.date = when
+            warnings[:] = [w for w in warnings if w != "no date found: kept undated"]
+    if (value := pick(_SIDECAR_TITLE)) is not None:
+        doc.title, doc.title_derived = " ".join(value.split()), False
+    for key, attr in (("url", "url"), ("url_metadata", "url"), ("source", "source"), ("category", "category")):
+        if meta.get(key) not in (None, "") and getattr(doc, attr) in (None, ""):
+            setattr(doc, attr, " ".join(str(meta[key]).split()))
+    return own_id

@@ -13,7 +13,7 @@ from .search import DocumentHit, Hit, Leaf
 
 DOCUMENT_KEYS = (
     "id", "date", "title", "title_derived", "category", "type", "source",
-    "word_count", "statement_count", "path",
+    "word_count", "statement_count", "path", "url",
 )
 FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements")
 HIT_KEYS = (
@@ -45,6 +45,7 @@ def document_record(doc: Document) -> dict:
         "word_count": doc.word_count,
         "statement_count": doc.statement_count,
         "path": doc.path,
+        "url": doc.url,
     }
 
 

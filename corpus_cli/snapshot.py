@@ -36,7 +36,7 @@ from .matching import Vocabulary
 
 MAGIC = b"CORPUSIX"
 END = b"END."
-FORMAT = 2
+FORMAT = 3
 BLOCK = 1 << 20
 LAZY_FROM = 8 << 20  # sections at least this large are checked block by block
 _PREFIX = struct.Struct("<8sI4x")  # magic, format
@@ -143,6 +143,7 @@ def write(columns: Columns, path: Path, extra: dict | None = None) -> None:
                 "sources": c.sources,
                 "segments": segments,
                 "parts": len(c.docs.parts),
+                "formats": c.formats,
                 "vocabularies": len(c.vocabularies),
                 "problems": [[p.path, p.what, p.action, p.skipped] for p in c.problems],
                 "sections": w.sections,
@@ -341,6 +342,7 @@ class Snapshot:
             stmt_local=s("stmt_local"),
             stmt_length=s("stmt_length"),
             title_unit=s("title_unit"),
+            formats=h.get("formats", {}),
             segments=segments,
             vocabularies=[
                 Vocabulary(

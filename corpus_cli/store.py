@@ -30,10 +30,13 @@ from typing import NamedTuple
 from pathlib import Path
 
 from .columns import Columns, combine
+from .errors import DataError, UsageError
 from .files import FileEntry, Problem, assign_ids, check_root, scan
 from .index import Index
 from .snapshot import Snapshot, SnapshotError, write
 
+# Bumped whenever reading files changes what a document holds: older snapshots are then rebuilt.
+PARSER = 4
 DELTA_SHARE = 0.2
 DELTA_MAX = 2000
 
@@ -49,6 +52,8 @@ class Report:
         self.snapshot: Path | None = None
         self.changed = 0  # files parsed again since the snapshot
         self.notes: list[str] = []  # warnings about the cache itself
+        self.options: dict = {}  # how the files were read (field mapping, date order)
+        self.formats: dict = {}  # per kind of file: documents, skipped files, fields left empty
 
     @property
     def skipped(self) -> list[Problem]:
@@ -83,12 +88,63 @@ def delta_path(snapshot: Path) -> Path:
     return snapshot.with_suffix(".delta")
 
 
-def _build(root: Path, entries: list[FileEntry], problems: list[Problem], progress, taken=()) -> Columns:
+def _build(root: Path, entries: list[FileEntry], problems: list[Problem], progress, options, taken=()) -> Columns:
     from .build import build
 
+    taken = list(taken)
     ids, id_problems = assign_ids(entries, taken)
     problems = problems + [Problem(str(root / p.path), p.what, p.action) for p in id_problems]
-    return build(root, entries, ids, problems, progress=progress)
+    return build(root, entries, ids, problems, progress=progress, options=options, taken=taken)
+
+
+def settings(root: Path, fields: dict[str, str] | None = None) -> dict:
+    """How to read the folder: a field mapping and the date order, from ``corpus.toml`` and ``--field``.
+
+    ``corpus.toml`` in the folder may hold ``dayfirst = true`` and a table
+    ``[fields]`` of ``name = "column"``; ``--field`` mappings come on top.
+    """
+    options: dict = {"fields": {}, "dayfirst": False}
+    config = root / "corpus.toml"
+    if config.is_file():
+        try:
+            data = _read_toml(config.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataError(f"cannot read {config}: {exc}") from None
+        options["fields"].update({str(k): str(v) for k, v in (data.get("fields") or {}).items()})
+        options["dayfirst"] = bool(data.get("dayfirst", False))
+    options["fields"].update(fields or {})
+    if options["fields"]:
+        from .formats import FIELDS
+
+        unknown = sorted(set(options["fields"]) - set(FIELDS))
+        if unknown:
+            raise UsageError(f"cannot map {', '.join(unknown)}: the fields are {', '.join(FIELDS)}")
+    return options
+
+
+def _read_toml(text: str) -> dict:
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10: the few lines corpus.toml needs
+        data: dict = {}
+        table = data
+        for n, line in enumerate(text.splitlines(), 1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                table = data.setdefault(line[1:-1].strip(), {})
+                continue
+            key, sep, value = line.partition("=")
+            if not sep:
+                raise ValueError(f"line {n}: expected key = value")
+            value = value.strip()
+            table[key.strip()] = value[1:-1] if value[:1] in "\"'" else value.lower() == "true"
+        return data
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _try_write(columns: Columns, path: Path, report: Report, extra: dict) -> None:
@@ -99,16 +155,19 @@ def _try_write(columns: Columns, path: Path, report: Report, extra: dict) -> Non
 
 
 def open_index(
-    path: str | os.PathLike | None = None, *, cache: bool = True, rebuild: bool = False, progress=None
+    path: str | os.PathLike | None = None, *, cache: bool = True, rebuild: bool = False, progress=None,
+    fields: dict[str, str] | None = None,
 ) -> tuple[Index, Report]:
     """An :class:`Index` of the folder and a :class:`Report` of how it was made."""
     root = check_root(path)
+    options = settings(root, fields)
     quick = cache and not rebuild and os.environ.get("CORPUS_FRESHNESS", "full") == "names"
     found = scan(root, stat=not quick)
     scan_problems = found.problems
     report = Report(root, len(found.paths) + len(scan_problems))
+    report.options = options
     if not cache:
-        columns = _build(root, found.entries(), scan_problems, progress)
+        columns = _build(root, found.entries(), scan_problems, progress, options)
         report.problems, report.source = columns.problems, "memory"
         return Index(columns), report
     snap = report.snapshot = snapshot_path(root)
@@ -118,6 +177,10 @@ def open_index(
             base = Snapshot(snap)
             if base.header.get("root") != str(root):
                 raise SnapshotError(f"it indexes another folder, {base.header.get('root')}")
+            if base.header.get("options") != options:
+                raise SnapshotError("it was read with other field mappings")
+            if base.header.get("parser") != PARSER:
+                raise SnapshotError("it was made by another version of the parser")
             base_columns = base.columns()
         except SnapshotError as exc:
             report.notes.append(f"the index snapshot {snap} is unusable ({exc}); building it again")
@@ -158,8 +221,8 @@ def open_index(
 
 
 def _full(root, entries, scan_problems, progress, report: Report) -> tuple[Index, Report]:
-    columns = _build(root, entries, scan_problems, progress)
-    _try_write(columns, report.snapshot, report, {"build": uuid.uuid4().hex})
+    columns = _build(root, entries, scan_problems, progress, report.options)
+    _try_write(columns, report.snapshot, report, {"build": uuid.uuid4().hex, "options": report.options, "parser": PARSER})
     try:
         delta_path(report.snapshot).unlink()
     except OSError:
@@ -190,7 +253,7 @@ def _updated(root, base: Snapshot, base_columns: Columns, changed, removed, scan
             report.notes.append(f"the index delta {delta_file} is unusable ({exc}); building it again")
     if delta_columns is None:
         taken = [doc_id for p, doc_id in enumerate(base_columns.doc_ids) if p not in dead]
-        delta_columns = _build(root, changed, [], progress, taken)
+        delta_columns = _build(root, changed, [], progress, report.options, taken)
         _try_write(delta_columns, delta_file, report, {"base": build_id, "dead_files": dead_files})
     gone = {str(root / rel) for rel in dead_files}
     report.problems = scan_problems + [p for p in base_columns.problems if p.path not in gone] + delta_columns.problems

@@ -87,22 +87,29 @@ def test_an_undated_document_is_kept(tmp_path):
     corpus, problems = open_folder(tmp_path)
     doc = one(corpus)
     assert (doc.date, doc.title) == (None, "Someday soon")
-    assert problems == [
-        ("undated.txt", "layout not recognised: read as plain text", "kept"),
-        ("undated.txt", "no date found: kept undated", "kept"),
-    ]
+    assert problems == [("undated.txt", "no date found: kept undated", "kept")]
     assert [d.id for d in corpus.list()] == ["undated"]
     assert corpus.list(since="2000") == []
     assert [d.id for d in corpus.list(undated=True)] == ["undated"]
 
 
-def test_an_unknown_layout_is_read_as_plain_text(tmp_path):
+def test_a_title_line_then_paragraphs_is_a_known_layout(tmp_path):
     (tmp_path / "memo.txt").write_text("Memo on the convoy\n\nSent on 4 May 2019.\n\nThe convoy reached Idlib.\n", encoding="utf-8")
     corpus, problems = open_folder(tmp_path)
     doc = one(corpus)
-    assert (doc.title, doc.iso_date, doc.layout) == ("Memo on the convoy", "2019-05-04", "plain")
-    assert problems == [("memo.txt", "layout not recognised: read as plain text", "kept")]
+    assert (doc.title, doc.iso_date, doc.layout) == ("Memo on the convoy", "2019-05-04", "titled")
+    assert problems == []
     assert [h.document.id for h in corpus.search("Idlib")] == ["memo"]
+
+
+def test_an_unknown_layout_is_read_as_plain_text(tmp_path):
+    text = "The convoy reached Idlib on 4 May 2019 after a long night on the road from the border.\nIt carried food.\n"
+    (tmp_path / "memo.txt").write_text(text, encoding="utf-8")
+    corpus, problems = open_folder(tmp_path)
+    doc = one(corpus)
+    assert (doc.iso_date, doc.layout) == ("2019-05-04", "plain")
+    assert doc.title == "The convoy reached Idlib on 4 May 2019 after a long night on the road from the border"
+    assert problems == [("memo.txt", "layout not recognised: read as plain text", "kept")]
 
 
 def test_two_files_with_one_id(tmp_path):

@@ -150,10 +150,29 @@ def test_listing_derives_a_short_title():
 
 
 def test_unknown_layout_is_plain_with_the_first_date():
-    parsed = _parse("Some heading\n\nWritten on 4 May 2019 by someone.\n")
-    assert (parsed.layout, parsed.title, parsed.date.isoformat()) == ("plain", "Some heading", "2019-05-04")
-    assert parsed.paragraphs == ["Written on 4 May 2019 by someone."]
+    parsed = _parse("Written on 4 May 2019 by someone who wrote a long first line.\nAnd more.\n\nMore text.\n")
+    assert (parsed.layout, parsed.date.isoformat()) == ("plain", "2019-05-04")
+    assert parsed.title == "Written on 4 May 2019 by someone who wrote a long first line"
+    assert parsed.paragraphs == ["And more.", "More text."]
     assert parsed.warnings == ["layout not recognised: read as plain text"]
+
+
+@pytest.mark.parametrize(
+    "text, title, date, first",
+    [
+        ("Some heading\n\nWritten on 4 May 2019 by someone.\n", "Some heading", "2019-05-04", "Written on 4 May"),
+        ("FOR IMMEDIATE RELEASE\nJuly 5, 2019\n\nSenator Acts on Aleppo\n\nBody text.\n",
+         "Senator Acts on Aleppo", "2019-07-05", "Body text."),
+        ("President Visits Kandy to Seek…\n\nPresident Visits Kandy to Seek Blessings\n\nHe went.\n",
+         "President Visits Kandy to Seek Blessings", None, "He went."),
+    ],
+    ids=["heading", "dateline", "short then full title"],
+)
+def test_titled_layouts(text, title, date, first):
+    parsed = _parse(text)
+    assert (parsed.layout, parsed.title, parsed.warnings) == ("titled", title, [])
+    assert (parsed.date.isoformat() if parsed.date else None) == date
+    assert parsed.paragraphs[0].startswith(first)
 
 
 def test_decode_reports_the_encoding_used():
@@ -181,7 +200,6 @@ def test_folder_accounts_for_every_file(tmp_path):
         ("bin.txt", "binary content (NUL bytes)", "skipped"),
         ("empty.txt", "empty file", "skipped"),
         ("sub/a.txt", "id 'a' is taken by another file", "id set to 'a~2'"),
-        ("undated.txt", "layout not recognised: read as plain text", "kept"),
         ("undated.txt", "no date found: kept undated", "kept"),
     ]
 

@@ -1,0 +1,208 @@
+"""Documents in other formats: JSON Lines, JSON, CSV/TSV (gzipped or not), HTML, sidecars.
+
+Each reader turns one file into records (plain dicts of strings); fields are
+found by common names (``date``, ``published``, ``title``, ``headline``,
+``text``, ``body``, ``content``, ``url``, ``id``…) or mapped explicitly by
+the user (``--field date=published_at``, or a ``corpus.toml`` in the folder).
+A record becomes a :class:`~corpus_cli.document.Document` through
+:func:`document_of`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from .dates import DocDate, parse_doc_date
+from .document import Document
+from .layouts import blocks_of, derive_title
+from .text import normalize
+
+FIELDS = ("id", "date", "title", "text", "url", "source", "category")
+COMMON_NAMES = {
+    "id": ("id", "doc_id", "docid", "uid", "identifier", "guid"),
+    "date": ("date", "published", "published_at", "publication_date", "pubdate", "date_str", "datetime",
+             "timestamp", "created", "created_at", "time"),
+    "title": ("title", "headline", "subject"),
+    "text": ("text", "body", "content", "article", "full_text", "fulltext", "story"),
+    "url": ("url", "link", "href", "url_metadata", "source_url"),
+    "source": ("source", "author", "byline", "publisher"),
+    "category": ("category", "section", "topic", "doc_type"),
+}
+
+
+class FormatError(Exception):
+    """The file as a whole cannot be read in its format."""
+
+
+def field_map(names: list[str], explicit: Mapping[str, str]) -> dict[str, str | None]:
+    """For each standard field, the column that fills it (explicit mapping first)."""
+    lowered = {n.strip().lower(): n for n in names}
+    found: dict[str, str | None] = {}
+    for name in FIELDS:
+        if name in explicit:
+            found[name] = explicit[name] if explicit[name] in names else None
+            continue
+        found[name] = next((lowered[c] for c in COMMON_NAMES[name] if c in lowered), None)
+    return found
+
+
+def parse_field_date(value: str, dayfirst: bool = False) -> DocDate | None:
+    """A date from a field: ISO 8601, a date in words, or numbers (month first unless ``dayfirst``)."""
+    value = value.strip()
+    if not value:
+        return None
+    found = parse_doc_date(value)
+    if found is not None:
+        return found
+    try:
+        from dateutil import parser
+
+        when = parser.parse(value, dayfirst=dayfirst, default=dt.datetime(1, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if when.year == 1:
+        return None
+    has_time = bool(re.search(r"\d:\d", value))
+    return DocDate(when.replace(tzinfo=None, second=0, microsecond=0), has_time)
+
+
+_DATE_IN_NAME = (
+    (re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{1,2})[-_ ]?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-_ ]?(\d{4})", re.I), "dmy"),
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def date_from_name(name: str) -> DocDate | None:
+    """A date in a file name: ``2019-07-05-statement``, ``20190705``, ``10Apr2006Clinton568``."""
+    for pattern, order in _DATE_IN_NAME:
+        for m in pattern.finditer(name):
+            try:
+                if order == "ymd":
+                    when = dt.datetime(int(m[1]), int(m[2]), int(m[3]))
+                else:
+                    when = dt.datetime(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))
+            except ValueError:
+                continue
+            if 1800 <= when.year <= 2200:
+                return DocDate(when, False)
+    return None
+
+
+# --- readers: a file to records ----------------------------------------------------------
+
+
+def records(raw: str, kind: str) -> Iterator[tuple[int, dict]]:
+    """(row number from 1, record) for every record of a file's text."""
+    if kind == "jsonl":
+        row = 0
+        for line_no, line in enumerate(raw.splitlines(), 1):
+            if not line.strip():
+                continue
+            row += 1
+            try:
+                value = json.loads(line)
+            except ValueError:
+                yield row, {"__error__": f"line {line_no} is not JSON"}
+                continue
+            yield row, value if isinstance(value, dict) else {"__error__": f"line {line_no} is not a JSON object"}
+    elif kind == "json":
+        try:
+            value = json.loads(raw)
+        except ValueError as exc:
+            raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+        if isinstance(value, dict):
+            inner = next((value[k] for k in ("documents", "items", "records", "data", "results") if isinstance(value.get(k), list)), None)
+            value = inner if inner is not None else [value]
+        if not isinstance(value, list):
+            raise FormatError("JSON is neither an object nor an array of objects")
+        for row, item in enumerate(value, 1):
+            yield row, item if isinstance(item, dict) else {"__error__": f"item {row} is not a JSON object"}
+    elif kind in ("csv", "tsv"):
+        csv.field_size_limit(sys.maxsize)
+        reader = csv.DictReader(io.StringIO(raw, newline=""), delimiter="\t" if kind == "tsv" else ",")
+        if not reader.fieldnames:
+            raise FormatError("no header row")
+        for row, item in enumerate(reader, 1):
+            yield row, {k: v for k, v in item.items() if k is not None}
+    else:  # pragma: no cover
+        raise ValueError(kind)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "\n\n".join(_text(v) for v in value)
+    return str(value)
+
+
+def document_of(
+    record: dict,
+    columns: dict[str, str | None],
+    doc_id: str,
+    path: str,
+    *,
+    dayfirst: bool = False,
+    layout: str = "record",
+) -> tuple[Document, list[str]]:
+    """A record as a document, and the warnings met."""
+    get = lambda name: _text(record.get(columns[name])) if columns.get(name) else ""  # noqa: E731
+    warnings = []
+    text = normalize(get("text"))
+    paragraphs = [" ".join(block) for block in blocks_of(text)]
+    title = " ".join(get("title").split())
+    derived = False
+    if not title:
+        title, derived = derive_title(paragraphs), True
+    date = None
+    if columns.get("date"):
+        raw_date = get("date")
+        date = parse_field_date(raw_date, dayfirst)
+        if date is None and raw_date.strip():
+            warnings.append(f"cannot read the date {raw_date.strip()[:40]!r}: kept undated")
+    doc = Document.build(
+        paragraphs,
+        id=doc_id,
+        path=path,
+        title=title,
+        title_derived=derived,
+        date=date,
+        category=" ".join(get("category").split()) or None,
+        source=" ".join(get("source").split()) or None,
+        layout=layout,
+    )
+    doc.url = " ".join(get("url").split()) or None
+    return doc, warnings
+
+
+def read_sidecar(path: Path) -> dict | None:
+    """The metadata in a sidecar file, or None; a ValueError if it is not a JSON object."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return None
+    value = json.loads(raw)
+    if not isinstance(value, dict):
+        raise ValueError("not a JSON object")
+    return value
+
+
+def html_record(raw: str) -> dict:
+    """Title, date and main text of a saved web page, by trafilatura."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise FormatError("reading HTML needs trafilatura: pip install 'corpus-cli[html]'") from None
+    found = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    if found is None:
+        raise FormatError("no main text found in the page")
+    get = found.get if isinstance(found, dict) else (lambda k: getattr(found, k, None))
+    return {"title": get("title") or "", "date": get("date") or "", "text": get("text") or "", "url": get("url") or ""}
