@@ -130,10 +130,13 @@ class Builder:
         self.own_ids: list[str] = []  # files whose document took its id from a sidecar
         self.formats: dict[str, dict] = {}  # per kind of file: files, documents, fields left empty
 
-    def count_format(self, kind: str | None, doc: Document | None = None, skipped: bool = False) -> None:
-        entry = self.formats.setdefault(kind or "text", {"documents": 0, "skipped files": 0, "unfilled": {}})
+    def count_format(self, kind: str | None, doc: Document | None = None, skipped: bool = False, file: bool = False) -> None:
+        entry = self.formats.setdefault(kind or "text", {"files": 0, "documents": 0, "skipped files": 0, "unfilled": {}})
         if skipped:
             entry["skipped files"] += 1
+            return
+        if file:
+            entry["files"] += 1
             return
         entry["documents"] += 1
         empty = {
@@ -193,6 +196,10 @@ def parse_part(
             docs, file_warnings, own_id = read_file(
                 path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False), max_bytes=max_bytes
             )
+            for doc, warnings in docs:  # documents of a large file come one at a time
+                builder.problems.extend(Problem(str(path), w, "kept") for w in warnings)
+                builder.add(doc, n)
+                builder.count_format(kind_of(path.name), doc=doc)
         except Skip as exc:
             builder.problems.append(Problem(str(path), str(exc), "skipped", skipped=True))
             builder.count_format(kind_of(path.name), skipped=True)
@@ -200,10 +207,7 @@ def parse_part(
             if own_id:
                 builder.own_ids.append(str(path))
             builder.problems.extend(Problem(str(path), w, "kept") for w in file_warnings)
-            for doc, warnings in docs:
-                builder.problems.extend(Problem(str(path), w, "kept") for w in warnings)
-                builder.add(doc, n)
-                builder.count_format(kind_of(path.name), doc=doc)
+            builder.count_format(kind_of(path.name), file=True)
         if counter is not None and n % 64 == 63:
             with counter.get_lock():
                 counter.value += 64
@@ -232,7 +236,8 @@ def join(
     formats: dict[str, dict] = {}
     for _, part in parts:
         for kind, entry in part.formats.items():
-            total = formats.setdefault(kind, {"documents": 0, "skipped files": 0, "unfilled": {}})
+            total = formats.setdefault(kind, {"files": 0, "documents": 0, "skipped files": 0, "unfilled": {}})
+            total["files"] += entry["files"]
             total["documents"] += entry["documents"]
             total["skipped files"] += entry["skipped files"]
             for name, n in entry["unfilled"].items():

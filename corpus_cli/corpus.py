@@ -61,6 +61,7 @@ class CheckSummary(NamedTuple):
     with_warnings: int
     skipped: int
     problems: list
+    formats: dict  # per kind of file: files, documents, skipped files, fields left empty
 
 
 class Corpus:
@@ -233,6 +234,7 @@ class Corpus:
             with_warnings=len(warned),
             skipped=len(skipped),
             problems=list(report.problems),
+            formats=dict(sorted(report.formats.items())),
         )
 
     def stats(self) -> Stats:

@@ -99,11 +99,12 @@ def date_from_name(name: str) -> DocDate | None:
 # --- readers: a file to records ----------------------------------------------------------
 
 
-def records(raw: str, kind: str) -> Iterator[tuple[int, dict]]:
-    """(row number from 1, record) for every record of a file's text."""
+def records(raw, kind: str) -> Iterator[tuple[int, dict]]:
+    """(row number from 1, record) for every record of a file's text (a string or a text stream)."""
     if kind == "jsonl":
         row = 0
-        for line_no, line in enumerate(raw.splitlines(), 1):
+        lines = raw.splitlines() if isinstance(raw, str) else raw
+        for line_no, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             row += 1
@@ -115,7 +116,7 @@ def records(raw: str, kind: str) -> Iterator[tuple[int, dict]]:
             yield row, value if isinstance(value, dict) else {"__error__": f"line {line_no} is not a JSON object"}
     elif kind == "json":
         try:
-            value = json.loads(raw)
+            value = json.loads(raw if isinstance(raw, str) else raw.read())
         except ValueError as exc:
             raise FormatError(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
         if isinstance(value, dict):
@@ -127,7 +128,8 @@ def records(raw: str, kind: str) -> Iterator[tuple[int, dict]]:
             yield row, item if isinstance(item, dict) else {"__error__": f"item {row} is not a JSON object"}
     elif kind in ("csv", "tsv"):
         csv.field_size_limit(sys.maxsize)
-        reader = csv.DictReader(io.StringIO(raw, newline=""), delimiter="\t" if kind == "tsv" else ",")
+        stream = io.StringIO(raw, newline="") if isinstance(raw, str) else raw
+        reader = csv.DictReader(stream, delimiter="\t" if kind == "tsv" else ",")
         if not reader.fieldnames:
             raise FormatError("no header row")
         for row, item in enumerate(reader, 1):
@@ -205,4 +207,8 @@ def html_record(raw: str) -> dict:
     if found is None:
         raise FormatError("no main text found in the page")
     get = found.get if isinstance(found, dict) else (lambda k: getattr(found, k, None))
-    return {"title": get("title") or "", "date": get("date") or "", "text": get("text") or "", "url": get("url") or ""}
+    title = (get("title") or "").strip()
+    lines = [line.strip() for line in (get("text") or "").splitlines() if line.strip()]
+    if lines and lines[0] == title:  # the page's heading repeats the title
+        lines = lines[1:]
+    return {"title": title, "date": get("date") or "", "text": "\n\n".join(lines), "url": get("url") or ""}

@@ -161,6 +161,25 @@ def read_file(
                 doc.date = found
                 warnings[:] = [w for w in warnings if w != "no date found: kept undated"]
         return [(doc, warnings)], [], own_id
+    if kind == "html":
+        raw = _read_bytes(path)
+        limit = max_bytes if max_bytes is not None else max_file_size()
+        if len(raw) > limit:
+            raise Skip(f"too large ({len(raw):,} bytes; the limit is {limit:,}: CORPUS_MAX_FILE_SIZE)")
+        text, note = decode(raw)
+        try:
+            record = formats.html_record(text)
+        except formats.FormatError as exc:
+            raise Skip(str(exc)) from None
+        doc, warnings = formats.document_of(record, {f: f for f in record}, doc_id, str(path), layout="html")
+        if not doc.body:
+            raise Skip("no main text found in the page")
+        return [(doc, warnings)], [note] if note else [], False
+    file_warnings: list[str] = []
+    return _records(path, kind, doc_id, fields, dayfirst, file_warnings), file_warnings, False
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         raw = path.read_bytes()
         if path.name.lower().endswith(".gz"):
@@ -169,39 +188,65 @@ def read_file(
             raw = gzip.decompress(raw)
     except (OSError, EOFError) as exc:
         raise Skip(f"cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    text, note = decode(raw)
-    file_warnings = [note] if note else []
+    return raw
+
+
+STREAM_FROM = 8_000_000  # bytes: larger record files are read as a UTF-8 stream, not whole
+
+
+def _records(path: Path, kind: str, doc_id: str, fields: dict, dayfirst: bool, file_warnings: list[str]):
+    """The documents of a file of records, one at a time (a large CSV holds 100,000 of them)."""
+    from . import formats
+
     try:
-        if kind == "html":
-            limit = max_bytes if max_bytes is not None else max_file_size()
-            if len(raw) > limit:
-                raise Skip(f"too large ({len(raw):,} bytes; the limit is {limit:,}: CORPUS_MAX_FILE_SIZE)")
-            record = formats.html_record(text)
-            doc, warnings = formats.document_of(record, {f: f for f in record}, doc_id, str(path), layout="html")
-            if not doc.body:
-                raise Skip("no main text found in the page")
-            return [(doc, warnings + file_warnings)], [], False
-        docs, columns, empty = [], None, 0
-        for row, record in formats.records(text, kind):
+        size = path.stat().st_size
+    except OSError as exc:
+        raise Skip(f"cannot read: {exc.strerror or exc}") from None
+    if size > STREAM_FROM and kind in ("csv", "tsv", "jsonl"):
+        import gzip
+        import io
+
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        try:
+            stream = io.TextIOWrapper(opener(path, "rb"), encoding="utf-8-sig", errors="replace", newline="")
+        except OSError as exc:
+            raise Skip(f"cannot read: {exc.strerror or exc}") from None
+    else:
+        text, note = decode(_read_bytes(path))
+        if note:
+            file_warnings.append(note)
+        stream = text
+    found = empty = 0
+    columns = None
+    try:
+        for row, record in formats.records(stream, kind):
             if "__error__" in record:
                 file_warnings.append(f"{record['__error__']}: skipped")
                 continue
-            if columns is None:
+            if columns is None or kind in ("json", "jsonl"):  # JSON records may differ in their keys
                 columns = formats.field_map(list(record), fields)
-                if columns["text"] is None:
-                    raise Skip(f"no text field among {', '.join(list(record)[:8])}; map one with --field text=NAME")
+            if columns["text"] is None:
+                if found or empty:
+                    empty += 1
+                    continue
+                raise Skip(f"no text field among {', '.join(list(record)[:8])}; map one with --field text=NAME")
             doc, warnings = formats.document_of(record, columns, f"{doc_id}#{row}", str(path), dayfirst=dayfirst)
             if not doc.body:
                 empty += 1
                 continue
-            docs.append((doc, [f"row {row}: {w}" for w in warnings]))
+            found += 1
+            yield doc, [f"row {row}: {w}" for w in warnings]
     except formats.FormatError as exc:
         raise Skip(str(exc)) from None
+    except (OSError, EOFError) as exc:  # a damaged gzip stream
+        reason = getattr(exc, "strerror", None) or exc
+        if not found:
+            raise Skip(f"cannot read: {reason}") from None
+        file_warnings.append(f"cannot read past record {found + empty}: {reason}; kept what came before")
     if empty:
         file_warnings.append(f"{empty} record{'s' if empty != 1 else ''} without text: skipped")
-    if not docs:
+    if not found:
         raise Skip("no records with text")
-    return docs, file_warnings, False
 
 
 _SIDECAR_ID = ("doc_id", "id")

@@ -449,7 +449,7 @@ def emit_check(out: Output, summary, root) -> None:
     if out.fmt == "json":
         record = {
             "files": summary.files, "indexed": summary.indexed, "with_warnings": summary.with_warnings,
-            "skipped": summary.skipped, "problems": rows,
+            "skipped": summary.skipped, "problems": rows, "formats": summary.formats,
         }
         out.stream.write(_json(record, indent=2) + "\n")
     elif out.fmt in ("jsonl", "csv"):
@@ -458,4 +458,20 @@ def emit_check(out: Output, summary, root) -> None:
         for p in sorted(summary.problems, key=lambda p: (p.path, p.what)):
             where = os.path.relpath(p.path, root) if root else p.path
             out.stream.write(f"{safe(where)}: {safe(p.what)} ({safe(p.action)})\n")
+        if len(summary.formats) > 1 or any(k != "text" for k in summary.formats):
+            for kind, entry in summary.formats.items():
+                out.stream.write(_format_line(kind, entry) + "\n")
         out.stream.write(line + "\n")
+
+
+def _format_line(kind: str, entry: dict) -> str:
+    """``csv: 1 file, 3 documents; not filled: title 3, url 3``."""
+    files = entry.get("files", 0)
+    text = f"{kind}: {files:,} file{'s' if files != 1 else ''}, {entry['documents']:,} document{'s' if entry['documents'] != 1 else ''}"
+    if entry.get("skipped files"):
+        text += f", {entry['skipped files']:,} skipped"
+    unfilled = {k: v for k, v in entry.get("unfilled", {}).items() if k in ("date", "title")}
+    others = {k: v for k, v in entry.get("unfilled", {}).items() if k not in unfilled}
+    if unfilled or others:
+        text += "; not filled: " + ", ".join(f"{k} {v:,}" for k, v in {**unfilled, **others}.items())
+    return text

@@ -57,6 +57,7 @@ def test_check_json(tmp_path, invoke):
     assert data == {
         "files": 2, "indexed": 1, "with_warnings": 0, "skipped": 1,
         "problems": [{"path": str(tmp_path / "c.txt"), "what": "empty file", "action": "skipped", "skipped": True}],
+        "formats": {"text": {"files": 1, "documents": 1, "skipped files": 1, "unfilled": {"url": 1}}},
     }
     lines = invoke("check", "--data", str(tmp_path), "--format", "csv").stdout.splitlines()
     assert lines == ["path,what,action,skipped", f"{tmp_path / 'c.txt'},empty file,skipped,True"]

@@ -1,0 +1,186 @@
+"""Bring your own corpus: every format built in the test, with exact expected fields."""
+
+import gzip
+import json
+
+import pytest
+
+from corpus_cli.corpus import Corpus
+from corpus_cli.formats import date_from_name, parse_field_date
+
+from .conftest import ARTICLE
+
+
+def open_folder(folder, **kw):
+    return Corpus.open(folder, cache=False, **kw)
+
+
+def fields(doc):
+    return (doc.id, doc.iso_date, doc.title, doc.title_derived, doc.source, doc.category, doc.url)
+
+
+def test_json_lines_with_common_field_names(tmp_path):
+    rows = [
+        {"id": "x1", "published": "2019-07-05", "headline": "Idlib shelled", "body": "Idlib was shelled. Civilians fled.", "url": "http://a/1"},
+        {"date": "July 6, 2019", "text": "Aleppo was quiet.", "author": "Desk"},
+        {"title": "No text here"},
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n\nnot json\n", encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert [fields(d) for d in corpus.documents] == [
+        ("feed#1", "2019-07-05", "Idlib shelled", False, None, None, "http://a/1"),
+        ("feed#2", "2019-07-06", "Aleppo was quiet", True, "Desk", None, None),
+    ]
+    assert corpus.documents[0].statements[1].text == "Civilians fled."
+    problems = sorted((p.what, p.action) for p in corpus.report.problems)
+    assert problems == [("1 record without text: skipped", "kept"), ("line 5 is not JSON: skipped", "kept")]
+
+
+def test_json_array_and_wrapped_object(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"content": "One.", "date": "2020-01-02T10:30"}]), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps({"items": [{"content": "Two.", "title": "B"}]}), encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert [fields(d) for d in corpus.documents] == [
+        ("a#1", "2020-01-02T10:30", "One", True, None, None, None),
+        ("b#1", None, "B", False, None, None, None),
+    ]
+
+
+def test_csv_and_gzipped_tsv_with_a_field_mapping(tmp_path):
+    (tmp_path / "c.csv").write_text(
+        'headline,story,when\n"Hama, again","Hama was hit. Twice.",05/07/2019\n', encoding="utf-8"
+    )
+    tsv = "member\tdate\ttext\nadam_schiff\t03.07.19\tSchiff speaks on Aleppo. More follows.\n"
+    (tmp_path / "t.tsv.gz").write_bytes(gzip.compress(tsv.encode("utf-8")))
+    corpus = open_folder(tmp_path, fields={"date": "when", "source": "member"})
+    by_id = {d.id: d for d in corpus.documents}
+    assert fields(by_id["c#1"]) == ("c#1", "2019-05-07", "Hama, again", False, None, None, None)
+    assert fields(by_id["t#1"]) == ("t#1", None, "Schiff speaks on Aleppo", True, "adam_schiff", None, None)
+    corpus = open_folder(tmp_path, fields={"source": "member"})
+    assert corpus.show("t#1").iso_date == "2019-03-07"  # month first, like the US releases
+
+
+def test_corpus_toml_maps_fields_and_day_first(tmp_path):
+    (tmp_path / "c.csv").write_text("h,s,w\nA title,Some text.,05/07/2019\n", encoding="utf-8")
+    (tmp_path / "corpus.toml").write_text('dayfirst = true\n\n[fields]\ntitle = "h"\ntext = "s"\ndate = "w"\n', encoding="utf-8")
+    (doc,) = open_folder(tmp_path).documents
+    assert (doc.title, doc.iso_date, doc.body) == ("A title", "2019-07-05", "Some text.")
+
+
+def test_a_file_without_a_text_field_is_skipped_with_a_hint(tmp_path):
+    (tmp_path / "m.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert corpus.documents == []
+    assert [(p.what, p.action) for p in corpus.report.problems] == [
+        ("no text field among a, b; map one with --field text=NAME", "skipped")
+    ]
+
+
+def test_unknown_field_names_are_a_usage_error(invoke, tmp_path):
+    r = invoke("list", "--data", str(tmp_path), "--field", "colour=c")
+    assert (r.exit_code, r.stderr) == (2, "corpus: error: cannot map colour: the fields are id, date, title, text, url, source, category\n")
+    r = invoke("list", "--data", str(tmp_path), "--field", "nonsense")
+    assert r.exit_code == 2 and "is not NAME=COLUMN" in r.stderr
+
+
+HTML = """<!DOCTYPE html><html><head><title>Shelling in Idlib | Example News</title>
+<meta property="article:published_time" content="2019-07-05T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/about">About us</a></nav>
+<article><h1>Shelling in Idlib continues</h1>
+<p>The bombardment of rural Idlib and Hama continued on Friday, killing at least five civilians, rescuers said.</p>
+<p>The Syrian Coalition called on the United Nations to act to protect civilians in the north of the country.</p>
+<p>Residents of Maaret al-Numan said that the shelling began before dawn and went on for several hours.</p>
+</article><footer>Copyright 2019 Example News. All rights reserved. Contact us.</footer></body></html>"""
+
+
+def test_a_saved_web_page(tmp_path):
+    pytest.importorskip("trafilatura")
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    (doc,) = open_folder(tmp_path).documents
+    assert (doc.id, doc.iso_date, doc.title, doc.layout) == ("page", "2019-07-05", "Shelling in Idlib continues", "html")
+    assert doc.paragraphs == [
+        "The bombardment of rural Idlib and Hama continued on Friday, killing at least five civilians, rescuers said.",
+        "The Syrian Coalition called on the United Nations to act to protect civilians in the north of the country.",
+        "Residents of Maaret al-Numan said that the shelling began before dawn and went on for several hours.",
+    ]
+    assert "Copyright" not in doc.body and "About us" not in doc.body
+
+
+def test_a_sidecar_supplies_id_date_title_and_url(tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    text = "Short title…\n\nShort title and the rest of it\n\nThe body. It goes on.\n"
+    for folder, meta in (("one", {"doc_id": "first", "date_str": "2024-09-23", "url_metadata": "http://x/1"}),
+                         ("two", {"id": "second", "date": "24 September 2024", "title": "A Sidecar Title"})):
+        (tmp_path / folder / "doc.txt").write_text(text, encoding="utf-8")
+        (tmp_path / folder / "doc.json").write_text(json.dumps(meta), encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert [fields(d) for d in corpus.documents] == [
+        ("first", "2024-09-23", "Short title and the rest of it", False, None, None, "http://x/1"),
+        ("second", "2024-09-24", "A Sidecar Title", False, None, None, None),
+    ]
+    assert corpus.report.problems == []
+
+
+def test_editing_a_sidecar_is_noticed(tmp_path):
+    (tmp_path / "doc.txt").write_text("A title\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "doc.json").write_text(json.dumps({"date": "2024-01-01"}), encoding="utf-8")
+    assert Corpus.open(tmp_path).documents[0].iso_date == "2024-01-01"
+    (tmp_path / "doc.json").write_text(json.dumps({"date": "2024-02-02", "x": 1}), encoding="utf-8")
+    corpus = Corpus.open(tmp_path)
+    assert (corpus.report.source, corpus.documents[0].iso_date) == ("updated", "2024-02-02")
+
+
+@pytest.mark.parametrize(
+    "name, iso",
+    [
+        ("10Apr2006Clinton568", "2006-04-10"),
+        ("2019-07-05-statement", "2019-07-05"),
+        ("release_20190705", "2019-07-05"),
+        ("statement", None),
+        ("v2019-13-45", None),
+    ],
+)
+def test_dates_in_file_names(name, iso):
+    found = date_from_name(name)
+    assert (found.isoformat() if found else None) == iso
+
+
+def test_a_date_in_the_file_name_is_used_when_the_text_has_none(tmp_path):
+    (tmp_path / "10Apr2006Clinton568.txt").write_text("Clinton on trade\n\nThe senator spoke.\n", encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert (corpus.documents[0].iso_date, corpus.report.problems) == ("2006-04-10", [])
+
+
+def test_dateline_release(tmp_path):
+    (tmp_path / "r.txt").write_text("FOR IMMEDIATE RELEASE\nJuly 5, 2019\n\nSenator Acts on Aleppo\n\nThe senator acted.\n", encoding="utf-8")
+    (doc,) = open_folder(tmp_path).documents
+    assert (doc.iso_date, doc.title, doc.layout, doc.body) == ("2019-07-05", "Senator Acts on Aleppo", "titled", "The senator acted.")
+
+
+@pytest.mark.parametrize(
+    "value, dayfirst, iso",
+    [
+        ("2019-07-05", False, "2019-07-05"),
+        ("03.07.19", False, "2019-03-07"),
+        ("3.7.2019", True, "2019-07-03"),
+        ("July 5, 2019", False, "2019-07-05"),
+        ("2019-07-05T10:30:00Z", False, "2019-07-05T10:30"),
+        ("someday", False, None),
+        ("", False, None),
+    ],
+)
+def test_field_dates(value, dayfirst, iso):
+    found = parse_field_date(value, dayfirst)
+    assert (found.isoformat() if found else None) == iso
+
+
+def test_check_reports_per_format(tmp_path, invoke):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "f.jsonl").write_text('{"text": "One."}\n{"text": "Two.", "date": "2020-01-01"}\n', encoding="utf-8")
+    r = invoke("check", "--data", str(tmp_path))
+    assert r.stdout.splitlines() == [
+        "jsonl: 1 file, 2 documents; not filled: date 1, title 2, category 2, source 2, url 2",
+        "text: 1 file, 1 document; not filled: url 1",
+        "2 files: 2 indexed, 0 with warnings, 0 skipped",
+    ]
