@@ -129,7 +129,11 @@ def records(raw, kind: str) -> Iterator[tuple[int, dict]]:
     elif kind in ("csv", "tsv"):
         csv.field_size_limit(sys.maxsize)
         stream = io.StringIO(raw, newline="") if isinstance(raw, str) else raw
-        reader = csv.DictReader(stream, delimiter="\t" if kind == "tsv" else ",")
+        # A TSV field ends at the tab: quotes in it are text (CSV quotes fields that hold commas).
+        if kind == "tsv":
+            reader = csv.DictReader(stream, delimiter="\t", quoting=csv.QUOTE_NONE)
+        else:
+            reader = csv.DictReader(stream)
         if not reader.fieldnames:
             raise FormatError("no header row")
         for row, item in enumerate(reader, 1):

@@ -50,12 +50,16 @@ def test_csv_and_gzipped_tsv_with_a_field_mapping(tmp_path):
     (tmp_path / "c.csv").write_text(
         'headline,story,when\n"Hama, again","Hama was hit. Twice.",05/07/2019\n', encoding="utf-8"
     )
-    tsv = "member\tdate\ttext\nadam_schiff\t03.07.19\tSchiff speaks on Aleppo. More follows.\n"
+    tsv = (
+        "member\tdate\ttext\nadam_schiff\t03.07.19\tSchiff speaks on Aleppo. More follows.\n"
+        'other\t04.07.19\tHe said "no. And left.\nthird\t05.07.19\tA "quoted" word.\n'
+    )
     (tmp_path / "t.tsv.gz").write_bytes(gzip.compress(tsv.encode("utf-8")))
     corpus = open_folder(tmp_path, fields={"date": "when", "source": "member"})
     by_id = {d.id: d for d in corpus.documents}
     assert fields(by_id["c#1"]) == ("c#1", "2019-05-07", "Hama, again", False, None, None, None)
     assert fields(by_id["t#1"]) == ("t#1", None, "Schiff speaks on Aleppo", True, "adam_schiff", None, None)
+    assert [by_id[f"t#{n}"].body for n in (2, 3)] == ['He said "no. And left.', 'A "quoted" word.']  # quotes are text
     corpus = open_folder(tmp_path, fields={"source": "member"})
     assert corpus.show("t#1").iso_date == "2019-03-07"  # month first, like the US releases
 
