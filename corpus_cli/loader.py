@@ -93,16 +93,24 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     return _MOJIBAKE.sub(fix, text), count
 
 
-def read_document(path: Path, doc_id: str, *, max_bytes: int | None = None) -> tuple[Document, list[str]]:
-    """One file as a document with the warnings met reading it; raise :class:`Skip`."""
+def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a single-document file, or :class:`Skip` when too large or unreadable."""
     limit = max_bytes if max_bytes is not None else max_file_size()
     try:
         size = path.stat().st_size
         if size > limit:
             raise Skip(f"too large ({size:,} bytes; the limit is {limit:,}: CORPUS_MAX_FILE_SIZE)")
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise Skip(f"cannot read: {exc.strerror or exc}") from None
+
+
+def read_document(
+    path: Path, doc_id: str, *, max_bytes: int | None = None, raw: bytes | None = None
+) -> tuple[Document, list[str]]:
+    """One file as a document with the warnings met reading it; raise :class:`Skip`."""
+    if raw is None:
+        raw = read_raw(path, max_bytes)
     text, note = decode(raw)
     text, repaired = repair_mojibake(text)
     text = normalize(text)
@@ -152,8 +160,12 @@ def read_file(
 
     kind = kind_of(path.name)
     fields = fields or {}
+    raw = None
     if kind == "text":
-        doc, warnings = read_document(path, doc_id, max_bytes=max_bytes)
+        raw = read_raw(path, max_bytes)
+        kind = sniff(raw) or kind
+    if kind == "text":
+        doc, warnings = read_document(path, doc_id, raw=raw)
         own_id = _apply_sidecar(doc, sidecar_of(path), warnings, dayfirst)
         if doc.date is None:
             found = formats.date_from_name(path.stem)
@@ -177,6 +189,29 @@ def read_file(
         return [(doc, warnings)], [note] if note else [], False
     file_warnings: list[str] = []
     return _records(path, kind, doc_id, fields, dayfirst, file_warnings), file_warnings, False
+
+
+_HTML_START = re.compile(rb"\s*(?:<!doctype\s+html|<html[\s>])", re.I)
+
+
+def sniff(raw: bytes) -> str | None:
+    """What a ``.txt`` file really holds, from its first bytes: ``html``, ``jsonl``, or None for text."""
+    head = raw[:4096]
+    if head[:1] not in (b"<", b"{", b" ", b"\n", b"\r", b"\t", b"\xef"):
+        return None
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[len(codecs.BOM_UTF8):]
+    if _HTML_START.match(head):
+        return "html"
+    first = head.lstrip().split(b"\n", 1)[0].strip()
+    if first.startswith(b"{") and first.endswith(b"}"):
+        import json
+
+        try:
+            return "jsonl" if isinstance(json.loads(first), dict) else None
+        except ValueError:
+            return None
+    return None
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -188,3 +188,13 @@ def test_check_reports_per_format(tmp_path, invoke):
         "text: 1 file, 1 document; not filled: url 1",
         "2 files: 2 indexed, 0 with warnings, 0 skipped",
     ]
+
+
+def test_content_decides_for_a_txt_that_is_really_html_or_json_lines(tmp_path):
+    pytest.importorskip("trafilatura")
+    (tmp_path / "saved.txt").write_text(HTML, encoding="utf-8")
+    (tmp_path / "dump.txt").write_text('{"text": "Raqqa fell.", "date": "2017-10-17"}\n', encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert sorted((d.id, d.iso_date, d.layout) for d in corpus.documents) == [
+        ("dump#1", "2017-10-17", "record"), ("saved", "2019-07-05", "html"),
+    ]
