@@ -417,6 +417,62 @@ def variants_cmd(data, fmt, word, fuzziness):
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
+@cli.command("timeline", epilog=QUERY_HELP)
+@common_options
+@click.argument("query", required=False)
+@click.option("-q", "--query", "more", multiple=True, metavar="QUERY", help="A query to count (repeat to compare).")
+@click.option("--by", type=click.Choice(("year", "month", "week")), default="year", show_default=True)
+@filter_options
+@click.option("--per", type=click.IntRange(min=1), metavar="N", help="Counts per N statements of the period (e.g. 1000).")
+@query_options
+def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzziness, exact, any_word):
+    """Count documents per period, or statements matching QUERY, empty periods included.
+
+    Several queries (-q Aleppo -q Idlib) are counted side by side. On a
+    terminal the counts are drawn as bars; --json and --format csv give
+    the same rows for plotting.
+
+    \b
+    Examples:
+      corpus timeline --by year
+      corpus timeline -q Aleppo -q Idlib --by month --per 1000
+      corpus timeline Idlib --since 2019 --format csv
+    """
+    from .render import emit_timeline
+
+    queries = ([query] if query else []) + list(more)
+    found = _open(data).timeline(
+        queries, by=by, since=since, until=until, categories=categories, per=per,
+        fuzziness=fuzziness, exact=exact, any_word=any_word,
+    )
+    emit_timeline(_output(fmt), found)
+    return EXIT_OK if any(r.count for r in found) else EXIT_NO_RESULTS
+
+
+@cli.command("export")
+@common_options
+@filter_options
+@click.option("--statements", is_flag=True, help="One record per statement instead of per document.")
+@click.option("--undated", is_flag=True, help="Only the documents without a date.")
+def export_cmd(data, fmt, since, until, categories, statements, undated):
+    """Write the normalised corpus for other tools: JSON Lines (default), JSON or CSV.
+
+    One record per document, with its body, paragraphs and statements; or,
+    with --statements, one per statement. Dates are ISO 8601.
+
+    \b
+    Examples:
+      corpus export > corpus.jsonl
+      corpus export --statements --format csv --since 2019 > statements.csv
+    """
+    from .render import emit_export
+
+    corpus = _open(data)
+    docs = corpus.list(since=since, until=until, categories=categories, undated=undated)
+    emit_export(_output(fmt), docs, statements)
+    return EXIT_OK if docs else EXIT_NO_RESULTS
+
+
 @cli.command("check")
 @common_options
 @click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")

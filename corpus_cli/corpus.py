@@ -237,6 +237,55 @@ class Corpus:
             formats=dict(sorted(report.formats.items())),
         )
 
+    def timeline(
+        self,
+        queries: Sequence[str] = (),
+        *,
+        by: str = "year",
+        since: str | None = None,
+        until: str | None = None,
+        categories: Sequence[str] = (),
+        per: int | None = None,
+        **options,
+    ) -> list:
+        """Documents per period, or statements matching each query, empty periods included.
+
+        With ``per``, each count is also given per that many statements of the
+        period (``per=1000``: per thousand statements).
+        """
+        from . import timeline as tl
+
+        if by not in tl.BY:
+            raise UsageError(f"cannot count by {by!r}; choose one of: {', '.join(tl.BY)}")
+        if per is not None and per <= 0:
+            raise UsageError(f"--per must be a positive number, not {per}")
+        index = self.index
+        positions = self._positions(since, until, categories)
+        positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
+        day = lambda p: dt.date.fromordinal(index.doc_dates[p] // 1440)  # noqa: E731
+        bounds = date_range(since, until)
+        if not positions and not (bounds.since and bounds.until):
+            return []
+        first = bounds.since.date() if bounds.since else day(positions[0])
+        last = bounds.until.date() if bounds.until else day(positions[-1])
+        spans = tl.periods(first, last, by)
+        titles = index.title_unit
+        statements: dict[dt.date, int] = {}
+        for p in positions:
+            end = titles[p + 1] if p + 1 < len(titles) else index.unit_count
+            key = tl.period_of(day(p), by)
+            statements[key] = statements.get(key, 0) + end - titles[p] - 1
+        if not queries:
+            series = {"documents": [day(p) for p in positions]}
+        else:
+            series = {}
+            for q in queries:
+                hits = self.search(q, since=since, until=until, categories=categories, **options)
+                series[q] = [
+                    day(index.position(h.document.id)) for h in hits if h.statement.index is not None and h.document.date
+                ]
+        return tl.rows(spans, series, statements, by, per)
+
     def stats(self) -> Stats:
         index = self.index
         live = index.live

@@ -26,6 +26,10 @@ EXPLAIN_KEYS = ("term", "field", "negated", "statements", "documents", "expansio
 EXPANSION_KEYS = ("word", "entry", "forms", "rule", "distance", "quality", "statements")
 VARIANT_KEYS = ("form", "count", "folded", "statements", "rule", "distance")
 CHECK_KEYS = ("path", "what", "action", "skipped")
+STATEMENT_KEYS = (
+    "id", "date", "title", "category", "type", "source", "statement_index", "statement", "start", "end",
+)
+TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "rate")
 KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
 STATS_KEYS = (
     "documents", "statements", "words", "first_date", "last_date", "undated",
@@ -152,6 +156,16 @@ def kwic_record(line: Line) -> dict:
         "start": line.start,
         "end": line.end,
     }
+
+
+def statement_records(doc: Document):
+    """One record per statement of a document (``export --statements``)."""
+    for s in doc.statements:
+        yield {
+            "id": doc.id, "date": doc.iso_date, "title": doc.title, "category": doc.category,
+            "type": doc.type, "source": doc.source, "statement_index": s.index, "statement": s.text,
+            "start": s.start, "end": s.end,
+        }
 
 
 def stats_record(stats: Stats) -> dict:

@@ -475,3 +475,67 @@ def _format_line(kind: str, entry: dict) -> str:
     if unfilled or others:
         text += "; not filled: " + ", ".join(f"{k} {v:,}" for k, v in {**unfilled, **others}.items())
     return text
+
+
+# --- timeline --------------------------------------------------------------------
+
+
+def _timeline_table(found) -> tuple[list[str], list[str], dict]:
+    periods = list(dict.fromkeys(r.period for r in found))
+    series = list(dict.fromkeys(r.series for r in found))
+    cell = {(r.period, r.series): r for r in found}
+    return periods, series, cell
+
+
+def _timeline_rich(console, found) -> None:
+    periods, series, cell = _timeline_table(found)
+    use_rate = found[0].rate is not None
+    value = (lambda r: r.rate) if use_rate else (lambda r: r.count)
+    top = max((value(r) for r in found), default=0) or 1
+    table = Table(box=box.SIMPLE_HEAD, caption="per 1,000 statements" if use_rate else None)
+    table.add_column("Period", no_wrap=True)
+    colours = ("cyan", "magenta", "green", "yellow", "blue", "red")
+    for n, name in enumerate(series):
+        table.add_column(Text(safe(name), style=colours[n % len(colours)]), no_wrap=True)
+    for period in periods:
+        cells = []
+        for n, name in enumerate(series):
+            r = cell[(period, name)]
+            bar = Text("█" * round(value(r) / top * 30), style=colours[n % len(colours)])
+            bar.append(f" {value(r):,}" if not use_rate else f" {r.rate:g}")
+            cells.append(bar)
+        table.add_row(period, *cells)
+    console.print(table)
+
+
+def _timeline_plain(write, found) -> None:
+    periods, series, cell = _timeline_table(found)
+    use_rate = found[0].rate is not None if found else False
+    header = ("period", *(safe(s) for s in series))
+    rows = [header]
+    for period in periods:
+        rows.append((period, *(f"{cell[(period, s)].rate:g}" if use_rate else str(cell[(period, s)].count) for s in series)))
+    _columns(write, rows)
+
+
+def emit_timeline(out: Output, found) -> None:
+    """Rows (period, series, count, …) for machines; a bar chart or columns for people."""
+    if out.fmt != "table":
+        out.records(records.TIMELINE_KEYS, (r._asdict() for r in found))
+    elif found and out.terminal:
+        _timeline_rich(out.console, found)
+    elif found:
+        _timeline_plain(out.stream.write, found)
+
+
+# --- export ----------------------------------------------------------------------
+
+
+def emit_export(out: Output, docs, statements: bool) -> None:
+    """The documents (or their statements) as records, streamed; ``table`` means JSON Lines."""
+    if out.fmt == "table":
+        out.fmt = "jsonl"
+    if statements:
+        out.records(records.STATEMENT_KEYS, (r for d in docs for r in records.statement_records(d)))
+    else:
+        out.records(records.FULL_DOCUMENT_KEYS, (records.full_document_record(d) for d in docs))

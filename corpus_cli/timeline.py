@@ -1,0 +1,84 @@
+"""Counts per period: documents, or statements matching a query, with empty periods kept.
+
+Periods are years (``2016``), months (``2016-01``) or ISO weeks (``2016-W01``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+BY = ("year", "month", "week")
+
+
+class Period(NamedTuple):
+    label: str
+    start: dt.date
+    end: dt.date  # last day
+
+
+def period_of(day: dt.date, by: str) -> dt.date:
+    """The first day of the period that holds ``day``."""
+    if by == "year":
+        return dt.date(day.year, 1, 1)
+    if by == "month":
+        return dt.date(day.year, day.month, 1)
+    return day - dt.timedelta(days=day.weekday())  # ISO weeks start on Monday
+
+
+def _next(start: dt.date, by: str) -> dt.date:
+    if by == "year":
+        return dt.date(start.year + 1, 1, 1)
+    if by == "month":
+        return dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return start + dt.timedelta(days=7)
+
+
+def _label(start: dt.date, by: str) -> str:
+    if by == "year":
+        return str(start.year)
+    if by == "month":
+        return f"{start.year}-{start.month:02d}"
+    year, week, _ = start.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def periods(first: dt.date, last: dt.date, by: str) -> list[Period]:
+    """Every period from the one holding ``first`` to the one holding ``last``."""
+    found = []
+    start = period_of(first, by)
+    while start <= last:
+        following = _next(start, by)
+        found.append(Period(_label(start, by), start, following - dt.timedelta(days=1)))
+        start = following
+    return found
+
+
+class Row(NamedTuple):
+    """One period of one series (``documents``, or a query)."""
+
+    period: str
+    start: str
+    end: str
+    series: str
+    count: int
+    statements: int  # statements of the documents dated in the period
+    rate: float | None  # count per ``per`` statements, with --per
+
+
+def rows(
+    spans: list[Period], series: dict[str, list[dt.date]], statements: dict[dt.date, int], by: str, per: int | None
+) -> list[Row]:
+    """Rows for every period and series, given the dates of what each series counts."""
+    out = []
+    for name, days in series.items():
+        counts: dict[dt.date, int] = {}
+        for day in days:
+            key = period_of(day, by)
+            counts[key] = counts.get(key, 0) + 1
+        for p in spans:
+            n = counts.get(p.start, 0)
+            total = statements.get(p.start, 0)
+            rate = round(n * per / total, 3) if per and total else (0.0 if per else None)
+            out.append(Row(p.label, p.start.isoformat(), p.end.isoformat(), name, n, total, rate))
+    return out

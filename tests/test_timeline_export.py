@@ -1,0 +1,66 @@
+"""corpus timeline and corpus export on the bundled corpus."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from corpus_cli.errors import UsageError
+from corpus_cli.timeline import periods
+
+YEARS = [
+    ("2016", "2016-01-01", "2016-12-31", "documents", 2, 20, None),
+    ("2017", "2017-01-01", "2017-12-31", "documents", 1, 12, None),
+    ("2018", "2018-01-01", "2018-12-31", "documents", 0, 0, None),
+    ("2019", "2019-01-01", "2019-12-31", "documents", 1, 10, None),
+    ("2020", "2020-01-01", "2020-12-31", "documents", 1, 10, None),
+]
+
+
+def test_documents_per_year_with_the_empty_year(corpus):
+    assert [tuple(r) for r in corpus.timeline()] == YEARS
+
+
+def test_statements_per_query_side_by_side_per_thousand(corpus):
+    rows = corpus.timeline(["Aleppo", "Idlib"], per=1000)
+    assert [(r.period, r.series, r.count, r.rate) for r in rows] == [
+        ("2016", "Aleppo", 5, 250.0), ("2017", "Aleppo", 0, 0.0), ("2018", "Aleppo", 0, 0.0),
+        ("2019", "Aleppo", 1, 100.0), ("2020", "Aleppo", 1, 100.0),
+        ("2016", "Idlib", 0, 0.0), ("2017", "Idlib", 0, 0.0), ("2018", "Idlib", 0, 0.0),
+        ("2019", "Idlib", 2, 200.0), ("2020", "Idlib", 0, 0.0),
+    ]
+
+
+def test_months_and_weeks_within_bounds(corpus):
+    rows = corpus.timeline(["Aleppo"], by="month", since="2016-11", until="2017-02")
+    assert [(r.period, r.count) for r in rows] == [("2016-11", 0), ("2016-12", 5), ("2017-01", 0), ("2017-02", 0)]
+    assert [p.label for p in periods(__import__("datetime").date(2019, 12, 30), __import__("datetime").date(2020, 1, 12), "week")] == [
+        "2020-W01", "2020-W02",
+    ]
+    with pytest.raises(UsageError):
+        corpus.timeline(by="day")
+
+
+def test_timeline_cli(invoke):
+    r = invoke("timeline")
+    assert r.stdout.splitlines() == ["period  documents", "2016    2", "2017    1", "2018    0", "2019    1", "2020    1"]
+    rows = list(csv.DictReader(io.StringIO(invoke("timeline", "-q", "Aleppo", "-q", "Idlib", "--format", "csv").stdout)))
+    assert [(r["period"], r["series"], r["count"]) for r in rows][:2] == [("2016", "Aleppo", "5"), ("2017", "Aleppo", "0")]
+    data = json.loads(invoke("timeline", "--json").stdout)
+    assert [tuple(d.values()) for d in data] == YEARS
+    r = invoke("timeline", "Homs")
+    assert r.exit_code == 1
+    r = invoke("timeline", "Aleppo", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+    assert "█" in r.stdout and "\x1b[" in r.stdout
+
+
+def test_export_documents_and_statements(invoke):
+    lines = invoke("export").stdout.splitlines()
+    docs = [json.loads(x) for x in lines]
+    assert [d["id"][:3] for d in docs] == ["000", "002", "001", "003", "004"]
+    assert docs[0]["statements"][8]["text"] == "They have endured and thwarted the Russian attack for three months."
+    rows = list(csv.DictReader(io.StringIO(invoke("export", "--statements", "--format", "csv", "--since", "2020").stdout)))
+    assert len(rows) == 10
+    assert (rows[0]["id"], rows[0]["statement_index"], rows[0]["start"], rows[0]["end"]) == ("004_375b785a8374fdba", "0", "0", "243")
+    assert invoke("export", "--since", "2021").exit_code == 1
