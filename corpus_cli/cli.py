@@ -238,8 +238,9 @@ def cli():
 @click.option("--sort", type=click.Choice(("date", "title")), default="date", show_default=True)
 @click.option("--reverse", is_flag=True, help="Reverse the order (newest first for date).")
 @click.option("--undated", is_flag=True, help="Only the documents without a date.")
+@click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling).")
 @limit_option
-def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, limit):
+def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, limit):
     """List documents, oldest first.
 
     \b
@@ -250,7 +251,8 @@ def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, limit)
     from .render import emit_documents
 
     docs = _open(data).list(
-        since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit, undated=undated
+        since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit, undated=undated,
+        place=place,
     )
     emit_documents(_output(fmt), docs)
     return EXIT_OK if docs else EXIT_NO_RESULTS
@@ -327,7 +329,10 @@ def query_options(func):
 @query_options
 @click.option("--docs", "by_document", is_flag=True, help="One result per document, with its hits.")
 @click.option("--explain", is_flag=True, help="Show what each query term matched and why.")
-def search_cmd(data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain):
+@click.option("--place", metavar="NAME", help="Only in documents that name this place (any spelling).")
+def search_cmd(
+    data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain, place
+):
     """Find the statements that match QUERY, best first.
 
     Titles are searched too (a title hit has no statement number). With
@@ -347,7 +352,7 @@ def search_cmd(data, fmt, query, since, until, categories, limit, min_score, fuz
     result = corpus.find(
         query, since=since, until=until, categories=categories,
         limit=None if by_document else limit,
-        min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word,
+        min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place,
     )
     out = _output(fmt)
     if explain:
@@ -447,6 +452,29 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
     )
     emit_timeline(_output(fmt), found)
     return EXIT_OK if any(r.count for r in found) else EXIT_NO_RESULTS
+
+
+@cli.command("places")
+@common_options
+@filter_options
+def places_cmd(data, fmt, since, until, categories):
+    """The Syrian places the corpus names, with counts and first and last dates.
+
+    Places come from a gazetteer built from GeoNames (CC BY 4.0): cities of
+    15,000 people or more and the governorates, in all their Latin
+    spellings; --place on list and search takes any of them.
+
+    \b
+    Examples:
+      corpus places
+      corpus list --place Idleb
+      corpus search Assad --place "Rural Damascus"
+    """
+    from .render import emit_places
+
+    found = _open(data).places(since=since, until=until, categories=categories)
+    emit_places(_output(fmt), found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("export")

@@ -26,6 +26,7 @@ from .index import Index
 from .store import Report
 from .matching import FUZZINESS_CHOICES, expand
 from .text import fold, words
+from .text import words as words_of  # noqa: F811 - also a name inside methods
 
 SORT_KEYS = ("date", "title")
 
@@ -51,6 +52,16 @@ class Variant(NamedTuple):
     statements: int  # statements (and titles) holding the folded entry
     rule: str  # why it is close: same word, a key rule, or typo
     distance: int  # edits between the folded forms
+
+
+class PlaceCount(NamedTuple):
+    name: str
+    kind: str
+    documents: int
+    statements: int  # statements and titles that name it
+    first_date: str | None
+    last_date: str | None
+
 
 
 class CheckSummary(NamedTuple):
@@ -118,9 +129,64 @@ class Corpus:
             positions = [p for p in span if fold(self.index.category_of(p) or "") in wanted]
         return positions
 
-    def _allowed(self, since, until, categories) -> Container[int] | None:
+    def _allowed(self, since, until, categories, place=None) -> Container[int] | None:
         positions = self._positions(since, until, categories)
-        return None if positions is None else set(positions)
+        allowed = None if positions is None else set(positions)
+        if place:
+            mentioned = self.place_documents(place)
+            allowed = mentioned if allowed is None else allowed & mentioned
+        return allowed
+
+    # --- places -------------------------------------------------------------
+
+    def place_units(self, name: str) -> dict[int, list[str]]:
+        """Units (statements and titles) that name the place ``name`` (any spelling): unit -> places."""
+        from .places import ARTICLES, gazetteer
+        from .translit import keys, skeleton
+
+        gaz = gazetteer()
+        wanted = gaz.resolve(name)
+        if not wanted:
+            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
+        names = {p.name for p in wanted}
+        candidates: set[int] = set()
+        for place in wanted:
+            for spelling in place.spellings:
+                words = [w for w in words_of(spelling) if fold(w) not in ARTICLES]
+                if not words:
+                    continue
+                first = skeleton(keys(fold(words[0]))[0])
+                for word in self.index.lexicon.by_skeleton(first):
+                    candidates.update(self.index.postings[word])
+        found = {}
+        for g in candidates:
+            here = [m.place for m in gaz.find(self.index.unit_text(g)) if m.place in names]
+            if here:
+                found[g] = here
+        return found
+
+    def place_documents(self, name: str) -> set[int]:
+        return {self.index.stmt_doc[g] for g in self.place_units(name)}
+
+    def places(self, *, since=None, until=None, categories=()) -> list["PlaceCount"]:
+        """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
+        from .places import gazetteer
+
+        allowed = self._allowed(since, until, categories)
+        index = self.index
+        found = []
+        for place in gazetteer().places:
+            units = [g for g in self.place_units(place.name) if allowed is None or index.stmt_doc[g] in allowed]
+            if not units:
+                continue
+            docs = {index.stmt_doc[g] for g in units}
+            dates = sorted(index.doc_dates[p] for p in docs if index.doc_dates[p] >= 0)
+            day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
+            found.append(PlaceCount(
+                place.name, place.kind, len(docs), len(units),
+                day(dates[0]) if dates else None, day(dates[-1]) if dates else None,
+            ))
+        return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name))
 
     # --- commands -----------------------------------------------------------
 
@@ -134,6 +200,7 @@ class Corpus:
         reverse: bool = False,
         limit: int | None = None,
         undated: bool = False,
+        place: str | None = None,
     ) -> list[Document]:
         """Documents within the filters, by date (oldest first) or by title.
 
@@ -150,6 +217,9 @@ class Corpus:
             positions = self.index.in_date_order()
         if undated:
             positions = [p for p in positions if self.index.doc_dates[p] < 0]
+        if place:
+            mentioned = self.place_documents(place)
+            positions = [p for p in positions if p in mentioned]
         if sort == "title":
             docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
             if reverse:
@@ -186,11 +256,12 @@ class Corpus:
         fuzziness: str = "auto",
         exact: bool = False,
         any_word: bool = False,
+        place: str | None = None,
     ) -> search_mod.Result:
         """Hits for ``query`` with how each term was read (see :mod:`corpus_cli.search`)."""
         _check_fuzziness(fuzziness)
         _check_limit(limit)
-        allowed = self._allowed(since, until, categories)
+        allowed = self._allowed(since, until, categories, place)
         return search_mod.run(
             self.index, query, allowed=allowed, fuzziness=fuzziness, exact=exact,
             any_word=any_word, limit=limit, min_score=min_score,

@@ -9,16 +9,17 @@ from __future__ import annotations
 from .corpus import Stats, Variant
 from .document import Document
 from .kwic import Line
+from .places import places_in
 from .search import DocumentHit, Hit, Leaf
 
 DOCUMENT_KEYS = (
     "id", "date", "title", "title_derived", "category", "type", "source",
     "word_count", "statement_count", "path", "url",
 )
-FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements")
+FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements", "places")
 HIT_KEYS = (
     "id", "date", "title", "category", "type", "statement_index", "statement",
-    "statement_start", "statement_end", "score", "matches", "field", "terms",
+    "statement_start", "statement_end", "score", "matches", "field", "terms", "places",
 )
 MATCH_KEYS = ("term", "text", "start", "end", "score")
 DOCUMENT_HIT_KEYS = ("id", "date", "title", "category", "type", "score", "hit_count", "hits")
@@ -27,8 +28,9 @@ EXPANSION_KEYS = ("word", "entry", "forms", "rule", "distance", "quality", "stat
 VARIANT_KEYS = ("form", "count", "folded", "statements", "rule", "distance")
 CHECK_KEYS = ("path", "what", "action", "skipped")
 STATEMENT_KEYS = (
-    "id", "date", "title", "category", "type", "source", "statement_index", "statement", "start", "end",
+    "id", "date", "title", "category", "type", "source", "statement_index", "statement", "start", "end", "places",
 )
+PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date")
 TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "rate")
 KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
 STATS_KEYS = (
@@ -58,8 +60,10 @@ def full_document_record(doc: Document) -> dict:
     record["body"] = doc.body
     record["paragraphs"] = doc.paragraphs
     record["statements"] = [
-        {"index": s.index, "start": s.start, "end": s.end, "text": s.text} for s in doc.statements
+        {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "places": places_in(s.text)}
+        for s in doc.statements
     ]
+    record["places"] = places_in(doc.title + "\n" + doc.body)
     return record
 
 
@@ -84,6 +88,7 @@ def hit_record(hit: Hit) -> dict:
         ],
         "field": hit.field,
         "terms": _terms(hit),
+        "places": places_in(st.text),
     }
 
 
@@ -164,7 +169,7 @@ def statement_records(doc: Document):
         yield {
             "id": doc.id, "date": doc.iso_date, "title": doc.title, "category": doc.category,
             "type": doc.type, "source": doc.source, "statement_index": s.index, "statement": s.text,
-            "start": s.start, "end": s.end,
+            "start": s.start, "end": s.end, "places": places_in(s.text),
         }
 
 

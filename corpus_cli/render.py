@@ -539,3 +539,23 @@ def emit_export(out: Output, docs, statements: bool) -> None:
         out.records(records.STATEMENT_KEYS, (r for d in docs for r in records.statement_records(d)))
     else:
         out.records(records.FULL_DOCUMENT_KEYS, (records.full_document_record(d) for d in docs))
+
+
+# --- places ----------------------------------------------------------------------
+
+
+def _places_rich(console, found) -> None:
+    table = Table(box=box.SIMPLE_HEAD, caption=_count(len(found), "place"))
+    for name in ("Place", "Kind", "Documents", "Statements", "First", "Last"):
+        table.add_column(name, justify="right" if name in ("Documents", "Statements") else "left")
+    for p in found:
+        table.add_row(Text(p.name, style="bold"), p.kind, f"{p.documents:,}", f"{p.statements:,}", p.first_date or "-", p.last_date or "-")
+    console.print(table)
+
+
+def _places_plain(write, found) -> None:
+    _columns(write, [(p.name, p.kind, str(p.documents), str(p.statements), p.first_date or "-", p.last_date or "-") for p in found])
+
+
+def emit_places(out: Output, found) -> None:
+    out.emit(records.PLACE_KEYS, found, lambda p: p._asdict(), _places_rich, _places_plain)

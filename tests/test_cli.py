@@ -117,8 +117,9 @@ def test_show_json_holds_the_whole_document(invoke):
     assert tuple(docs[0]) == FULL_DOCUMENT_KEYS
     assert len(docs[0]["statements"]) == 10
     assert docs[0]["statements"][0] == {
-        "index": 0, "start": 0, "end": 221, "text": docs[0]["body"][:221],
+        "index": 0, "start": 0, "end": 221, "text": docs[0]["body"][:221], "places": ["Sheikh Miskin", "Daraa"],
     }
+    assert docs[0]["places"] == ["Sheikh Miskin", "Daraa Governorate", "Daraa"]
     assert docs[1]["title_derived"] is True
 
 
@@ -128,7 +129,9 @@ def test_show_jsonl_and_csv(invoke):
     r = invoke("show", "002", "--format", "csv")
     rows = list(csv.reader(io.StringIO(r.stdout)))
     assert rows[0] == list(FULL_DOCUMENT_KEYS)
-    assert json.loads(rows[1][-1])[0]["index"] == 0
+    statements = rows[0].index("statements")
+    assert json.loads(rows[1][statements])[0]["index"] == 0
+    assert json.loads(rows[1][-1]) == ["Aleppo", "Damascus"]
 
 
 SEARCH_PLAIN = [
@@ -168,6 +171,7 @@ def test_search_json_contract(invoke):
         "matches": [{"term": "Alepo", "text": "Aleppo", "start": 104, "end": 110, "score": 0.8}],
         "field": "body",
         "terms": [{"term": "Alepo", "forms": [{"form": "Aleppo", "score": 0.8}]}],
+        "places": ["Aleppo"],
     }
     title = hits[0]
     assert (title["field"], title["statement_index"], title["statement_start"]) == ("title", None, None)

@@ -1,0 +1,74 @@
+"""Places from the GeoNames gazetteer: any spelling, on the bundled corpus and on made-up text."""
+
+import json
+
+import pytest
+
+from corpus_cli.errors import UsageError
+from corpus_cli.places import gazetteer, places_in
+
+SEED_PLACES = {
+    "000_3e1c546575f83025": ["Sheikh Miskin", "Daraa Governorate", "Daraa"],
+    "001_6bce3e69434a3938": [],
+    "002_6d0a1ca802d3b216": ["Aleppo", "Damascus"],
+    "003_7e59c539d2ddab83": ["Hama", "Idlib", "Aleppo"],
+    "004_375b785a8374fdba": ["Idlib", "Aleppo"],
+}
+
+
+@pytest.mark.parametrize("doc_id", sorted(SEED_PLACES))
+def test_places_of_each_seed_document(corpus, doc_id):
+    doc = corpus.show(doc_id)
+    assert places_in(doc.title + "\n" + doc.body) == SEED_PLACES[doc_id]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Shelling hit Idleb and Deraa.", ["Idlib", "Daraa"]),
+        ("In Jisr Al-Shughour and Khan Sheikhoun.", ["Jisr al-Shughur", "Khan Shaykhun"]),
+        ("Fighting in Rural Idlib and Deir al-Zour.", ["Idlib Governorate", "Deir ez-Zor"]),
+        ("Kobane and Hims.", ["Kobani", "Homs"]),
+        ("We walked to the tell and the homes.", []),
+        ("The Tell was quiet.", []),
+    ],
+)
+def test_spellings_in_text(text, expected):
+    assert places_in(text) == expected
+
+
+def test_resolve_names_a_user_types():
+    g = gazetteer()
+    assert [p.name for p in g.resolve("Idleb")] == ["Idlib"]
+    assert [p.name for p in g.resolve("Dar'a")] == ["Daraa"]
+    assert [p.name for p in g.resolve("rural damascus")] == ["Rif Dimashq"]
+    assert g.resolve("Atlantis") == []
+
+
+def test_the_gazetteer_credits_geonames_and_drops_misleading_names():
+    g = gazetteer()
+    assert len(g.places) == 102
+    aleppo = g.by_name["aleppo"]
+    assert "Halab" in aleppo.spellings and "ALP" not in aleppo.spellings and "Berea" not in aleppo.spellings
+    from pathlib import Path
+
+    head = Path(__import__("corpus_cli").__file__).with_name("gazetteer.tsv").read_text().splitlines()[0]
+    assert "GeoNames" in head and "CC BY 4.0" in head
+
+
+def test_places_command_and_filters(invoke, corpus):
+    r = invoke("places")
+    assert r.stdout.splitlines()[:2] == [
+        "Aleppo             city         3  8  2016-12-09  2020-01-31",
+        "Idlib              city         2  3  2019-07-05  2020-01-31",
+    ]
+    data = json.loads(invoke("places", "--json").stdout)
+    assert [(p["name"], p["documents"], p["statements"]) for p in data][-2:] == [("Daraa", 1, 1), ("Daraa Governorate", 1, 1)]
+    assert [d.id[:3] for d in corpus.list(place="Idleb")] == ["003", "004"]
+    assert [(h.document.id[:3], h.statement.index) for h in corpus.search("Assad", place="Deraa")] == [
+        ("000", 3), ("000", 7), ("000", 4),
+    ]
+    r = invoke("list", "--place", "Atlantis")
+    assert r.exit_code == 2 and "no place called 'Atlantis'" in r.stderr
+    with pytest.raises(UsageError):
+        corpus.list(place="Atlantis")
