@@ -53,6 +53,7 @@ class DocWriter:
         record = [
             doc.id, doc.path, doc.iso_date, doc.title, doc.title_derived, doc.category,
             doc.type, doc.source, doc.layout, doc.word_count, doc.url,
+            [[s.name, s.role, list(s.statements)] for s in doc.speakers],
         ]
         self.meta += json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
         self.meta_at.append(len(self.meta))

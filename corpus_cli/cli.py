@@ -239,8 +239,9 @@ def cli():
 @click.option("--reverse", is_flag=True, help="Reverse the order (newest first for date).")
 @click.option("--undated", is_flag=True, help="Only the documents without a date.")
 @click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling).")
+@click.option("--speaker", metavar="NAME", help="Only documents that quote this person (spelling-tolerant).")
 @limit_option
-def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, limit):
+def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, speaker, limit):
     """List documents, oldest first.
 
     \b
@@ -252,7 +253,7 @@ def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place,
 
     docs = _open(data).list(
         since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit, undated=undated,
-        place=place,
+        place=place, speaker=speaker,
     )
     emit_documents(_output(fmt), docs)
     return EXIT_OK if docs else EXIT_NO_RESULTS
@@ -330,8 +331,10 @@ def query_options(func):
 @click.option("--docs", "by_document", is_flag=True, help="One result per document, with its hits.")
 @click.option("--explain", is_flag=True, help="Show what each query term matched and why.")
 @click.option("--place", metavar="NAME", help="Only in documents that name this place (any spelling).")
+@click.option("--speaker", metavar="NAME", help="Only statements this person said (spelling-tolerant).")
 def search_cmd(
-    data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain, place
+    data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain,
+    place, speaker,
 ):
     """Find the statements that match QUERY, best first.
 
@@ -352,7 +355,7 @@ def search_cmd(
     result = corpus.find(
         query, since=since, until=until, categories=categories,
         limit=None if by_document else limit,
-        min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place,
+        min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker,
     )
     out = _output(fmt)
     if explain:
@@ -452,6 +455,29 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
     )
     emit_timeline(_output(fmt), found)
     return EXIT_OK if any(r.count for r in found) else EXIT_NO_RESULTS
+
+
+@cli.command("speakers")
+@common_options
+@filter_options
+def speakers_cmd(data, fmt, since, until, categories):
+    """The people the corpus quotes, with their roles, counts and first and last dates.
+
+    Speakers are found where the text attributes a statement: "Member of
+    the Coalition’s political committee Yasser Farhan stressed that…",
+    "Osama Taljou, a member of the Coalition, said…", and the surname or
+    "He"/"She" in the statements that follow.
+
+    \b
+    Examples:
+      corpus speakers
+      corpus search Russia --speaker "Haytham Maleh"
+    """
+    from .render import emit_speakers
+
+    found = _open(data).speakers(since=since, until=until, categories=categories)
+    emit_speakers(_output(fmt), found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("places")

@@ -17,6 +17,7 @@ from .dates import DocDate
 from .document import Document
 from .files import FileEntry, Problem
 from .matching import Vocabulary
+from .speakers import Speaker
 
 TYPES = ("news", "press release")
 TITLE = 0xFFFFFFFF  # stmt_local of a document's title unit
@@ -71,7 +72,7 @@ class DocStore:
 
 
 def _decode(blobs: DocBlobs, pos: int) -> Document:
-    doc_id, path, date, title, derived, category, kind, source, layout, words, url = json.loads(
+    doc_id, path, date, title, derived, category, kind, source, layout, words, url, speakers = json.loads(
         bytes(blobs.meta[blobs.meta_at[pos] : blobs.meta_at[pos + 1]])
     )
 
@@ -85,6 +86,7 @@ def _decode(blobs: DocBlobs, pos: int) -> Document:
         id=doc_id, path=path, title=title, body=None, date=when, title_derived=derived,
         category=category, type=kind, source=source, layout=layout, word_count=words,
         load=load, statement_count=blobs.spans_at[pos + 1] - blobs.spans_at[pos], url=url,
+        speakers=[Speaker(name, role, tuple(statements)) for name, role, statements in speakers],
     )
 
 

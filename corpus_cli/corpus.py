@@ -64,6 +64,15 @@ class PlaceCount(NamedTuple):
 
 
 
+class SpeakerCount(NamedTuple):
+    name: str
+    roles: list
+    documents: int
+    statements: int
+    first_date: str | None
+    last_date: str | None
+
+
 class CheckSummary(NamedTuple):
     """What ``corpus check`` reports: files seen = indexed + skipped."""
 
@@ -165,6 +174,39 @@ class Corpus:
                 found[g] = here
         return found
 
+    def speaker_statements(self, name: str, positions=None) -> dict[int, set[int]]:
+        """Documents (positions) whose text quotes ``name``, with the statements said."""
+        from .speakers import name_matches
+
+        found: dict[int, set[int]] = {}
+        for p in positions if positions is not None else self.index.in_date_order():
+            for s in self.index.documents[p].speakers:
+                if name_matches(name, s.name):
+                    found.setdefault(p, set()).update(s.statements)
+        return found
+
+    def speakers(self, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
+        """Everyone the corpus quotes, with their roles, counts and first and last dates."""
+        positions = self._positions(since, until, categories)
+        index = self.index
+        table: dict[str, dict] = {}
+        for p in positions if positions is not None else index.in_date_order():
+            for s in index.documents[p].speakers:
+                entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0, "dates": []})
+                if s.role and s.role not in entry["roles"]:
+                    entry["roles"].append(s.role)
+                entry["docs"].add(p)
+                entry["statements"] += len(s.statements)
+                if index.doc_dates[p] >= 0:
+                    entry["dates"].append(index.doc_dates[p])
+        day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
+        found = [
+            SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"],
+                         day(min(e["dates"])) if e["dates"] else None, day(max(e["dates"])) if e["dates"] else None)
+            for name, e in table.items()
+        ]
+        return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
+
     def place_documents(self, name: str) -> set[int]:
         return {self.index.stmt_doc[g] for g in self.place_units(name)}
 
@@ -201,6 +243,7 @@ class Corpus:
         limit: int | None = None,
         undated: bool = False,
         place: str | None = None,
+        speaker: str | None = None,
     ) -> list[Document]:
         """Documents within the filters, by date (oldest first) or by title.
 
@@ -220,6 +263,9 @@ class Corpus:
         if place:
             mentioned = self.place_documents(place)
             positions = [p for p in positions if p in mentioned]
+        if speaker:
+            quoted = self.speaker_statements(speaker, positions)
+            positions = [p for p in positions if p in quoted]
         if sort == "title":
             docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
             if reverse:
@@ -257,15 +303,25 @@ class Corpus:
         exact: bool = False,
         any_word: bool = False,
         place: str | None = None,
+        speaker: str | None = None,
     ) -> search_mod.Result:
         """Hits for ``query`` with how each term was read (see :mod:`corpus_cli.search`)."""
         _check_fuzziness(fuzziness)
         _check_limit(limit)
         allowed = self._allowed(since, until, categories, place)
-        return search_mod.run(
+        said = None
+        if speaker:
+            positions = sorted(allowed) if allowed is not None else None
+            said = self.speaker_statements(speaker, positions)
+            allowed = set(said)
+        result = search_mod.run(
             self.index, query, allowed=allowed, fuzziness=fuzziness, exact=exact,
-            any_word=any_word, limit=limit, min_score=min_score,
+            any_word=any_word, limit=None if said is not None else limit, min_score=min_score,
         )
+        if said is not None:  # only what the speaker said
+            hits = [h for h in result.hits if h.statement.index in said.get(self.index.position(h.document.id), ())]
+            result = result._replace(hits=hits[:limit] if limit is not None else hits, total=len(hits))
+        return result
 
     def search(self, query: str, **options) -> list[search_mod.Hit]:
         """Statements (and titles) matching ``query``, best first; options as :meth:`find`."""

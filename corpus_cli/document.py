@@ -29,7 +29,7 @@ class Document:
     """One document. (A plain class: dataclasses cost start-up time.)"""
 
     __slots__ = ("id", "path", "title", "_body", "date", "title_derived", "category", "type",
-                 "source", "layout", "_spans", "word_count", "statement_count", "_load", "url")
+                 "source", "layout", "_spans", "word_count", "statement_count", "_load", "url", "_speakers")
 
     def __init__(
         self,
@@ -49,8 +49,10 @@ class Document:
         load=None,  # instead of body and spans: a function that returns them when first needed
         statement_count: int | None = None,
         url: str | None = None,
+        speakers: list | None = None,
     ):
         self.url = url
+        self._speakers = speakers
         self.id, self.path, self.title, self._body, self.date = id, path, title, body, date
         self.title_derived, self.category, self.type, self.source = title_derived, category, type, source
         self.layout, self._spans, self.word_count, self._load = layout, spans, word_count, load
@@ -62,6 +64,15 @@ class Document:
             self._body, self._spans = self._load()
             self._load = None
         return self._body
+
+    @property
+    def speakers(self) -> list:
+        """People the text quotes: ``Speaker(name, role, statement indices)`` (see :mod:`corpus_cli.speakers`)."""
+        if self._speakers is None:
+            from .speakers import speakers_of
+
+            self._speakers = speakers_of([s.text for s in self.statements])
+        return self._speakers
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:

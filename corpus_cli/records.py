@@ -16,10 +16,10 @@ DOCUMENT_KEYS = (
     "id", "date", "title", "title_derived", "category", "type", "source",
     "word_count", "statement_count", "path", "url",
 )
-FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements", "places")
+FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements", "places", "speakers")
 HIT_KEYS = (
     "id", "date", "title", "category", "type", "statement_index", "statement",
-    "statement_start", "statement_end", "score", "matches", "field", "terms", "places",
+    "statement_start", "statement_end", "score", "matches", "field", "terms", "places", "speakers",
 )
 MATCH_KEYS = ("term", "text", "start", "end", "score")
 DOCUMENT_HIT_KEYS = ("id", "date", "title", "category", "type", "score", "hit_count", "hits")
@@ -29,8 +29,10 @@ VARIANT_KEYS = ("form", "count", "folded", "statements", "rule", "distance")
 CHECK_KEYS = ("path", "what", "action", "skipped")
 STATEMENT_KEYS = (
     "id", "date", "title", "category", "type", "source", "statement_index", "statement", "start", "end", "places",
+    "speakers",
 )
 PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date")
+SPEAKER_KEYS = ("name", "roles", "documents", "statements", "first_date", "last_date")
 TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "rate")
 KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
 STATS_KEYS = (
@@ -59,12 +61,26 @@ def full_document_record(doc: Document) -> dict:
     record = document_record(doc)
     record["body"] = doc.body
     record["paragraphs"] = doc.paragraphs
+    said = _said_by(doc)
     record["statements"] = [
-        {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "places": places_in(s.text)}
+        {
+            "index": s.index, "start": s.start, "end": s.end, "text": s.text,
+            "places": places_in(s.text), "speakers": said.get(s.index, []),
+        }
         for s in doc.statements
     ]
     record["places"] = places_in(doc.title + "\n" + doc.body)
+    record["speakers"] = [{"name": s.name, "role": s.role, "statements": list(s.statements)} for s in doc.speakers]
     return record
+
+
+def _said_by(doc: Document) -> dict[int, list[str]]:
+    """Statement index -> the names of who said it."""
+    said: dict[int, list[str]] = {}
+    for speaker in doc.speakers:
+        for i in speaker.statements:
+            said.setdefault(i, []).append(speaker.name)
+    return said
 
 
 def _about(doc: Document) -> dict:
@@ -89,6 +105,7 @@ def hit_record(hit: Hit) -> dict:
         "field": hit.field,
         "terms": _terms(hit),
         "places": places_in(st.text),
+        "speakers": [] if title else _said_by(doc).get(st.index, []),
     }
 
 
@@ -165,11 +182,12 @@ def kwic_record(line: Line) -> dict:
 
 def statement_records(doc: Document):
     """One record per statement of a document (``export --statements``)."""
+    said = _said_by(doc)
     for s in doc.statements:
         yield {
             "id": doc.id, "date": doc.iso_date, "title": doc.title, "category": doc.category,
             "type": doc.type, "source": doc.source, "statement_index": s.index, "statement": s.text,
-            "start": s.start, "end": s.end, "places": places_in(s.text),
+            "start": s.start, "end": s.end, "places": places_in(s.text), "speakers": said.get(s.index, []),
         }
 
 

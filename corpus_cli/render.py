@@ -559,3 +559,25 @@ def _places_plain(write, found) -> None:
 
 def emit_places(out: Output, found) -> None:
     out.emit(records.PLACE_KEYS, found, lambda p: p._asdict(), _places_rich, _places_plain)
+
+
+# --- speakers ----------------------------------------------------------------------
+
+
+def _speakers_rich(console, found) -> None:
+    table = Table(box=box.SIMPLE_HEAD, caption=_count(len(found), "speaker"))
+    for name in ("Speaker", "Role", "Documents", "Statements", "First", "Last"):
+        table.add_column(name, justify="right" if name in ("Documents", "Statements") else "left")
+    for s in found:
+        table.add_row(Text(safe(s.name), style="bold"), Text(safe("; ".join(s.roles))), f"{s.documents:,}",
+                      f"{s.statements:,}", s.first_date or "-", s.last_date or "-")
+    console.print(table)
+
+
+def _speakers_plain(write, found) -> None:
+    _columns(write, [(safe(s.name), str(s.documents), str(s.statements), s.first_date or "-", s.last_date or "-",
+                      safe("; ".join(s.roles)) or "-") for s in found])
+
+
+def emit_speakers(out: Output, found) -> None:
+    out.emit(records.SPEAKER_KEYS, found, lambda s: s._asdict(), _speakers_rich, _speakers_plain)

@@ -36,7 +36,7 @@ from .matching import Vocabulary
 
 MAGIC = b"CORPUSIX"
 END = b"END."
-FORMAT = 3
+FORMAT = 4
 BLOCK = 1 << 20
 LAZY_FROM = 8 << 20  # sections at least this large are checked block by block
 _PREFIX = struct.Struct("<8sI4x")  # magic, format

@@ -118,6 +118,7 @@ def test_show_json_holds_the_whole_document(invoke):
     assert len(docs[0]["statements"]) == 10
     assert docs[0]["statements"][0] == {
         "index": 0, "start": 0, "end": 221, "text": docs[0]["body"][:221], "places": ["Sheikh Miskin", "Daraa"],
+        "speakers": [],
     }
     assert docs[0]["places"] == ["Sheikh Miskin", "Daraa Governorate", "Daraa"]
     assert docs[1]["title_derived"] is True
@@ -131,7 +132,7 @@ def test_show_jsonl_and_csv(invoke):
     assert rows[0] == list(FULL_DOCUMENT_KEYS)
     statements = rows[0].index("statements")
     assert json.loads(rows[1][statements])[0]["index"] == 0
-    assert json.loads(rows[1][-1]) == ["Aleppo", "Damascus"]
+    assert json.loads(rows[1][rows[0].index("places")]) == ["Aleppo", "Damascus"]
 
 
 SEARCH_PLAIN = [
@@ -172,6 +173,7 @@ def test_search_json_contract(invoke):
         "field": "body",
         "terms": [{"term": "Alepo", "forms": [{"form": "Aleppo", "score": 0.8}]}],
         "places": ["Aleppo"],
+        "speakers": [],
     }
     title = hits[0]
     assert (title["field"], title["statement_index"], title["statement_start"]) == ("title", None, None)

@@ -113,7 +113,7 @@ def test_many_changes_rebuild_the_whole(folder, monkeypatch):
     [
         (lambda b: b[: len(b) // 2], "file is truncated or damaged"),
         (lambda b: b"not a snapshot at all, just text" * 10, "not a corpus snapshot"),
-        (lambda b: b[:8] + (99).to_bytes(4, "little") + b[12:], "snapshot format 99, this version reads 3"),
+        (lambda b: b[:8] + (99).to_bytes(4, "little") + b[12:], "snapshot format 99, this version reads 4"),
         (lambda b: b.replace(b"sub/c.txt", b"sub/c.txT", 1), "checksum mismatch in section file_paths"),
     ],
     ids=["truncated", "foreign", "newer format", "flipped byte"],
