@@ -188,6 +188,12 @@ def _open(source: Source, rebuild: bool = False, summary: bool = True):
     return corpus
 
 
+def _report_hidden(corpus) -> None:
+    if corpus.hidden:
+        n = corpus.hidden
+        click.echo(f"corpus: {n} near-duplicate document{'s' if n != 1 else ''} hidden (--dedupe)", err=True)
+
+
 def _progress():
     """A progress callback that shows a Rich bar on stderr once a build runs past a second."""
     if not sys.stderr.isatty():
@@ -240,8 +246,9 @@ def cli():
 @click.option("--undated", is_flag=True, help="Only the documents without a date.")
 @click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling).")
 @click.option("--speaker", metavar="NAME", help="Only documents that quote this person (spelling-tolerant).")
+@click.option("--dedupe", is_flag=True, help="Keep one document per near-duplicate cluster (the earliest).")
 @limit_option
-def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, speaker, limit):
+def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, speaker, dedupe, limit):
     """List documents, oldest first.
 
     \b
@@ -251,10 +258,12 @@ def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place,
     """
     from .render import emit_documents
 
-    docs = _open(data).list(
+    corpus = _open(data)
+    docs = corpus.list(
         since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit, undated=undated,
-        place=place, speaker=speaker,
+        place=place, speaker=speaker, dedupe=dedupe,
     )
+    _report_hidden(corpus)
     emit_documents(_output(fmt), docs)
     return EXIT_OK if docs else EXIT_NO_RESULTS
 
@@ -332,9 +341,10 @@ def query_options(func):
 @click.option("--explain", is_flag=True, help="Show what each query term matched and why.")
 @click.option("--place", metavar="NAME", help="Only in documents that name this place (any spelling).")
 @click.option("--speaker", metavar="NAME", help="Only statements this person said (spelling-tolerant).")
+@click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest).")
 def search_cmd(
     data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain,
-    place, speaker,
+    place, speaker, dedupe,
 ):
     """Find the statements that match QUERY, best first.
 
@@ -356,7 +366,9 @@ def search_cmd(
         query, since=since, until=until, categories=categories,
         limit=None if by_document else limit,
         min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker,
+        dedupe=dedupe,
     )
+    _report_hidden(corpus)
     out = _output(fmt)
     if explain:
         emit_explain(out, result.leaves, corpus.index)
@@ -455,6 +467,35 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
     )
     emit_timeline(_output(fmt), found)
     return EXIT_OK if any(r.count for r in found) else EXIT_NO_RESULTS
+
+
+@cli.command("dupes")
+@common_options
+@filter_options
+@click.option("--threshold", type=click.FloatRange(0, 100), default=90.0, show_default=True,
+              help="Similarity (0-100) from which two documents are near-duplicates.")
+@click.option("--statements", is_flag=True, help="Cluster statements repeated across documents instead.")
+@limit_option
+def dupes_cmd(data, fmt, since, until, categories, threshold, statements, limit):
+    """Clusters of near-duplicate documents: the same release published twice, a listing repeating an article.
+
+    Candidates share a long statement word for word; rapidfuzz scores each
+    candidate pair (token set ratio of the bodies). Each line gives the
+    cluster number, the similarity to the cluster's earliest member, the
+    date, the id and the title.
+
+    \b
+    Examples:
+      corpus dupes
+      corpus dupes --threshold 80 --json
+      corpus list --dedupe
+    """
+    from .render import emit_dupes
+
+    corpus = _open(data)
+    found = corpus.dupes(threshold=threshold, statements=statements, since=since, until=until, categories=categories)
+    emit_dupes(_output(fmt), corpus.index, found[:limit] if limit is not None else found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("speakers")

@@ -90,6 +90,8 @@ class Corpus:
     def __init__(self, index: Index, report: Report | None = None):
         self.index = index
         self.report = report if report is not None else Report()
+        self.hidden = 0  # near-duplicates the last list or search with dedupe left out
+        self._clusters: dict = {}
 
     @classmethod
     def open(
@@ -207,6 +209,24 @@ class Corpus:
         ]
         return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
 
+    def dupes(self, *, threshold: float = 90.0, statements: bool = False, since=None, until=None, categories=()):
+        """Clusters of near-duplicate documents (or statements), largest first (see :mod:`corpus_cli.dupes`)."""
+        from . import dupes
+
+        if not 0 <= threshold <= 100:
+            raise UsageError(f"--threshold must be between 0 and 100, not {threshold}")
+        positions = self._positions(since, until, categories)
+        key = (threshold, statements, tuple(positions) if positions is not None else None)
+        if key not in self._clusters:
+            span = positions if positions is not None else self.index.in_date_order()
+            self._clusters[key] = dupes.clusters(self.index, span, threshold, statements)
+        return self._clusters[key]
+
+    def _hidden_duplicates(self) -> set[int]:
+        from .dupes import hidden
+
+        return hidden(self.dupes())
+
     def place_documents(self, name: str) -> set[int]:
         return {self.index.stmt_doc[g] for g in self.place_units(name)}
 
@@ -244,6 +264,7 @@ class Corpus:
         undated: bool = False,
         place: str | None = None,
         speaker: str | None = None,
+        dedupe: bool = False,
     ) -> list[Document]:
         """Documents within the filters, by date (oldest first) or by title.
 
@@ -266,6 +287,11 @@ class Corpus:
         if speaker:
             quoted = self.speaker_statements(speaker, positions)
             positions = [p for p in positions if p in quoted]
+        self.hidden = 0
+        if dedupe:
+            hide = self._hidden_duplicates()
+            kept = [p for p in positions if p not in hide]
+            self.hidden, positions = len(positions) - len(kept), kept
         if sort == "title":
             docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
             if reverse:
@@ -304,6 +330,7 @@ class Corpus:
         any_word: bool = False,
         place: str | None = None,
         speaker: str | None = None,
+        dedupe: bool = False,
     ) -> search_mod.Result:
         """Hits for ``query`` with how each term was read (see :mod:`corpus_cli.search`)."""
         _check_fuzziness(fuzziness)
@@ -316,10 +343,16 @@ class Corpus:
             allowed = set(said)
         result = search_mod.run(
             self.index, query, allowed=allowed, fuzziness=fuzziness, exact=exact,
-            any_word=any_word, limit=None if said is not None else limit, min_score=min_score,
+            any_word=any_word, limit=None if said is not None or dedupe else limit, min_score=min_score,
         )
         if said is not None:  # only what the speaker said
             hits = [h for h in result.hits if h.statement.index in said.get(self.index.position(h.document.id), ())]
+            result = result._replace(hits=hits[:limit] if limit is not None else hits, total=len(hits))
+        self.hidden = 0
+        if dedupe:
+            hide = self._hidden_duplicates()
+            hits = [h for h in result.hits if self.index.position(h.document.id) not in hide]
+            self.hidden = len({h.document.id for h in result.hits}) - len({h.document.id for h in hits})
             result = result._replace(hits=hits[:limit] if limit is not None else hits, total=len(hits))
         return result
 

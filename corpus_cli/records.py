@@ -31,6 +31,7 @@ STATEMENT_KEYS = (
     "id", "date", "title", "category", "type", "source", "statement_index", "statement", "start", "end", "places",
     "speakers",
 )
+CLUSTER_KEYS = ("cluster", "size", "members")
 PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date")
 SPEAKER_KEYS = ("name", "roles", "documents", "statements", "first_date", "last_date")
 TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "rate")

@@ -581,3 +581,33 @@ def _speakers_plain(write, found) -> None:
 
 def emit_speakers(out: Output, found) -> None:
     out.emit(records.SPEAKER_KEYS, found, lambda s: s._asdict(), _speakers_rich, _speakers_plain)
+
+
+# --- dupes -------------------------------------------------------------------------
+
+
+def _cluster_record(index, n: int, cluster) -> dict:
+    members = []
+    for m in cluster.members:
+        doc = index.documents[m.position]
+        member = {"id": doc.id, "date": doc.iso_date, "title": doc.title, "similarity": m.similarity}
+        if m.statement is not None:
+            member["statement_index"] = m.statement
+            member["statement"] = doc.statement(m.statement).text
+        members.append(member)
+    return {"cluster": n, "size": len(members), "members": members}
+
+
+def emit_dupes(out: Output, index, found) -> None:
+    """One record per cluster for machines; for people, the members under each cluster's number."""
+    numbered = [_cluster_record(index, n, c) for n, c in enumerate(found, 1)]
+    if out.fmt != "table":
+        out.records(records.CLUSTER_KEYS, numbered)
+        return
+    rows = []
+    for c in numbered:
+        for m in c["members"]:
+            where = m["id"] + (f"#{m['statement_index']}" if "statement_index" in m else "")
+            text = m.get("statement", m["title"])
+            rows.append((str(c["cluster"]), f"{m['similarity']:g}", m["date"] or "undated", where, safe(text)))
+    _columns(out.stream.write, rows)

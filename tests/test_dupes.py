@@ -1,0 +1,68 @@
+"""Near-duplicates on small folders built here."""
+
+import json
+
+import pytest
+
+from corpus_cli.corpus import Corpus
+
+from .conftest import ARTICLE
+
+PARA1 = "Regime forces shelled the town of Sheikh Miskin in rural Daraa on Saturday morning for many hours."
+PARA2 = "The Coalition called on the Security Council to stop the attacks on civilians in the south at once."
+OTHER = "An unrelated statement about the weather and the harvest in the northern provinces this year again."
+
+
+def article(day, title, paragraphs):
+    body = "\n\n".join(paragraphs)
+    return ARTICLE.replace("02 January", f"{day:02d} January").replace("A Test Title", title).replace(
+        "First paragraph here. It has two sentences.\n\nSecond paragraph. (Source: Test Office)", body
+    )
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "a.txt").write_text(article(2, "Shelling in Sheikh Miskin", [PARA1, PARA2]), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(article(3, "Shelling in Sheikh Miskin (updated)", [PARA1, PARA2 + " Again."]), encoding="utf-8")
+    listing = "News\n04 January 2016 In News\n\n" + PARA1 + "\n\n" + PARA2 + "\n\nHome Media Center News Items filtered by date: Monday, 04 January 2016\n"
+    (tmp_path / "c.txt").write_text(listing, encoding="utf-8")
+    (tmp_path / "d.txt").write_text(article(5, "Weather", [OTHER, "Nothing else happened in the region that we could report today."]), encoding="utf-8")
+    return tmp_path
+
+
+def test_clusters_keep_the_earliest_first(folder):
+    corpus = Corpus.open(folder, cache=False)
+    found = corpus.dupes()
+    assert [[(corpus.index.doc_ids[m.position], m.similarity) for m in c.members] for c in found] == [
+        [("a", 100.0), ("b", 100.0), ("c", 100.0)]
+    ]
+    assert corpus.dupes(threshold=100.0) == found
+    statements = corpus.dupes(statements=True)
+    assert [[(corpus.index.doc_ids[m.position], m.statement) for m in c.members] for c in statements] == [
+        [("a", 0), ("b", 0), ("c", 0)], [("a", 1), ("b", 1), ("c", 1)],
+    ]
+
+
+def test_dedupe_keeps_one_per_cluster_and_says_how_many_it_hid(folder, invoke):
+    corpus = Corpus.open(folder, cache=False)
+    assert [d.id for d in corpus.list(dedupe=True)] == ["a", "d"]
+    assert corpus.hidden == 2
+    assert sorted({h.document.id for h in corpus.search("Miskin", dedupe=True)}) == ["a"]
+    r = invoke("list", "--dedupe", "--data", str(folder))
+    assert r.stdout.splitlines()[0].startswith("2016-01-02T17:52  a ")
+    assert r.stderr == "corpus: 2 near-duplicate documents hidden (--dedupe)\n"
+
+
+def test_dupes_command(folder, invoke):
+    r = invoke("dupes", "--data", str(folder))
+    assert r.stdout.splitlines() == [
+        "1  100  2016-01-02T17:52  a  Shelling in Sheikh Miskin",
+        "1  100  2016-01-03T17:52  b  Shelling in Sheikh Miskin (updated)",
+        "1  100  2016-01-04        c  Regime forces shelled the town of Sheikh Miskin in rural Daraa on Saturday…",
+    ]
+    data = json.loads(invoke("dupes", "--data", str(folder), "--json").stdout)
+    assert (data[0]["cluster"], data[0]["size"], [m["id"] for m in data[0]["members"]]) == (1, 3, ["a", "b", "c"])
+    assert invoke("dupes", "--data", str(folder), "--threshold", "101").exit_code == 2
+    (folder / "b.txt").unlink()
+    (folder / "c.txt").unlink()
+    assert invoke("dupes", "--data", str(folder)).exit_code == 1
