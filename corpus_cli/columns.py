@@ -20,6 +20,7 @@ from .matching import Vocabulary
 from .speakers import Speaker
 
 TYPES = ("news", "press release")
+CACHE = 4096  # decoded documents kept
 TITLE = 0xFFFFFFFF  # stmt_local of a document's title unit
 
 
@@ -59,6 +60,14 @@ class DocStore:
     def __len__(self) -> int:
         return self._starts[-1]
 
+    def body_and_spans(self, pos: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """A document's body and statement spans, decoded without keeping the document."""
+        doc = self._cache.get(pos)
+        if doc is not None:
+            return doc.body, doc.spans
+        n = bisect.bisect_right(self._starts, pos) - 1
+        return _body_and_spans(self.parts[n], pos - self._starts[n])
+
     def __getitem__(self, pos: int) -> Document:
         if pos < 0:
             pos += len(self)
@@ -67,8 +76,16 @@ class DocStore:
             if not 0 <= pos < len(self):
                 raise IndexError(pos)
             n = bisect.bisect_right(self._starts, pos) - 1
+            if len(self._cache) >= CACHE:  # a scan of every document must not keep them all
+                self._cache.clear()
             doc = self._cache[pos] = _decode(self.parts[n], pos - self._starts[n])
         return doc
+
+
+def _body_and_spans(blobs: DocBlobs, pos: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    body = bytes(blobs.body[blobs.body_at[pos] : blobs.body_at[pos + 1]]).decode("utf-8", "surrogatepass")
+    flat = blobs.spans[2 * blobs.spans_at[pos] : 2 * blobs.spans_at[pos + 1]]
+    return body, tuple(zip(flat[0::2], flat[1::2]))
 
 
 def _decode(blobs: DocBlobs, pos: int) -> Document:
@@ -77,9 +94,7 @@ def _decode(blobs: DocBlobs, pos: int) -> Document:
     )
 
     def load():
-        body = bytes(blobs.body[blobs.body_at[pos] : blobs.body_at[pos + 1]]).decode("utf-8", "surrogatepass")
-        flat = blobs.spans[2 * blobs.spans_at[pos] : 2 * blobs.spans_at[pos + 1]]
-        return body, tuple(zip(flat[0::2], flat[1::2]))
+        return _body_and_spans(blobs, pos)
 
     when = DocDate(dt.datetime.fromisoformat(date), len(date) > 10) if date is not None else None
     return Document(

@@ -167,8 +167,10 @@ class Corpus:
                 if not words:
                     continue
                 first = skeleton(keys(fold(words[0]))[0])
-                for word in self.index.lexicon.by_skeleton(first):
-                    candidates.update(self.index.postings[word])
+                lexicon = self.index.lexicon
+                for word in lexicon.by_skeleton(first):
+                    if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
+                        candidates.update(self.index.postings[word])
         found = {}
         for g in candidates:
             here = [m.place for m in gaz.find(self.index.unit_text(g)) if m.place in names]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .text import fold, words
+import re
 
 MIN_WORDS = 8
 BOILERPLATE = 50
@@ -29,19 +29,24 @@ class Cluster(NamedTuple):
     members: tuple[Member, ...]  # earliest first
 
 
-def _fingerprint(text: str) -> tuple[str, ...] | None:
-    found = tuple(fold(w) for w in words(text))
-    return found if len(found) >= MIN_WORDS else None
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _fingerprint(text: str) -> int | None:
+    """A hash of the statement's letters and digits, case folded; None for a short statement."""
+    if text.count(" ") < MIN_WORDS - 1:
+        return None
+    return hash(_NOT_WORD.sub(" ", text.casefold()).strip())
 
 
 def _buckets(index, positions, statements: bool) -> dict:
-    buckets: dict[tuple, list] = {}
+    buckets: dict[int, list] = {}
     for p in positions:
-        doc = index.documents[p]
-        for s in doc.statements:
-            key = _fingerprint(s.text)
+        body, spans = index.documents.body_and_spans(p)  # not kept in memory: a scan reads them all
+        for i, (start, end) in enumerate(spans):
+            key = _fingerprint(body[start:end])
             if key is not None:
-                buckets.setdefault(key, []).append((p, s.index) if statements else p)
+                buckets.setdefault(key, []).append((p, i) if statements else p)
     return buckets
 
 
@@ -75,8 +80,9 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
         return x
 
     score: dict[tuple[int, int], float] = {}
+    body = lambda p: index.documents.body_and_spans(p)[0]  # noqa: E731
     for a, b in sorted(pairs):
-        similarity = fuzz.token_set_ratio(index.documents[a].body, index.documents[b].body)
+        similarity = fuzz.token_set_ratio(body(a), body(b))
         if similarity >= threshold:
             score[(a, b)] = score[(b, a)] = similarity
             parent[root(a)] = root(b)
@@ -89,7 +95,7 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
         first = ordered[0]
         found.append(Cluster(tuple(
             Member(p, None, 100.0 if p == first else round(score.get((first, p)) or fuzz.token_set_ratio(
-                index.documents[first].body, index.documents[p].body), 1))
+                body(first), body(p)), 1))
             for p in ordered
         )))
     return sorted(found, key=lambda c: (-len(c.members), _order(index, c.members[0].position)))

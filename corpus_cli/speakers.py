@@ -50,8 +50,11 @@ _INSTITUTION = frozenset(
     House Senate Party Media Security United Syrian Russian Iranian American European Organization Organisation
     Commission Agency Court Assembly Front Group Movement Administration Authority Authorities Network Center
     Centre State States Republic Kingdom Statement Press Release News Today The This That These Those It
-    Congress Association Institute Foundation University Campaign Alliance Command Police Guard Corps""".split()
+    Congress Association Institute Foundation University Campaign Alliance Command Police Guard Corps
+    As I I’ve I've We We’ve They You He She His Her Our Their My In On At By For But And Or If When While
+    After Before Since Today Yesterday Tomorrow Now Then Also Mr Mrs Ms Dr Sen Rep""".split()
 )
+_HAS_VERB = re.compile(rf"\b(?:{VERBS})\b")
 
 
 _ROLE_WORD = re.compile(rf"{_ROLE}\s")
@@ -102,6 +105,8 @@ def speakers_of(statements: list[str]) -> list[Speaker]:
 
     for index, text in enumerate(statements):
         named = False
+        if not _HAS_VERB.search(text):  # most statements: no attribution, no more regexes
+            continue
         for pattern in (ROLE_NAME_VERB, NAME_ROLE_VERB):
             for m in pattern.finditer(text):
                 name, role = _split(m["name"], m["role"])
