@@ -278,7 +278,9 @@ def test_version(invoke):
     assert r.stdout == f"corpus, version {version('corpus-cli')}\n"
 
 
-@pytest.mark.parametrize("command", [None, "list", "show", "search", "stats", "kwic", "variants", "check"])
+@pytest.mark.parametrize(
+    "command", [None, "list", "show", "search", "stats", "kwic", "variants", "check", "timeline", "speakers", "places", "dupes", "export"]
+)
 def test_every_command_has_help(invoke, command):
     r = invoke(*([command] if command else []), "--help")
     assert r.exit_code == 0

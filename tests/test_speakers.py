@@ -61,3 +61,7 @@ def test_speaker_filters_and_fields(invoke, corpus):
     doc = json.loads(invoke("show", "002", "--json").stdout)[0]
     assert [s["name"] for s in doc["speakers"]] == ["Osama Taljou", "Haitham Maleh", "Kifah Murad"]
     assert doc["statements"][9]["speakers"] == ["Kifah Murad"]
+
+
+def test_words_that_are_not_names():
+    assert speakers_of(["As I’ve said many times, the bill is good.", "Today We announced nothing."]) == []
