@@ -153,7 +153,7 @@ class Corpus:
     def place_units(self, name: str) -> dict[int, list[str]]:
         """Units (statements and titles) that name the place ``name`` (any spelling): unit -> places."""
         from .places import ARTICLES, gazetteer
-        from .translit import keys, skeleton
+        from .translit import keys
 
         gaz = gazetteer()
         wanted = gaz.resolve(name)
@@ -166,11 +166,11 @@ class Corpus:
                 words = [w for w in words_of(spelling) if fold(w) not in ARTICLES]
                 if not words:
                     continue
-                first = skeleton(keys(fold(words[0]))[0])
                 lexicon = self.index.lexicon
-                for word in lexicon.by_skeleton(first):
-                    if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
-                        candidates.update(self.index.postings[word])
+                for key in keys(fold(words[0])):
+                    for word in lexicon.by_key(key):
+                        if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
+                            candidates.update(self.index.postings[word])
         found = {}
         for g in candidates:
             here = [m.place for m in gaz.find(self.index.unit_text(g)) if m.place in names]

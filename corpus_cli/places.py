@@ -3,10 +3,11 @@
 The gazetteer (``gazetteer.tsv``, made by ``scripts/make_gazetteer.py`` from
 GeoNames, CC BY 4.0) lists cities and governorates with their spellings. A
 spelling matches the text when its words meet the text's words one by one
-through the transliteration key with vowels and g/q/k set aside (so Idleb,
-Idlib and İdlib meet, and Maaret and Maarat); articles (al-, el-, ash-…)
-are skipped on both sides, and a place must start with a capital letter in
-the text, so that a word like "tell" is not Tell.
+through the transliteration key (so Idleb, Idlib and İdlib meet, and Jisr
+al-Shughour and Jisr ash-Shughur); articles (al-, el-, ash-…) are skipped on
+both sides, and a place must start with a capital letter in the text, so
+that a word like "tell" is not Tell. (No typos: in English text they make
+Gary of Qarah and Urban of Irbin.)
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from itertools import product
+
 from .text import fold, tokens
-from .translit import keys, skeleton
+from .translit import keys
 
 ARTICLES = frozenset("al el an ash as ad ar at az es ez ed et en esh ech".split())
 LONGEST = 5  # words in the longest spelling
@@ -35,12 +38,17 @@ class Mention(NamedTuple):
     text: str
 
 
-def _word_key(word: str) -> str:
-    return skeleton(keys(fold(word))[0])
+def _word_keys(word: str) -> tuple[str, ...]:
+    return keys(fold(word))
 
 
-def _content(words: list[str]) -> tuple[str, ...]:
-    return tuple(_word_key(w) for w in words if fold(w) not in ARTICLES)
+def _content(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The key variants of each word but the articles."""
+    return tuple(_word_keys(w) for w in words if fold(w) not in ARTICLES)
+
+
+def _combinations(content: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
+    return [tuple(c) for c in product(*content)]
 
 
 class Gazetteer:
@@ -51,10 +59,10 @@ class Gazetteer:
         for place in places:
             for spelling in place.spellings:
                 words = [t.text for t in tokens(spelling)]
-                key = _content(words)
-                if len(key) == 1 and len(key) < len(words) and len(key[0]) < 5:
+                content = _content(words)
+                if len(content) == 1 and len(content) < len(words) and len(content[0][0]) < 5:
                     continue  # "At Tall" would be any "Tell": too short once the article is gone
-                if key:
+                for key in _combinations(content):
                     self._phrases.setdefault(key, place.name)
 
     @classmethod
@@ -79,8 +87,8 @@ class Gazetteer:
                 n += 1
                 continue
             for size in range(min(LONGEST, len(content) - n), 0, -1):
-                key = tuple(_word_key(t.text) for _, t in content[n : n + size])
-                place = self._phrases.get(key)
+                variants = _content([t.text for _, t in content[n : n + size]])
+                place = next((self._phrases[k] for k in _combinations(variants) if k in self._phrases), None)
                 if place is not None:
                     last = content[n + size - 1][1]
                     found.append(Mention(place, first.start, last.end, text[first.start : last.end]))
@@ -95,8 +103,7 @@ class Gazetteer:
         exact = self.by_name.get(name.casefold())
         if exact:
             return [exact]
-        key = _content([t.text for t in tokens(name)])
-        found = {self._phrases[key]} if key in self._phrases else set()
+        found = {self._phrases[k] for k in _combinations(_content([t.text for t in tokens(name)])) if k in self._phrases}
         return [self.by_name[n.casefold()] for n in sorted(found)]
 
 
