@@ -20,6 +20,8 @@ KINDS = {
 
 def kind_of(name: str) -> str | None:
     """The kind of a corpus file from its name (``text``, ``csv``…), or None."""
+    if name.endswith(".txt"):  # nearly every file: no lower() needed
+        return "text"
     low = name.lower()
     if low.endswith(".txt"):
         return "text"
@@ -94,12 +96,14 @@ def scan(root: Path, stat: bool = True) -> Scan:
         except OSError as exc:
             result.problems.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}", "skipped", True))
             continue
-        files = [n for n in names if n[0] != "." and kind_of(n)]
+        files, others = [], []
         for n in names:
-            if n[0] != "." and not kind_of(n):
-                path = os.path.join(folder, n)
-                if os.path.isdir(path) and not os.path.islink(path):
-                    stack.append(prefix + n)
+            if n[0] != ".":
+                (files if kind_of(n) else others).append(n)
+        for n in others:
+            path = os.path.join(folder, n)
+            if os.path.isdir(path) and not os.path.islink(path):
+                stack.append(prefix + n)
         sidecars = _sidecars(files)
         if sidecars:
             files = [n for n in files if n not in sidecars]
@@ -115,10 +119,11 @@ def scan(root: Path, stat: bool = True) -> Scan:
 
 def _sidecars(files: list[str]) -> dict[str, str]:
     """The ``.json`` files that hold the metadata of a ``.txt`` file of the same name."""
-    stems = {n[:-4]: n for n in files if n.lower().endswith(".txt")}
-    if not stems:
+    jsons = [n for n in files if n[-5:].lower() == ".json"]
+    if not jsons:  # the usual folder of text files: nothing more to look at
         return {}
-    return {n: stems[n[:-5]] for n in files if n.lower().endswith(".json") and n[:-5] in stems}
+    texts = {n[:-4] for n in files if n[-4:].lower() == ".txt"}
+    return {n: n[:-5] + ".txt" for n in jsons if n[:-5] in texts}
 
 
 def _fold_sidecars(folder: str, prefix: str, sidecars: dict[str, str], result: Scan, first: int) -> None:
