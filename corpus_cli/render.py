@@ -258,9 +258,16 @@ def _hits_rich(console: Console, hits: list[Hit]) -> None:
 
 
 def _hits_plain(write, hits: list[Hit]) -> None:
+    """score, date, id#statement, the document's title (cut to 40 characters), the statement."""
+    from .text import shorten
+
     _columns(
         write,
-        [(f"{h.score:.2f}", h.document.iso_date or "undated", _where(h), safe(h.statement.text)) for h in hits],
+        [
+            (f"{h.score:.2f}", h.document.iso_date or "undated", _where(h),
+             "-" if h.statement.index is None else safe(shorten(h.document.title, 40)), safe(h.statement.text))
+            for h in hits
+        ],
     )
 
 

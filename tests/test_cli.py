@@ -136,10 +136,8 @@ def test_show_jsonl_and_csv(invoke):
 
 
 SEARCH_PLAIN = [
-    "1.98  2016-12-09T16:37  002_6d0a1ca802d3b216#title  Syrian Coalition: Russia Has Not Halted Military "
-    "Operations in Besieged Eastern Aleppo",
-    "1.77  2016-12-09T16:37  002_6d0a1ca802d3b216#0      An official in the Syrian Coalition denied "
-    "Russia’s claims that military operations in besieged eastern Aleppo were suspended.",
+    '1.98  2016-12-09T16:37  002_6d0a1ca802d3b216#title  -                                       Syrian Coalition: Russia Has Not Halted Military Operations in Besieged Eastern Aleppo',
+    '1.77  2016-12-09T16:37  002_6d0a1ca802d3b216#0      Syrian Coalition: Russia Has Not…       An official in the Syrian Coalition denied Russia’s claims that military operations in besieged eastern Aleppo were suspended.',
 ]
 
 
