@@ -18,6 +18,7 @@ Coalition, United Nations…) are not speakers.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -36,14 +37,24 @@ _ROLE = (
     r"Spokesman|Spokesperson|Spokeswoman|Minister|Director|Chief|Coordinator|Representative|Envoy|Ambassador|"
     r"Deputy|Commander|Leader|Senator|Congressman|Congresswoman|Governor|Rep\.)"
 )
-ROLE_NAME_VERB = re.compile(rf"(?P<role>{_ROLE}\b[^.;:\"“”]{{0,120}}?)\s+(?P<name>{_NAME}),?\s+(?:{VERBS})\b")
-NAME_ROLE_VERB = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?P<role>(?:(?:a|an|the)\s|(?i:{_ROLE})\b)[^,.;:]{{3,100}}),\s+(?:{VERBS})\b"
-)
-NAME_VERB = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME})\s+(?:{VERBS})\b")
-QUOTE_NAME = re.compile(rf"[”\"],?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?:{VERBS})\b")
-SURNAME_VERB = re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})\s+(?:{VERBS})\b")
-PRONOUN = re.compile(rf"^[“\"]?(?:He|She)\s+(?:also\s+)?(?:{VERBS})\b")
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern]:
+    """The attribution patterns, compiled on first use (a warm search need not pay for them)."""
+    return {
+        "role_name_verb": re.compile(rf"(?P<role>{_ROLE}\b[^.;:\"“”]{{0,120}}?)\s+(?P<name>{_NAME}),?\s+(?:{VERBS})\b"),
+        "name_role_verb": re.compile(
+            rf"(?P<name>{_NAME}),\s+(?P<role>(?:(?:a|an|the)\s|(?i:{_ROLE})\b)[^,.;:]{{3,100}}),\s+(?:{VERBS})\b"
+        ),
+        "name_verb": re.compile(rf"(?<![\w’'-])(?P<name>{_NAME})\s+(?:{VERBS})\b"),
+        "quote_name": re.compile(rf"[”\"],?\s+(?P<name>{_WORD}(?:\s+{_WORD}){{0,3}})\s+(?:{VERBS})\b"),
+        "surname_verb": re.compile(rf"(?<![\w’'-])(?P<name>{_WORD})\s+(?:{VERBS})\b"),
+        "pronoun": re.compile(rf"^[“\"]?(?:He|She)\s+(?:also\s+)?(?:{VERBS})\b"),
+        "has_verb": re.compile(rf"\b(?:{VERBS})\b"),
+        "role_word": re.compile(rf"{_ROLE}\s"),
+    }
+
 
 _INSTITUTION = frozenset(
     """Coalition Council Ministry Department Office Army Forces Nations Union Regime Government Committee
@@ -54,10 +65,7 @@ _INSTITUTION = frozenset(
     As I I’ve I've We We’ve They You He She His Her Our Their My In On At By For But And Or If When While
     After Before Since Today Yesterday Tomorrow Now Then Also Mr Mrs Ms Dr Sen Rep""".split()
 )
-_HAS_VERB = re.compile(rf"\b(?:{VERBS})\b")
 
-
-_ROLE_WORD = re.compile(rf"{_ROLE}\s")
 
 
 class Speaker(NamedTuple):
@@ -103,20 +111,21 @@ def speakers_of(statements: list[str]) -> list[Speaker]:
         by_surname.setdefault(name.split()[-1], name)
         last = name
 
+    p = _patterns()
     for index, text in enumerate(statements):
         named = False
-        if not _HAS_VERB.search(text):  # most statements: no attribution, no more regexes
+        if not p["has_verb"].search(text):  # most statements: no attribution, no more regexes
             continue
-        for pattern in (ROLE_NAME_VERB, NAME_ROLE_VERB):
+        for pattern in (p["role_name_verb"], p["name_role_verb"]):
             for m in pattern.finditer(text):
                 name, role = _split(m["name"], m["role"])
                 if name:
                     credit(name, role, index)
                     named = True
-        for pattern in (NAME_VERB, QUOTE_NAME, SURNAME_VERB):
+        for pattern in (p["name_verb"], p["quote_name"], p["surname_verb"]):
             for m in pattern.finditer(text):
                 name = m["name"]
-                if _ROLE_WORD.match(name):  # "Senator Jane Doe said": found with its role above
+                if p["role_word"].match(name):  # "Senator Jane Doe said": found with its role above
                     continue
                 if name in found or not _person(name):
                     if name in found:
@@ -129,7 +138,7 @@ def speakers_of(statements: list[str]) -> list[Speaker]:
                 elif name in by_surname:
                     credit(by_surname[name], None, index)
                     named = True
-        if not named and last is not None and PRONOUN.match(text):
+        if not named and last is not None and p["pronoun"].match(text):
             credit(last, None, index)
     return [Speaker(name, e["role"], tuple(sorted(e["statements"]))) for name, e in found.items()]
 
