@@ -549,7 +549,8 @@ def places_cmd(data, fmt, since, until, categories):
 @filter_options
 @click.option("--statements", is_flag=True, help="One record per statement instead of per document.")
 @click.option("--undated", is_flag=True, help="Only the documents without a date.")
-def export_cmd(data, fmt, since, until, categories, statements, undated):
+@limit_option
+def export_cmd(data, fmt, since, until, categories, statements, undated, limit):
     """Write the normalised corpus for other tools: JSON Lines (default), JSON or CSV.
 
     One record per document, with its body, paragraphs and statements; or,
@@ -563,7 +564,7 @@ def export_cmd(data, fmt, since, until, categories, statements, undated):
     from .render import emit_export
 
     corpus = _open(data)
-    docs = corpus.list(since=since, until=until, categories=categories, undated=undated)
+    docs = corpus.list(since=since, until=until, categories=categories, undated=undated, limit=limit)
     emit_export(_output(fmt), docs, statements)
     return EXIT_OK if docs else EXIT_NO_RESULTS
 

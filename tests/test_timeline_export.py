@@ -64,3 +64,4 @@ def test_export_documents_and_statements(invoke):
     assert len(rows) == 10
     assert (rows[0]["id"], rows[0]["statement_index"], rows[0]["start"], rows[0]["end"]) == ("004_375b785a8374fdba", "0", "0", "243")
     assert invoke("export", "--since", "2021").exit_code == 1
+    assert [json.loads(x)["id"][:3] for x in invoke("export", "--limit", "2").stdout.splitlines()] == ["000", "002"]
