@@ -27,7 +27,7 @@ from . import translit
 from .columns import TITLE, TYPES, Columns, DocBlobs, DocStore, FileTable, Segment, minutes
 from .document import Document
 from .files import FileEntry, Problem
-from .files import kind_of
+from .files import kind_of, names_in
 from .loader import Skip, max_file_size, read_file
 from .matching import Vocabulary
 from .text import WORD, WORD_ASCII, fold
@@ -191,6 +191,7 @@ def parse_part(
     builder = Builder()
     base = Path(root)
     options = options or {}
+    names_in.cache_clear()  # folder listings are read afresh by every build
     for n, (entry, doc_id) in enumerate(zip(entries, ids)):
         path = base / entry.rel
         try:

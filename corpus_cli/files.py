@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from array import array
 from operator import attrgetter
@@ -32,8 +33,23 @@ def kind_of(name: str) -> str | None:
 
 
 def sidecar_of(path: Path) -> Path:
-    """Where the metadata of a text file lives: ``name.json`` beside ``name.txt``."""
-    return path.with_suffix(".json")
+    """Where the metadata of a text file lives: ``name.json`` beside ``name.txt``, or a
+    ``doc.json`` in a folder whose only text file it is."""
+    own = path.with_suffix(".json")
+    names = names_in(str(path.parent))
+    if own.name in names or "doc.json" not in names:
+        return own
+    texts = [n for n in names if n.lower().endswith(".txt")]
+    return path.with_name("doc.json") if texts == [path.name] else own
+
+
+@functools.lru_cache(maxsize=256)
+def names_in(folder: str) -> frozenset[str]:
+    """The names in a folder, listed once (a build clears this when it starts)."""
+    try:
+        return frozenset(os.listdir(folder))
+    except OSError:
+        return frozenset()
 
 
 class Problem(NamedTuple):
@@ -118,12 +134,16 @@ def scan(root: Path, stat: bool = True) -> Scan:
 
 
 def _sidecars(files: list[str]) -> dict[str, str]:
-    """The ``.json`` files that hold the metadata of a ``.txt`` file of the same name."""
+    """The ``.json`` files that hold the metadata of a ``.txt`` file (see :func:`sidecar_of`)."""
     jsons = [n for n in files if n[-5:].lower() == ".json"]
     if not jsons:  # the usual folder of text files: nothing more to look at
         return {}
-    texts = {n[:-4] for n in files if n[-4:].lower() == ".txt"}
-    return {n: n[:-5] + ".txt" for n in jsons if n[:-5] in texts}
+    texts = [n for n in files if n[-4:].lower() == ".txt"]
+    stems = {n[:-4] for n in texts}
+    found = {n: n[:-5] + ".txt" for n in jsons if n[:-5] in stems}
+    if "doc.json" in jsons and "doc.json" not in found and len(texts) == 1:
+        found["doc.json"] = texts[0]
+    return found
 
 
 def _fold_sidecars(folder: str, prefix: str, sidecars: dict[str, str], result: Scan, first: int) -> None:

@@ -198,3 +198,17 @@ def test_content_decides_for_a_txt_that_is_really_html_or_json_lines(tmp_path):
     assert sorted((d.id, d.iso_date, d.layout) for d in corpus.documents) == [
         ("dump#1", "2017-10-17", "record"), ("saved", "2019-07-05", "html"),
     ]
+
+
+def test_a_doc_json_serves_the_only_text_file_of_its_folder(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "release.txt").write_text("A title\n\nBody text.\n", encoding="utf-8")
+    (tmp_path / "a" / "doc.json").write_text(json.dumps({"id": "r1", "date": "2020-05-05"}), encoding="utf-8")
+    (tmp_path / "b").mkdir()  # two text files: doc.json belongs to neither, so it is data
+    (tmp_path / "b" / "x.txt").write_text("X title\n\nX body.\n", encoding="utf-8")
+    (tmp_path / "b" / "y.txt").write_text("Y title\n\nY body.\n", encoding="utf-8")
+    (tmp_path / "b" / "doc.json").write_text(json.dumps({"text": "A record.", "date": "2021-01-01"}), encoding="utf-8")
+    corpus = open_folder(tmp_path)
+    assert sorted((d.id, d.iso_date) for d in corpus.documents) == [
+        ("doc#1", "2021-01-01"), ("r1", "2020-05-05"), ("x", None), ("y", None),
+    ]
