@@ -156,7 +156,7 @@ def read_file(
     ``name#row``. Raises :class:`Skip` for a file that gives nothing.
     """
     from . import formats
-    from .files import kind_of, sidecar_of
+    from .files import kind_of, names_in, sidecar_of
 
     kind = kind_of(path.name)
     fields = fields or {}
@@ -166,7 +166,8 @@ def read_file(
         kind = sniff(raw) or kind
     if kind == "text":
         doc, warnings = read_document(path, doc_id, raw=raw)
-        own_id = _apply_sidecar(doc, sidecar_of(path), warnings, dayfirst)
+        sidecar = sidecar_of(path)
+        own_id = sidecar.name in names_in(str(path.parent)) and _apply_sidecar(doc, sidecar, warnings, dayfirst)
         if doc.date is None:
             found = formats.date_from_name(path.stem)
             if found is not None:
