@@ -26,7 +26,6 @@ from .index import Index
 from .store import Report
 from .matching import FUZZINESS_CHOICES, expand
 from .text import fold, words
-from .text import words as words_of  # noqa: F811 - also a name inside methods
 
 SORT_KEYS = ("date", "title")
 
@@ -163,11 +162,11 @@ class Corpus:
         candidates: set[int] = set()
         for place in wanted:
             for spelling in place.spellings:
-                words = [w for w in words_of(spelling) if fold(w) not in ARTICLES]
-                if not words:
+                content = [w for w in words(spelling) if fold(w) not in ARTICLES]
+                if not content:
                     continue
                 lexicon = self.index.lexicon
-                for key in keys(fold(words[0])):
+                for key in keys(fold(content[0])):
                     for word in lexicon.by_key(key):
                         if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
                             candidates.update(self.index.postings[word])
