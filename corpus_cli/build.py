@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from . import translit
-from .columns import TITLE, TYPES, Columns, DocBlobs, DocStore, FileTable, Segment, minutes
+from .columns import PRECISION_CODES, TITLE, TYPES, Columns, DocBlobs, DocStore, FileTable, Segment, minutes
 from .document import Document
 from .files import FileEntry, Problem
 from .files import kind_of, names_in
@@ -54,6 +54,7 @@ class DocWriter:
             doc.id, doc.path, doc.iso_date, doc.title, doc.title_derived, doc.category,
             doc.type, doc.source, doc.layout, doc.word_count, doc.url,
             [[s.name, s.role, list(s.statements)] for s in doc.speakers],
+            doc.date_source, doc.file_words, doc.removed,
         ]
         self.meta += json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass")
         self.meta_at.append(len(self.meta))
@@ -113,7 +114,7 @@ class Part:
     own_ids: list[str]
     formats: dict[str, dict]
     doc_dates: array
-    doc_fields: list[tuple]  # (id, category, source, type, title derived, word count) per document
+    doc_fields: list[tuple]  # (id, category, source, type, flags, word count) per document
 
 
 class Builder:
@@ -163,14 +164,15 @@ class Builder:
             self.stmt_doc.append(pos)
             self.stmt_local.append(local)
             self.stmt_length.append(len(found))
-            if local != TITLE:
+            if local != TITLE or not doc.title_derived:  # a derived title repeats the body
                 words += len(found)
             # postings[surface].append(g) for every word, looped in C
             _drain(map(list.append, map(getter, found), repeat(g)))
         doc.word_count = words
         self.writer.add(doc)
         self.doc_dates.append(minutes(doc.datetime))
-        self.doc_fields.append((doc.id, doc.category, doc.source, doc.type, doc.title_derived, words))
+        flags = (1 if doc.title_derived else 0) | (PRECISION_CODES[doc.date.precision] << 1 if doc.date else 0)
+        self.doc_fields.append((doc.id, doc.category, doc.source, doc.type, flags, words))
         self.file_of_doc.append(file_no)
 
     def part(self) -> Part:
@@ -196,7 +198,8 @@ def parse_part(
         path = base / entry.rel
         try:
             docs, file_warnings, own_id = read_file(
-                path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False), max_bytes=max_bytes
+                path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False), max_bytes=max_bytes,
+                folder=entry.rel.rpartition("/")[0],
             )
             for doc, warnings in docs:  # documents of a large file come one at a time
                 builder.problems.extend(Problem(str(path), w, "kept") for w in warnings)
@@ -286,7 +289,7 @@ def join(
         doc_source=array("I", (source_no[f[2] or ""] for f in fields)),
         sources=sources,
         doc_type=array("B", (TYPES.index(f[3]) if f[3] in TYPES else 0 for f in fields)),
-        doc_flags=array("B", (1 if f[4] else 0 for f in fields)),
+        doc_flags=array("B", (f[4] for f in fields)),
         doc_words=array("I", (f[5] for f in fields)),
         stmt_doc=stmt_doc,
         stmt_local=stmt_local,

@@ -22,6 +22,8 @@ from .speakers import Speaker
 TYPES = ("news", "press release")
 CACHE = 4096  # decoded documents kept
 TITLE = 0xFFFFFFFF  # stmt_local of a document's title unit
+# doc_flags: bit 0 says the title was derived; bits 1-2 how precise the date is.
+PRECISION_CODES = {"minute": 0, "day": 1, "month": 2, "year": 3}
 
 
 def minutes(when: dt.datetime | None) -> int:
@@ -89,19 +91,18 @@ def _body_and_spans(blobs: DocBlobs, pos: int) -> tuple[str, tuple[tuple[int, in
 
 
 def _decode(blobs: DocBlobs, pos: int) -> Document:
-    doc_id, path, date, title, derived, category, kind, source, layout, words, url, speakers = json.loads(
-        bytes(blobs.meta[blobs.meta_at[pos] : blobs.meta_at[pos + 1]])
-    )
+    (doc_id, path, date, title, derived, category, kind, source, layout, words, url, speakers,
+     date_source, file_words, removed) = json.loads(bytes(blobs.meta[blobs.meta_at[pos] : blobs.meta_at[pos + 1]]))
 
     def load():
         return _body_and_spans(blobs, pos)
 
-    when = DocDate(dt.datetime.fromisoformat(date), len(date) > 10) if date is not None else None
     return Document(
-        id=doc_id, path=path, title=title, body=None, date=when, title_derived=derived,
-        category=category, type=kind, source=source, layout=layout, word_count=words,
+        id=doc_id, path=path, title=title, body=None, date=DocDate.fromisoformat(date) if date else None,
+        title_derived=derived, category=category, type=kind, source=source, layout=layout, word_count=words,
         load=load, statement_count=blobs.spans_at[pos + 1] - blobs.spans_at[pos], url=url,
         speakers=[Speaker(name, role, tuple(statements)) for name, role, statements in speakers],
+        date_source=date_source, file_words=file_words, removed=removed,
     )
 
 
@@ -193,7 +194,7 @@ class Columns:
     doc_source: Sequence[int]  # index into sources; 0 is none
     sources: list[str]
     doc_type: Sequence[int]  # index into TYPES
-    doc_flags: Sequence[int]  # 1: title derived
+    doc_flags: Sequence[int]  # bit 0: title derived; bits 1-2: date precision (PRECISION_CODES)
     doc_words: Sequence[int]
     stmt_doc: Sequence[int]
     stmt_local: Sequence[int]

@@ -45,16 +45,57 @@ def _doc_date_patterns() -> tuple[re.Pattern, ...]:
     return day_month_year, month_day_year, iso
 
 
+PRECISIONS = ("minute", "day", "month", "year")
+
+
 class DocDate(NamedTuple):
-    """A document's date; ``has_time`` says whether the text gave the time."""
+    """A document's date: the first minute of a period and how precise it is.
+
+    ``precision`` is ``minute`` (the text gave the time), ``day``, ``month``
+    or ``year``: a date known only to the year (``SYR_75_2020.txt``) stands
+    for the whole year, and the date filters treat it as that period.
+    """
 
     value: dt.datetime
-    has_time: bool
+    precision: str = "day"
+
+    @property
+    def has_time(self) -> bool:
+        return self.precision == "minute"
 
     def isoformat(self) -> str:
-        if self.has_time:
-            return self.value.strftime("%Y-%m-%dT%H:%M")
-        return self.value.strftime("%Y-%m-%d")
+        v = self.value
+        text = f"{v.year:04d}"
+        if self.precision != "year":
+            text += f"-{v.month:02d}"
+        if self.precision in ("day", "minute"):
+            text += f"-{v.day:02d}"
+        if self.precision == "minute":
+            text += f"T{v.hour:02d}:{v.minute:02d}"
+        return text
+
+    @property
+    def end(self) -> dt.datetime:
+        """The last second of the period the date stands for."""
+        v = self.value
+        if self.precision == "minute":
+            return v.replace(second=59)
+        return _period(v.year, None if self.precision == "year" else v.month,
+                       v.day if self.precision == "day" else None, None).end
+
+    def within(self, other: "DocDate") -> bool:
+        """Whether this date lies inside the period of ``other``."""
+        return other.value <= self.value and self.end <= other.end
+
+    @classmethod
+    def fromisoformat(cls, text: str) -> "DocDate":
+        """The inverse of :meth:`isoformat`."""
+        precision = {4: "year", 7: "month", 10: "day"}.get(len(text), "minute")
+        if precision == "year":
+            return cls(dt.datetime(int(text), 1, 1), precision)
+        if precision == "month":
+            return cls(dt.datetime(int(text[:4]), int(text[5:7]), 1), precision)
+        return cls(dt.datetime.fromisoformat(text), precision)
 
 
 def _from_match(m: re.Match) -> DocDate | None:
@@ -67,7 +108,16 @@ def _from_match(m: re.Match) -> DocDate | None:
         )
     except ValueError:
         return None
-    return DocDate(value, hour is not None)
+    return DocDate(value, "minute" if hour is not None else "day")
+
+
+def _doc_date_match(text: str, anchored: bool) -> re.Match | None:
+    best = None
+    for pattern in _doc_date_patterns():
+        m = pattern.match(text) if anchored else pattern.search(text)
+        if m and (best is None or m.start() < best.start()):
+            best = m
+    return best
 
 
 def parse_doc_date(text: str, *, anchored: bool = True) -> DocDate | None:
@@ -76,12 +126,141 @@ def parse_doc_date(text: str, *, anchored: bool = True) -> DocDate | None:
     With ``anchored`` the date must start ``text``; otherwise the first date
     anywhere in ``text`` is taken.
     """
-    best = None
-    for pattern in _doc_date_patterns():
-        m = pattern.match(text) if anchored else pattern.search(text)
-        if m and (best is None or m.start() < best.start()):
-            best = m
+    best = _doc_date_match(text, anchored)
     return _from_match(best) if best else None
+
+
+def plausible(date: DocDate, today: dt.date | None = None) -> str | None:
+    """Why a date read from a file name or a dateline cannot be a document's date, or None.
+
+    Before 1600, or more than a year after today, it is a number that only
+    looks like a date (an explicit date field is trusted instead).
+    """
+    today = today or dt.date.today()
+    if date.value.year < 1600:
+        return "before 1600"
+    if date.value.date() > today + dt.timedelta(days=366):
+        return "more than a year from today"
+    return None
+
+
+def parse_field_date(value: str, dayfirst: bool = False) -> DocDate | None:
+    """A date from a field (a sidecar, a JSON or CSV column): ISO 8601, a date in words, or
+    numbers (month first unless ``dayfirst``), at the precision written (``2019`` is a year)."""
+    value = value.strip()
+    if not value:
+        return None
+    found = parse_doc_date(value)
+    if found is not None:
+        return found
+    from dateutil import parser
+
+    # dateutil fills missing parts from a default; two defaults that differ in
+    # every part show which parts the value gave.
+    try:
+        a = parser.parse(value, dayfirst=dayfirst, default=dt.datetime(2000, 1, 1, 0, 0))
+        b = parser.parse(value, dayfirst=dayfirst, default=dt.datetime(2004, 2, 2, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if a.year != b.year:
+        return None
+    a = a.replace(tzinfo=None, second=0, microsecond=0)
+    if a.month != b.month:
+        return DocDate(a.replace(month=1, day=1, hour=0, minute=0), "year")
+    if a.day != b.day:
+        return DocDate(a.replace(day=1, hour=0, minute=0), "month")
+    if a.hour != b.hour or a.minute != b.minute:
+        return DocDate(a.replace(hour=0, minute=0), "day")
+    return DocDate(a, "minute")
+
+
+# --- dates in datelines ----------------------------------------------------------
+
+# A line that is a date and nothing else, perhaps after a label: "July 5, 2019",
+# "Friday, 5 July 2019 10:00", "Posted on 4 May 2019.", "Date: 2019-05-04".
+_LABEL = re.compile(
+    r"(?:(?:posted|published|released|issued|sent|dated)(?:\s+on)?|date|release date)\s*:?\s+", re.IGNORECASE
+)
+# A dateline opening the first paragraph: "WASHINGTON, D.C. (July 5, 2019) – …", "July 5, 2019 - …".
+_PLACE = re.compile(r"(?:[A-Z][A-Z.’'-]*(?:[ ,]+[A-Z][A-Z.’'-]*)*,?\s*(?:[-–—]\s*)?)?\(?")
+_AFTER_DATELINE = re.compile(r"\)?\s*(?:[-–—:]|$)")
+
+
+def date_line(line: str) -> DocDate | None:
+    """The date of a line that holds only a date (and perhaps a label such as "Posted on")."""
+    line = line.strip(" .,:-–—()")
+    if len(line) > 60:
+        return None
+    m = _LABEL.match(line)
+    if m:
+        line = line[m.end():]
+    found = _doc_date_match(line, True)
+    if found is None or line[found.end():].strip(" .,:-–—()"):
+        return None
+    return _from_match(found)
+
+
+def opening_dateline(paragraph: str) -> DocDate | None:
+    """The date of a dateline that opens a paragraph: ``WASHINGTON, July 5, 2019 – …``."""
+    head = _PLACE.match(paragraph)
+    at = head.end() if head else 0
+    found = _doc_date_match(paragraph[at : at + 60], True)
+    if found is None or not _AFTER_DATELINE.match(paragraph, at + found.end()):
+        return None
+    return _from_match(found)
+
+
+# --- dates in file and folder names ---------------------------------------------------
+
+_MONTH_NAME = rf"(?P<month>{_MONTH})(?![a-z])"
+
+
+@functools.cache
+def _name_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    """Date forms of file and folder names, most precise first."""
+    flags = re.IGNORECASE
+    return (
+        # 2005-08-01_3, release_2005_08_01, 2019/07/05 (folders), 2005.08.01
+        (re.compile(r"(?<![0-9])(?P<year>\d{4})(?P<sep>[-_./ ])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![0-9])"), "day"),
+        # 20050801-x
+        (re.compile(r"(?<![0-9A-Za-z])(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?![0-9])"), "day"),
+        # 10Apr2007akaka175, 10-April-2007
+        (re.compile(rf"(?<![0-9])(?P<day>\d{{1,2}})[-_. ]?{_MONTH_NAME}\.?[-_. ]?(?P<year>\d{{4}})(?![0-9])", flags), "day"),
+        # Aug-1-2005-3, August_01_2005
+        (re.compile(rf"(?<![a-z]){_MONTH_NAME}\.?[-_. ]?(?P<day>\d{{1,2}})[-_., ]+(?P<year>\d{{4}})(?![0-9])", flags), "day"),
+        # 2019-07, 2019/07
+        (re.compile(r"(?<![0-9])(?P<year>\d{4})[-_./](?P<month>\d{1,2})(?![0-9])"), "month"),
+        # Jul2019, July-2019
+        (re.compile(rf"(?<![a-z]){_MONTH_NAME}\.?[-_. ]?(?P<year>\d{{4}})(?![0-9])", flags), "month"),
+        # CCC_75_2020, Session 75 - 2020
+        (re.compile(r"(?<![0-9A-Za-z])(?P<year>\d{4})(?![0-9A-Za-z])"), "year"),
+    )
+
+
+def date_in_name(name: str) -> DocDate | None:
+    """The date a file or folder name gives (``10Apr2007akaka175``, ``2005-08-01_3``,
+    ``CCC_75_2020`` as the year 2020), or None; not checked for plausibility.
+
+    A year alone counts only when the name holds one year (``2019_2020`` gives none).
+    """
+    for pattern, precision in _name_patterns():
+        found = []
+        for m in pattern.finditer(name):
+            parts = m.groupdict()
+            month = parts.get("month")
+            month = (int(month) if month.isdigit() else MONTHS[month.lower()]) if month else 1
+            try:
+                value = dt.datetime(int(parts["year"]), month, int(parts.get("day") or 1))
+            except ValueError:
+                continue
+            if precision == "year" and not 1000 <= value.year <= 2999:
+                continue
+            found.append(DocDate(value, precision))
+            if precision != "year":
+                return found[0]
+        if len(set(found)) == 1:
+            return found[0]
+    return None
 
 
 # --- bounds given by the user -------------------------------------------------

@@ -29,7 +29,8 @@ class Document:
     """One document. (A plain class: dataclasses cost start-up time.)"""
 
     __slots__ = ("id", "path", "title", "_body", "date", "title_derived", "category", "type",
-                 "source", "layout", "_spans", "word_count", "statement_count", "_load", "url", "_speakers")
+                 "source", "layout", "_spans", "word_count", "statement_count", "_load", "url", "_speakers",
+                 "date_source", "file_words", "removed")
 
     def __init__(
         self,
@@ -50,7 +51,13 @@ class Document:
         statement_count: int | None = None,
         url: str | None = None,
         speakers: list | None = None,
+        date_source: str | None = None,  # field, filename, folder, dateline or none
+        file_words: int | None = None,  # words in the file's text (word_count is what was indexed)
+        removed: dict | None = None,  # words taken out of title and body, per rule
     ):
+        self.date_source = date_source or ("none" if date is None else "field")
+        self.file_words = file_words
+        self.removed = removed or {}
         self.url = url
         self._speakers = speakers
         self.id, self.path, self.title, self._body, self.date = id, path, title, body, date

@@ -19,10 +19,10 @@ import sys
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from .dates import DocDate, parse_doc_date
+from .dates import parse_field_date
 from .document import Document
-from .layouts import blocks_of, derive_title
-from .text import normalize
+from .layouts import blocks_of, derive_title, paragraphs_of
+from .text import count_words, normalize
 
 FIELDS = ("id", "date", "title", "text", "url", "source", "category")
 COMMON_NAMES = {
@@ -51,49 +51,6 @@ def field_map(names: list[str], explicit: Mapping[str, str]) -> dict[str, str | 
             continue
         found[name] = next((lowered[c] for c in COMMON_NAMES[name] if c in lowered), None)
     return found
-
-
-def parse_field_date(value: str, dayfirst: bool = False) -> DocDate | None:
-    """A date from a field: ISO 8601, a date in words, or numbers (month first unless ``dayfirst``)."""
-    value = value.strip()
-    if not value:
-        return None
-    found = parse_doc_date(value)
-    if found is not None:
-        return found
-    try:
-        from dateutil import parser
-
-        when = parser.parse(value, dayfirst=dayfirst, default=dt.datetime(1, 1, 1))
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if when.year == 1:
-        return None
-    has_time = bool(re.search(r"\d:\d", value))
-    return DocDate(when.replace(tzinfo=None, second=0, microsecond=0), has_time)
-
-
-_DATE_IN_NAME = (
-    (re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)"), "ymd"),
-    (re.compile(r"(?<!\d)(\d{1,2})[-_ ]?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-_ ]?(\d{4})", re.I), "dmy"),
-)
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-
-
-def date_from_name(name: str) -> DocDate | None:
-    """A date in a file name: ``2019-07-05-statement``, ``20190705``, ``10Apr2006Clinton568``."""
-    for pattern, order in _DATE_IN_NAME:
-        for m in pattern.finditer(name):
-            try:
-                if order == "ymd":
-                    when = dt.datetime(int(m[1]), int(m[2]), int(m[3]))
-                else:
-                    when = dt.datetime(int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1]))
-            except ValueError:
-                continue
-            if 1800 <= when.year <= 2200:
-                return DocDate(when, False)
-    return None
 
 
 # --- readers: a file to records ----------------------------------------------------------
@@ -163,7 +120,7 @@ def document_of(
     get = lambda name: _text(record.get(columns[name])) if columns.get(name) else ""  # noqa: E731
     warnings = []
     text = normalize(get("text"))
-    paragraphs = [" ".join(block) for block in blocks_of(text)]
+    paragraphs = paragraphs_of(blocks_of(text))
     title = " ".join(get("title").split())
     derived = False
     if not title:
@@ -181,6 +138,8 @@ def document_of(
         title=title,
         title_derived=derived,
         date=date,
+        date_source="field" if date else "none",
+        file_words=count_words(text) + (0 if derived else count_words(title)),
         category=" ".join(get("category").split()) or None,
         source=" ".join(get("source").split()) or None,
         layout=layout,

@@ -18,7 +18,7 @@ from array import array
 from functools import cached_property
 from typing import Iterable
 
-from .columns import TITLE, TYPES, Columns, minutes
+from .columns import PRECISION_CODES, TITLE, TYPES, Columns, minutes
 from .document import Document, Statement
 from .matching import Lexicon
 from .text import fold, tokens
@@ -161,12 +161,38 @@ class Index:
         dated, _, undated = self.by_date
         return dated + undated
 
+    def date_end(self, pos: int) -> int:
+        """The last minute of the period a document's date stands for (a year, a month, a day)."""
+        start = self.doc_dates[pos]
+        precision = self.columns.doc_flags[pos] >> 1
+        if precision == PRECISION_CODES["minute"]:
+            return start
+        day = dt.date.fromordinal(start // 1440)
+        if precision == PRECISION_CODES["month"]:
+            day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        elif precision == PRECISION_CODES["year"]:
+            day = day.replace(month=12, day=31)
+        return day.toordinal() * 1440 + 1439
+
     def date_slice(self, since: dt.datetime | None, until: dt.datetime | None) -> list[int]:
-        """Positions of the documents dated within the bounds, in date order."""
+        """Positions of the documents whose date falls within the bounds, in date order.
+
+        A date known only to the month or the year is a period: it counts when
+        it overlaps the bounds (``--since 2020-06`` takes a document of 2020).
+        """
         order, dates, _ = self.by_date
         lo = bisect.bisect_left(dates, minutes(since)) if since else 0
         hi = bisect.bisect_right(dates, minutes(until)) if until else len(dates)
-        return order[lo:max(lo, hi)]
+        before = []
+        if since:  # periods that start before the bound and reach into it (a year at most)
+            first, earliest = minutes(since), minutes(since - dt.timedelta(days=366))
+            n = lo - 1
+            while n >= 0 and dates[n] >= earliest:
+                if self.date_end(order[n]) >= first:
+                    before.append(order[n])
+                n -= 1
+            before.reverse()
+        return before + order[lo:max(lo, hi)]
 
     def category_of(self, pos: int) -> str | None:
         return self.columns.categories[self.columns.doc_category[pos]] or None
@@ -175,7 +201,7 @@ class Index:
         return TYPES[self.columns.doc_type[pos]]
 
     def title_derived(self, pos: int) -> bool:
-        return bool(self.columns.doc_flags[pos])
+        return bool(self.columns.doc_flags[pos] & 1)
 
     def field_values(self, field: str) -> dict[str, list[int]]:
         """Each distinct value of ``category`` or ``source`` with the positions that have it."""

@@ -14,9 +14,10 @@ import re
 from pathlib import Path
 
 from . import layouts
+from .dates import date_in_name, plausible
 from .document import Document
 from .errors import UsageError
-from .text import normalize
+from .text import count_words, normalize
 
 MAX_BYTES = 5_000_000  # larger than any statement; such a file is skipped
 
@@ -105,15 +106,24 @@ def read_raw(path: Path, max_bytes: int | None = None) -> bytes:
         raise Skip(f"cannot read: {exc.strerror or exc}") from None
 
 
+# Three or more spaces or tabs inside a line stood for layout (columns, a page header) in the
+# text dump of a web page: they break the line, so that a header can be told from the text.
+_LAYOUT_GAP = re.compile(r"(?<=\S)[ \t]{3,}(?=\S)")
+
+
 def read_document(
     path: Path, doc_id: str, *, max_bytes: int | None = None, raw: bytes | None = None
 ) -> tuple[Document, list[str]]:
-    """One file as a document with the warnings met reading it; raise :class:`Skip`."""
+    """One file as a document with the warnings met reading it; raise :class:`Skip`.
+
+    The date is a dateline's (``date_source`` ``dateline``) or none; the file
+    and folder names and a sidecar are looked at by :func:`read_file`.
+    """
     if raw is None:
         raw = read_raw(path, max_bytes)
     text, note = decode(raw)
     text, repaired = repair_mojibake(text)
-    text = normalize(text)
+    text = normalize(_LAYOUT_GAP.sub("\n", text))
     if not text.strip():
         raise Skip("empty file")
     parsed = layouts.parse(layouts.blocks_of(text))
@@ -123,21 +133,68 @@ def read_document(
     if repaired:
         places = "place" if repaired == 1 else "places"
         warnings.append(f"mojibake repaired in {repaired} {places} (UTF-8 read as Windows-1252)")
-    if parsed.date is None:
-        warnings.append("no date found: kept undated")
+    date = parsed.date
+    if date is not None and (why := plausible(date)):
+        warnings.append(f"dateline {date.isoformat()} ignored: {why}")
+        date = None
     doc = Document.build(
         parsed.paragraphs,
         id=doc_id,
         path=str(path),
         title=parsed.title or "",
         title_derived=parsed.title_derived,
-        date=parsed.date,
+        date=date,
+        date_source="dateline" if date else "none",
         category=parsed.category,
         type=parsed.type,
         source=parsed.source,
         layout=parsed.layout,
+        file_words=count_words(text),
+        removed=_removed_words(parsed.removed),
     )
     return doc, warnings
+
+
+def _removed_words(removed: list[tuple[str, str]]) -> dict[str, int]:
+    """Words taken out by each rule."""
+    found: dict[str, int] = {}
+    for rule, text in removed:
+        found[rule] = found.get(rule, 0) + count_words(text)
+    return found
+
+
+_FINER = {"year": 0, "month": 1, "day": 2, "minute": 3}
+
+
+def date_by_provenance(doc: Document, rel_folder: str, warnings: list[str]) -> None:
+    """Give a document the best date its file and folder names and its dateline offer.
+
+    A date from the file name or the folder name (``10Apr2007akaka175.txt``,
+    ``Session 75 - 2020/``) comes before a dateline; a dateline that falls
+    within a name's period and is more precise (the name gives the year, the
+    dateline the day) refines it. A date in a name before 1600 or more than a
+    year ahead is ignored with a warning. An explicit field was applied before.
+    """
+    name = Path(doc.path).name
+    candidates = []
+    for source, text in (("filename", name.rsplit(".", 1)[0]), ("folder", rel_folder)):
+        found = date_in_name(text) if text else None
+        if found is None:
+            continue
+        if why := plausible(found):
+            warnings.append(f"{source.replace('filename', 'file name')} date {found.isoformat()} ignored: {why}")
+            continue
+        candidates.append((source, found))
+    if not candidates:
+        return
+    source, best = candidates[0]
+    for other_source, other in candidates[1:]:  # the folder may be more precise, if it agrees
+        if _FINER[other.precision] > _FINER[best.precision] and other.within(best):
+            source, best = other_source, other
+    dateline = doc.date if doc.date_source == "dateline" else None
+    if dateline is not None and _FINER[dateline.precision] > _FINER[best.precision] and dateline.within(best):
+        return
+    doc.date, doc.date_source = best, source
 
 
 def read_file(
@@ -147,13 +204,15 @@ def read_file(
     fields: dict[str, str] | None = None,
     dayfirst: bool = False,
     max_bytes: int | None = None,
+    folder: str = "",
 ) -> tuple[list[tuple[Document, list[str]]], list[str], bool]:
     """The documents of one file of any kind, with their warnings and the file's own.
 
     Returns (documents with their warnings, warnings about the whole file,
     whether the id came from a sidecar). A file that holds records (JSON
     Lines, JSON, CSV, TSV) gives one document per record, with the id
-    ``name#row``. Raises :class:`Skip` for a file that gives nothing.
+    ``name#row``. ``folder`` is the file's folder relative to the corpus
+    (a date in it counts). Raises :class:`Skip` for a file that gives nothing.
     """
     from . import formats
     from .files import kind_of, names_in, sidecar_of
@@ -168,11 +227,8 @@ def read_file(
         doc, warnings = read_document(path, doc_id, raw=raw)
         sidecar = sidecar_of(path)
         own_id = sidecar.name in names_in(str(path.parent)) and _apply_sidecar(doc, sidecar, warnings, dayfirst)
-        if doc.date is None:
-            found = formats.date_from_name(path.stem)
-            if found is not None:
-                doc.date = found
-                warnings[:] = [w for w in warnings if w != "no date found: kept undated"]
+        if doc.date_source != "field":
+            date_by_provenance(doc, folder, warnings)
         return [(doc, warnings)], [], own_id
     if kind == "html":
         raw = _read_bytes(path)
@@ -187,6 +243,8 @@ def read_file(
         doc, warnings = formats.document_of(record, {f: f for f in record}, doc_id, str(path), layout="html")
         if not doc.body:
             raise Skip("no main text found in the page")
+        if doc.date_source != "field":
+            date_by_provenance(doc, folder, warnings)
         return [(doc, warnings)], [note] if note else [], False
     file_warnings: list[str] = []
     return _records(path, kind, doc_id, fields, dayfirst, file_warnings), file_warnings, False
@@ -292,7 +350,8 @@ _SIDECAR_TITLE = ("title", "headline")
 
 def _apply_sidecar(doc: Document, sidecar: Path, warnings: list[str], dayfirst: bool) -> bool:
     """Metadata from ``name.json`` beside ``name.txt`` supplies or overrides the text's; whether it gave the id."""
-    from .formats import parse_field_date, read_sidecar
+    from .dates import parse_field_date
+    from .formats import read_sidecar
 
     try:
         meta = read_sidecar(sidecar)
@@ -310,8 +369,7 @@ def _apply_sidecar(doc: Document, sidecar: Path, warnings: list[str], dayfirst: 
         if when is None:
             warnings.append(f"sidecar date {value!r} cannot be read")
         else:
-            doc.date = when
-            warnings[:] = [w for w in warnings if w != "no date found: kept undated"]
+            doc.date, doc.date_source = when, "field"
     if (value := pick(_SIDECAR_TITLE)) is not None:
         doc.title, doc.title_derived = " ".join(value.split()), False
     for key, attr in (("url", "url"), ("url_metadata", "url"), ("source", "source"), ("category", "category")):

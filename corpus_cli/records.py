@@ -14,7 +14,7 @@ from .search import DocumentHit, Hit, Leaf
 
 DOCUMENT_KEYS = (
     "id", "date", "title", "title_derived", "category", "type", "source",
-    "word_count", "statement_count", "path", "url",
+    "word_count", "statement_count", "path", "url", "date_source", "layout",
 )
 FULL_DOCUMENT_KEYS = DOCUMENT_KEYS + ("body", "paragraphs", "statements", "places", "speakers")
 HIT_KEYS = (
@@ -55,6 +55,8 @@ def document_record(doc: Document) -> dict:
         "statement_count": doc.statement_count,
         "path": doc.path,
         "url": doc.url,
+        "date_source": doc.date_source,
+        "layout": doc.layout,
     }
 
 

@@ -79,6 +79,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def count_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many words ``text[start:end]`` holds, as the index counts them."""
+    end = len(text) if end is None else end
+    return len((WORD_ASCII if text.isascii() else WORD).findall(text, start, end))
+
+
 # Sentence ends: a full stop, question or exclamation mark, optionally closed
 # by quotes or a bracket, then space, then something that starts a sentence.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")

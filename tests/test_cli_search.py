@@ -61,7 +61,7 @@ def test_explain_plain_then_hits(invoke):
     # Russian is a name a typo away from Russia, so it is excluded too
     assert lines[3].split() == ["Russia", "russian", "Russian", "×13", "typo", "1", "13"]
     assert lines[4] == ""
-    assert lines[5].startswith("1.38  2016-12-09T16:37  002_6d0a1ca802d3b216#2  Syrian Coalition: Russia Has Not…  He said")
+    assert lines[5].startswith("1.39  2016-12-09T16:37  002_6d0a1ca802d3b216#2  Syrian Coalition: Russia Has Not…  He said")
     assert len(lines) == 6
 
 

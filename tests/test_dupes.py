@@ -58,7 +58,7 @@ def test_dupes_command(folder, invoke):
     assert r.stdout.splitlines() == [
         "1  100  2016-01-02T17:52  a  Shelling in Sheikh Miskin",
         "1  100  2016-01-03T17:52  b  Shelling in Sheikh Miskin (updated)",
-        "1  100  2016-01-04        c  Regime forces shelled the town of Sheikh Miskin in rural Daraa on Saturday…",
+        "1  100  2016-01-04        c  Regime forces shelled the town of Sheikh Miskin in rural Daraa on Saturday morning for many hours",
     ]
     data = json.loads(invoke("dupes", "--data", str(folder), "--json").stdout)
     assert (data[0]["cluster"], data[0]["size"], [m["id"] for m in data[0]["members"]]) == (1, 3, ["a", "b", "c"])

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from corpus_cli.corpus import Corpus
-from corpus_cli.formats import date_from_name, parse_field_date
+from corpus_cli.dates import date_in_name, parse_field_date
 
 from .conftest import ARTICLE
 
@@ -143,10 +143,24 @@ def test_editing_a_sidecar_is_noticed(tmp_path):
         ("release_20190705", "2019-07-05"),
         ("statement", None),
         ("v2019-13-45", None),
+        # the forms of issue 11: scraped archives and the UN General Debate
+        ("10Apr2007akaka175", "2007-04-10"),
+        ("2005-08-01_3", "2005-08-01"),
+        ("20050801-x", "2005-08-01"),
+        ("release_2005_08_01", "2005-08-01"),
+        ("Aug-1-2005-3", "2005-08-01"),
+        ("CCC_75_2020", "2020"),
+        ("Session 75 - 2020", "2020"),
+        ("2019/07/05", "2019-07-05"),
+        ("archive/2019-07", "2019-07"),
+        ("July2019-memo", "2019-07"),
+        ("report_2019_2020", None),
+        ("000_3e1c546575f83025", None),
+        ("decision-12-2019", "2019"),
     ],
 )
 def test_dates_in_file_names(name, iso):
-    found = date_from_name(name)
+    found = date_in_name(name)
     assert (found.isoformat() if found else None) == iso
 
 

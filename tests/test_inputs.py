@@ -86,8 +86,8 @@ def test_an_undated_document_is_kept(tmp_path):
     (tmp_path / "undated.txt").write_text(ARTICLE.replace("Saturday, 02 January 2016 17:52", "Someday soon"), encoding="utf-8")
     corpus, problems = open_folder(tmp_path)
     doc = one(corpus)
-    assert (doc.date, doc.title) == (None, "Someday soon")
-    assert problems == [("undated.txt", "no date found: kept undated", "kept")]
+    assert (doc.date, doc.date_source, doc.title) == (None, "none", "Someday soon")
+    assert problems == []  # counted by date source in corpus check, not a warning
     assert [d.id for d in corpus.list()] == ["undated"]
     assert corpus.list(since="2000") == []
     assert [d.id for d in corpus.list(undated=True)] == ["undated"]
@@ -107,9 +107,10 @@ def test_an_unknown_layout_is_read_as_plain_text(tmp_path):
     (tmp_path / "memo.txt").write_text(text, encoding="utf-8")
     corpus, problems = open_folder(tmp_path)
     doc = one(corpus)
-    assert (doc.iso_date, doc.layout) == ("2019-05-04", "plain")
-    assert doc.title == "The convoy reached Idlib on 4 May 2019 after a long night on the road from the border"
-    assert problems == [("memo.txt", "layout not recognised: read as plain text", "kept")]
+    assert (doc.iso_date, doc.date_source, doc.layout) == (None, "none", "plain")  # a date in the text is a mention
+    assert (doc.title, doc.title_derived) == ("The convoy reached Idlib on 4 May 2019 after a long night on the road from the border", True)
+    assert doc.paragraphs == text.strip().split("\n")  # a line per paragraph, as written
+    assert problems == []
 
 
 def test_two_files_with_one_id(tmp_path):

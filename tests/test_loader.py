@@ -28,24 +28,26 @@ from .conftest import ARTICLE, SEED_IDS
 EXPECTED = {
     "000_3e1c546575f83025": (
         "2016-01-02T17:52", "Large-scale Regime Offensive on Sheikh Misskin in Rural Dara’a", False,
-        "Coalition News", "news", "Syrian Coalition", "article", 320, 10, 7,
+        "Coalition News", "news", "Syrian Coalition", "article", 330, 10, 7,
     ),
     "001_6bce3e69434a3938": (
-        "2017-09-27", "The Assad regime and Russian forces continued the intensified aerial attacks…", True,
+        "2017-09-27",
+        "The Assad regime and Russian forces continued the intensified aerial attacks on most towns and villages "
+        "in the liberated areas, targeting mainly residential areas, medical and services centers", True,
         "Coalition News", "news", "Syrian Coalition’s Media Department", "listing", 297, 12, 5,
     ),
     "002_6d0a1ca802d3b216": (
         "2016-12-09T16:37",
         "Syrian Coalition: Russia Has Not Halted Military Operations in Besieged Eastern Aleppo", False,
-        "Coalition News", "news", "Syrian Coalition’s Media Office", "article", 281, 10, 5,
+        "Coalition News", "news", "Syrian Coalition’s Media Office", "article", 293, 10, 5,
     ),
     "003_7e59c539d2ddab83": (
         "2019-07-05T21:16", "Assad Regimes’ Continued Massacres Require Mechanism to Protect Civilians", False,
-        "Press Releases", "press release", None, "press release", 287, 10, 6,
+        "Press Releases", "press release", None, "press release", 296, 10, 6,
     ),
     "004_375b785a8374fdba": (
         "2020-01-31T17:48", "We Demand Int’l Action to End Assad & Backers’ Onslaught on Idlib", False,
-        "Press Releases", "press release", None, "press release", 284, 10, 6,
+        "Press Releases", "press release", None, "press release", 295, 10, 6,
     ),
 }
 
@@ -127,12 +129,16 @@ def test_article_layout_with_crlf_and_no_break_spaces():
     assert parsed.warnings == []
 
 
-def test_press_release_without_end_mark_warns():
+def test_press_release_without_end_mark():
     text = "Friday, 05 July 2019 21:16\n\nT\n\nPress Release\nX - Syria\nJuly 5, 2019\n\nBody.\n\nHome press releases T\n"
     parsed = _parse(text)
     assert (parsed.layout, parsed.type, parsed.category) == ("press release", "press release", "Press Releases")
     assert parsed.paragraphs == ["Body."]
-    assert parsed.warnings == ["no end mark '# # #'"]
+    assert parsed.warnings == []  # nothing a user could act on
+    assert parsed.removed == [
+        ("dateline", "Friday, 05 July 2019 21:16"), ("release header", "Press Release X - Syria July 5, 2019"),
+        ("breadcrumb", "Home press releases T"),
+    ]
 
 
 def test_press_release_header_date_mismatch_warns():
@@ -149,24 +155,25 @@ def test_listing_derives_a_short_title():
     assert parsed.date.isoformat() == "2018-03-03"
 
 
-def test_unknown_layout_is_plain_with_the_first_date():
+def test_plain_text_keeps_every_line_and_takes_no_mentioned_date():
     parsed = _parse("Written on 4 May 2019 by someone who wrote a long first line.\nAnd more.\n\nMore text.\n")
-    assert (parsed.layout, parsed.date.isoformat()) == ("plain", "2019-05-04")
-    assert parsed.title == "Written on 4 May 2019 by someone who wrote a long first line"
-    assert parsed.paragraphs == ["And more.", "More text."]
-    assert parsed.warnings == ["layout not recognised: read as plain text"]
+    assert (parsed.layout, parsed.date, parsed.warnings) == ("plain", None, [])
+    assert (parsed.title, parsed.title_derived) == ("Written on 4 May 2019 by someone who wrote a long first line", True)
+    assert parsed.paragraphs == ["Written on 4 May 2019 by someone who wrote a long first line.", "And more.", "More text."]
 
 
 @pytest.mark.parametrize(
     "text, title, date, first",
     [
-        ("Some heading\n\nWritten on 4 May 2019 by someone.\n", "Some heading", "2019-05-04", "Written on 4 May"),
+        ("Some heading\n\nWritten on 4 May 2019 by someone.\n", "Some heading", None, "Written on 4 May"),
+        ("Some heading\n\nPosted on 4 May 2019\n\nSomeone wrote.\n", "Some heading", "2019-05-04", "Someone wrote."),
+        ("Some heading\n\nWASHINGTON, D.C. (May 4, 2019) – Someone wrote.\n", "Some heading", "2019-05-04", "WASHINGTON"),
         ("FOR IMMEDIATE RELEASE\nJuly 5, 2019\n\nSenator Acts on Aleppo\n\nBody text.\n",
          "Senator Acts on Aleppo", "2019-07-05", "Body text."),
         ("President Visits Kandy to Seek…\n\nPresident Visits Kandy to Seek Blessings\n\nHe went.\n",
          "President Visits Kandy to Seek Blessings", None, "He went."),
     ],
-    ids=["heading", "dateline", "short then full title"],
+    ids=["heading", "posted on", "opening dateline", "dateline", "short then full title"],
 )
 def test_titled_layouts(text, title, date, first):
     parsed = _parse(text)
@@ -200,8 +207,9 @@ def test_folder_accounts_for_every_file(tmp_path):
         ("bin.txt", "binary content (NUL bytes)", "skipped"),
         ("empty.txt", "empty file", "skipped"),
         ("sub/a.txt", "id 'a' is taken by another file", "id set to 'a~2'"),
-        ("undated.txt", "no date found: kept undated", "kept"),
     ]
+    undated = next(d for d in loaded.documents if d.id == "undated")
+    assert (undated.date, undated.date_source) == (None, "none")
 
 
 def test_too_large_file_is_skipped(tmp_path, monkeypatch):
