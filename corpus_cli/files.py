@@ -32,6 +32,31 @@ def kind_of(name: str) -> str | None:
     return KINDS.get(low[dot:]) if dot > 0 else None
 
 
+# Files that lie beside documents but are not documents: skipped, and counted in one line.
+_JUNK_NAMES = {".ds_store": ".DS_Store", "thumbs.db": "Thumbs.db", "desktop.ini": "desktop.ini", "ehthumbs.db": "Thumbs.db"}
+_BACKUP_ENDS = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp")
+CONFIG_NAMES = frozenset({"corpus.toml"})
+
+
+def passed_over(name: str) -> str | None:
+    """Why a name in a corpus folder is not read: junk, a backup, hidden, another kind; None to read it."""
+    if name.startswith("._"):
+        return "macOS resource files (._*)"
+    if kind_of(name):
+        return "hidden files" if name[0] == "." else None
+    low = name.lower()
+    if low in _JUNK_NAMES:
+        return _JUNK_NAMES[low]
+    if low.endswith(_BACKUP_ENDS) or (name[0] == "#" and name[-1] == "#") or low.startswith(".~lock."):
+        return "editor backups"
+    if name[0] == ".":
+        return "hidden files"
+    if name in CONFIG_NAMES:
+        return None
+    dot = low.rfind(".")
+    return f"{low[dot:]} files" if dot > 0 else "files without a suffix"
+
+
 def sidecar_of(path: Path) -> Path:
     """Where the metadata of a text file lives: ``name.json`` beside ``name.txt``, or a
     ``doc.json`` in a folder whose only text file it is."""
@@ -85,6 +110,7 @@ class Scan:
         self.sizes = array("q")
         self.mtimes = array("q")
         self.problems: list[Problem] = []
+        self.passed_over: dict[str, int] = {}  # names not read, by why (see passed_over)
 
     def entries(self) -> list[FileEntry]:
         """The files sorted by path, the order documents are built in."""
@@ -96,7 +122,9 @@ class Scan:
 def scan(root: Path, stat: bool = True) -> Scan:
     """Every corpus file under ``root`` with its size and time, and what could not be looked at.
 
-    Hidden files and folders are passed over; symbolic links to files are
+    Hidden files and folders are passed over, and so are junk (macOS ``._*``
+    files, ``.DS_Store``, ``Thumbs.db``, editor backups) and files of other
+    kinds: ``passed_over`` counts them by why. Symbolic links to files are
     followed, links to folders are not (so a link loop cannot trap the scan).
     With ``stat`` false only the names are listed (no size or time), and a
     folder whose name ends in ``.txt`` is taken for a file.
@@ -114,12 +142,19 @@ def scan(root: Path, stat: bool = True) -> Scan:
             continue
         files, others = [], []
         for n in names:
-            if n[0] != ".":
-                (files if kind_of(n) else others).append(n)
+            if n[0] != "." and kind_of(n):
+                files.append(n)
+            else:
+                others.append(n)
         for n in others:
             path = os.path.join(folder, n)
-            if os.path.isdir(path) and not os.path.islink(path):
-                stack.append(prefix + n)
+            if os.path.isdir(path):
+                if n[0] != "." and not os.path.islink(path):
+                    stack.append(prefix + n)
+                continue
+            why = passed_over(n)
+            if why is not None:
+                result.passed_over[why] = result.passed_over.get(why, 0) + 1
         sidecars = _sidecars(files)
         if sidecars:
             files = [n for n in files if n not in sidecars]

@@ -445,7 +445,7 @@ def _count(n: int, noun: str) -> str:
 
 
 def emit_check(out: Output, summary, root) -> None:
-    """The problems, one per line, and the summary line; as JSON an object with both."""
+    """The problems, one per line, what was read and how, and the summary line; as JSON an object."""
     import os
 
     line = (
@@ -457,18 +457,56 @@ def emit_check(out: Output, summary, root) -> None:
         record = {
             "files": summary.files, "indexed": summary.indexed, "with_warnings": summary.with_warnings,
             "skipped": summary.skipped, "problems": rows, "formats": summary.formats,
+            "layouts": summary.layouts, "date_sources": summary.date_sources, "coverage": summary.coverage,
+            "removed": summary.removed,
+            "low_coverage": [
+                {"path": p, "words_in_file": w, "words_indexed": k, "removed": r} for p, w, k, r in summary.low_coverage
+            ],
+            "passed_over": summary.passed_over,
         }
         out.stream.write(_json(record, indent=2) + "\n")
-    elif out.fmt in ("jsonl", "csv"):
+        return
+    if out.fmt in ("jsonl", "csv"):
         out.records(records.CHECK_KEYS, rows)
-    else:
-        for p in sorted(summary.problems, key=lambda p: (p.path, p.what)):
-            where = os.path.relpath(p.path, root) if root else p.path
-            out.stream.write(f"{safe(where)}: {safe(p.what)} ({safe(p.action)})\n")
-        if len(summary.formats) > 1 or any(k != "text" for k in summary.formats):
-            for kind, entry in summary.formats.items():
-                out.stream.write(_format_line(kind, entry) + "\n")
-        out.stream.write(line + "\n")
+        return
+    write = out.stream.write
+    where = lambda path: safe(os.path.relpath(path, root) if root else path)  # noqa: E731
+    for p in sorted(summary.problems, key=lambda p: (p.path, p.what)):
+        write(f"{where(p.path)}: {safe(p.what)} ({safe(p.action)})\n")
+    for text in _check_lines(summary):
+        write(text + "\n")
+    for path, words, kept, rules in summary.low_coverage:
+        why = "".join(f"; {rule} {n:,}" for rule, n in rules.items() if n)
+        write(f"  {where(path)}: {kept / words:.3f} ({kept:,} of {words:,} words{why})\n")
+    if len(summary.formats) > 1 or any(k != "text" for k in summary.formats):
+        for kind, entry in summary.formats.items():
+            write(_format_line(kind, entry) + "\n")
+    write(line + "\n")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n:,}" for name, n in counts.items())
+
+
+def _check_lines(summary) -> list[str]:
+    """How the documents were read: layouts, date sources, text coverage, what rules removed, what was passed over."""
+    lines = []
+    if summary.layouts:
+        lines.append(f"layouts: {_counts(summary.layouts)}")
+        lines.append(f"dates from: {_counts(summary.date_sources)}")
+        cov = summary.coverage
+        kinds = "; ".join(f"{k} {r:.3f}" for k, r in cov["by_kind"].items())
+        lines.append(f"text coverage: {cov['ratio']:.3f} ({cov['words_indexed']:,} of {cov['words_in_files']:,} words "
+                     f"indexed; by kind: {kinds})")
+    if summary.removed:
+        lines.append("removed by rule: " + ", ".join(
+            f"{rule} {_count(e['words'], 'word') + ' ' if e['words'] else ''}in {_count(e['documents'], 'document')}"
+            for rule, e in summary.removed.items()))
+    if summary.passed_over:
+        lines.append("passed over: " + ", ".join(f"{n:,} {why}" for why, n in summary.passed_over.items()))
+    if summary.low_coverage:
+        lines.append(f"files below 0.9 text coverage: {len(summary.low_coverage):,}")
+    return lines
 
 
 def _format_line(kind: str, entry: dict) -> str:

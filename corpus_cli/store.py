@@ -54,6 +54,7 @@ class Report:
         self.notes: list[str] = []  # warnings about the cache itself
         self.options: dict = {}  # how the files were read (field mapping, date order)
         self.formats: dict = {}  # per kind of file: documents, skipped files, fields left empty
+        self.passed_over: dict[str, int] = {}  # names in the folder not read, by why (junk, other kinds)
 
     @property
     def skipped(self) -> list[Problem]:
@@ -166,6 +167,7 @@ def open_index(
     scan_problems = found.problems
     report = Report(root, len(found.paths) + len(scan_problems))
     report.options = options
+    report.passed_over = found.passed_over
     if not cache:
         columns = _build(root, found.entries(), scan_problems, progress, options)
         report.problems, report.source = columns.problems, "memory"

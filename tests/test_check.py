@@ -37,6 +37,15 @@ def test_check_lists_problems_and_sums_up(tmp_path, invoke):
         "c.txt: empty file (skipped)",
         "d.txt: binary content (NUL bytes) (skipped)",
         "sub/a.txt: id 'a' is taken by another file (id set to 'a~2')",
+        "layouts: article 3",
+        "dates from: dateline 3",
+        "text coverage: 0.414 (36 of 87 words indexed; by kind: text 0.414)",
+        "removed by rule: breadcrumb 24 words in 3 documents, dateline 18 words in 3 documents, "
+        "source note 9 words in 3 documents",
+        "files below 0.9 text coverage: 3",
+        "  a.txt: 0.414 (12 of 29 words; dateline 6; source note 3; breadcrumb 8)",
+        "  b.txt: 0.414 (12 of 29 words; dateline 6; source note 3; breadcrumb 8)",
+        "  sub/a.txt: 0.414 (12 of 29 words; dateline 6; source note 3; breadcrumb 8)",
         "5 files: 3 indexed, 2 with warnings, 2 skipped",
     ]
     assert r.stderr == ""
@@ -48,7 +57,7 @@ def test_strict_exits_1_when_a_file_was_skipped(tmp_path, invoke):
     assert invoke("check", "--strict", "--data", str(tmp_path)).exit_code == 1
     (tmp_path / "c.txt").unlink()
     r = invoke("check", "--strict", "--data", str(tmp_path))
-    assert (r.exit_code, r.stdout) == (0, "1 file: 1 indexed, 0 with warnings, 0 skipped\n")
+    assert (r.exit_code, r.stdout.splitlines()[-1]) == (0, "1 file: 1 indexed, 0 with warnings, 0 skipped")
 
 
 def test_check_json(tmp_path, invoke):
@@ -58,6 +67,14 @@ def test_check_json(tmp_path, invoke):
         "files": 2, "indexed": 1, "with_warnings": 0, "skipped": 1,
         "problems": [{"path": str(tmp_path / "c.txt"), "what": "empty file", "action": "skipped", "skipped": True}],
         "formats": {"text": {"files": 1, "documents": 1, "skipped files": 1, "unfilled": {"url": 1}}},
+        "layouts": {"article": 1},
+        "date_sources": {"dateline": 1},
+        "coverage": {"words_in_files": 29, "words_indexed": 12, "ratio": 0.4138, "by_kind": {"text": 0.4138}},
+        "removed": {"breadcrumb": {"documents": 1, "words": 8}, "dateline": {"documents": 1, "words": 6},
+                    "source note": {"documents": 1, "words": 3}},
+        "low_coverage": [{"path": str(tmp_path / "a.txt"), "words_in_file": 29, "words_indexed": 12,
+                          "removed": {"dateline": 6, "source note": 3, "breadcrumb": 8}}],
+        "passed_over": {},
     }
     lines = invoke("check", "--data", str(tmp_path), "--format", "csv").stdout.splitlines()
     assert lines == ["path,what,action,skipped", f"{tmp_path / 'c.txt'},empty file,skipped,True"]
@@ -72,7 +89,36 @@ def test_other_commands_sum_problems_up_in_one_line_on_stderr(tmp_path, invoke):
 
 def test_the_bundled_corpus_is_clean(invoke):
     r = invoke("check")
-    assert (r.exit_code, r.stdout) == (0, "5 files: 5 indexed, 0 with warnings, 0 skipped\n")
+    assert (r.exit_code, r.stdout.splitlines()) == (0, [
+        "layouts: article 2, press release 2, listing 1",
+        "dates from: dateline 5",
+        "text coverage: 0.913 (1,511 of 1,654 words indexed; by kind: text 0.913)",
+        "removed by rule: breadcrumb 71 words in 5 documents, release header 27 words in 2 documents, "
+        "dateline 24 words in 4 documents, source note 13 words in 3 documents, listing header 8 words in 1 document, "
+        "end mark in 2 documents",
+        "files below 0.9 text coverage: 1",
+        "  004_375b785a8374fdba.txt: 0.897 (295 of 329 words; dateline 6; release header 14; breadcrumb 14)",
+        "5 files: 5 indexed, 0 with warnings, 0 skipped",
+    ])
+
+
+def test_junk_beside_documents_is_passed_over_and_counted(tmp_path, invoke):
+    make(tmp_path, [("SYR_75_2020.txt", "undated"), ("sub/ABC_75_2020.txt", "undated")])
+    (tmp_path / "._SYR_75_2020.txt").write_bytes(b"\x00\x05\x16\x07Mac OS X        \x00\x02")
+    (tmp_path / "sub" / "._ABC_75_2020.txt").write_bytes(b"\x00\x05\x16\x07")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (tmp_path / "Thumbs.db").write_bytes(b"\xd0\xcf")
+    (tmp_path / "notes.txt~").write_text("old", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    r = invoke("check", "--data", str(tmp_path))
+    assert r.stdout.splitlines() == [
+        "layouts: titled 2",
+        "dates from: filename 2",
+        "text coverage: 1.000 (18 of 18 words indexed; by kind: text 1.000)",
+        "passed over: 2 macOS resource files (._*), 1 .DS_Store, 1 .pdf files, 1 Thumbs.db, 1 editor backups",
+        "2 files: 2 indexed, 0 with warnings, 0 skipped",
+    ]
+    assert invoke("list", "--data", str(tmp_path)).stderr == ""
 
 
 folders = st.lists(

@@ -198,6 +198,12 @@ def test_check_reports_per_format(tmp_path, invoke):
     (tmp_path / "f.jsonl").write_text('{"text": "One."}\n{"text": "Two.", "date": "2020-01-01"}\n', encoding="utf-8")
     r = invoke("check", "--data", str(tmp_path))
     assert r.stdout.splitlines() == [
+        "layouts: record 2, article 1",
+        "dates from: dateline 1, field 1, none 1",
+        "text coverage: 0.452 (14 of 31 words indexed; by kind: jsonl 1.000; text 0.414)",
+        "removed by rule: breadcrumb 8 words in 1 document, dateline 6 words in 1 document, source note 3 words in 1 document",
+        "files below 0.9 text coverage: 1",
+        "  a.txt: 0.414 (12 of 29 words; dateline 6; source note 3; breadcrumb 8)",
         "jsonl: 1 file, 2 documents; not filled: date 1, title 2, category 2, source 2, url 2",
         "text: 1 file, 1 document; not filled: url 1",
         "2 files: 2 indexed, 0 with warnings, 0 skipped",
