@@ -133,7 +133,7 @@ def common_options(func):
     )
     @click.option(
         "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
-        help="Read a document field from this JSON key or CSV column (date, title, text, id, url, source, category).",
+        help="Read a document field from this JSON key or CSV column (date, title, text, id, url, source, category, speaker; speaker=@folder: the folder name).",
     )
     @functools.wraps(func)
     def wrapper(*args, data, fmt, as_json, no_cache, fields, **kwargs):

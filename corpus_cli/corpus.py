@@ -211,6 +211,7 @@ class Corpus:
                 entry["statements"] += len(s.statements)
                 if index.doc_dates[p] >= 0:
                     entry["dates"].append(index.doc_dates[p])
+        _merge_surnames(table)
         day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
         found = [
             SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"],
@@ -509,6 +510,20 @@ class Corpus:
             per_category=_by_count(index.category_of(p) or "(none)" for p in live),
             per_type=_by_count(index.type_of(p) for p in live),
         )
+
+
+def _merge_surnames(table: dict[str, dict]) -> None:
+    """A speaker known only by a surname ("Granger") joins the one full name with that surname ("Kay Granger")."""
+    full: dict[str, list[str]] = {}
+    for name in table:
+        if " " in name:
+            full.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+    for name in [n for n in table if " " not in n and len(full.get(n, ())) == 1]:
+        into, entry = table[full[name][0]], table.pop(name)
+        into["roles"] += [r for r in entry["roles"] if r not in into["roles"]]
+        into["docs"] |= entry["docs"]
+        into["statements"] += entry["statements"]
+        into["dates"] += entry["dates"]
 
 
 def _by_count(values) -> dict[str, int]:

@@ -30,7 +30,7 @@ class Document:
 
     __slots__ = ("id", "path", "title", "_body", "date", "title_derived", "category", "type",
                  "source", "layout", "_spans", "word_count", "statement_count", "_load", "url", "_speakers",
-                 "date_source", "file_words", "removed")
+                 "date_source", "file_words", "removed", "author")
 
     def __init__(
         self,
@@ -55,6 +55,7 @@ class Document:
         file_words: int | None = None,  # words in the file's text (word_count is what was indexed)
         removed: dict | None = None,  # words taken out of title and body, per rule
     ):
+        self.author: str | None = None  # who speaks the whole document, when a field or the folder says
         self.date_source = date_source or ("none" if date is None else "field")
         self.file_words = file_words
         self.removed = removed or {}
@@ -78,7 +79,7 @@ class Document:
         if self._speakers is None:
             from .speakers import speakers_of
 
-            self._speakers = speakers_of([s.text for s in self.statements])
+            self._speakers = speakers_of([s.text for s in self.statements], self.author)
         return self._speakers
 
     @property

@@ -24,7 +24,8 @@ from .document import Document
 from .layouts import blocks_of, derive_title, paragraphs_of
 from .text import count_words, normalize
 
-FIELDS = ("id", "date", "title", "text", "url", "source", "category")
+FIELDS = ("id", "date", "title", "text", "url", "source", "category", "speaker")
+FOLDER = "@folder"  # as a field's column: the name of the folder that holds the file (--field speaker=@folder)
 COMMON_NAMES = {
     "id": ("id", "doc_id", "docid", "uid", "identifier", "guid"),
     "date": ("date", "published", "published_at", "publication_date", "pubdate", "date_str", "datetime",
@@ -34,6 +35,7 @@ COMMON_NAMES = {
     "url": ("url", "link", "href", "url_metadata", "source_url"),
     "source": ("source", "author", "byline", "publisher"),
     "category": ("category", "section", "topic", "doc_type"),
+    "speaker": ("speaker", "speaker_name"),
 }
 
 
@@ -47,7 +49,7 @@ def field_map(names: list[str], explicit: Mapping[str, str]) -> dict[str, str | 
     found: dict[str, str | None] = {}
     for name in FIELDS:
         if name in explicit:
-            found[name] = explicit[name] if explicit[name] in names else None
+            found[name] = explicit[name] if explicit[name] in names or explicit[name] == FOLDER else None
             continue
         found[name] = next((lowered[c] for c in COMMON_NAMES[name] if c in lowered), None)
     return found
@@ -117,7 +119,12 @@ def document_of(
     layout: str = "record",
 ) -> tuple[Document, list[str]]:
     """A record as a document, and the warnings met."""
-    get = lambda name: _text(record.get(columns[name])) if columns.get(name) else ""  # noqa: E731
+    def get(name: str) -> str:
+        column = columns.get(name)
+        if column == FOLDER:
+            return person_name(Path(path).parent.name)
+        return _text(record.get(column)) if column else ""
+
     warnings = []
     text = normalize(get("text"))
     paragraphs = paragraphs_of(blocks_of(text))
@@ -145,7 +152,14 @@ def document_of(
         layout=layout,
     )
     doc.url = " ".join(get("url").split()) or None
+    doc.author = person_name(get("speaker")) or None
     return doc, warnings
+
+
+def person_name(name: str) -> str:
+    """A folder name or a key as a person's name: ``rob_bishop`` -> ``Rob Bishop``."""
+    name = " ".join(name.replace("_", " ").replace("-", " ").split())
+    return name.title() if name.islower() else name
 
 
 def read_sidecar(path: Path) -> dict | None:

@@ -229,6 +229,8 @@ def read_file(
         own_id = sidecar.name in names_in(str(path.parent)) and _apply_sidecar(doc, sidecar, warnings, dayfirst)
         if doc.date_source != "field":
             date_by_provenance(doc, folder, warnings)
+        if fields.get("speaker") == formats.FOLDER:
+            doc.author = formats.person_name(path.parent.name)
         return [(doc, warnings)], [], own_id
     if kind == "html":
         raw = _read_bytes(path)

@@ -82,7 +82,7 @@ def test_a_file_without_a_text_field_is_skipped_with_a_hint(tmp_path):
 
 def test_unknown_field_names_are_a_usage_error(invoke, tmp_path):
     r = invoke("list", "--data", str(tmp_path), "--field", "colour=c")
-    assert (r.exit_code, r.stderr) == (2, "corpus: error: cannot map colour: the fields are id, date, title, text, url, source, category\n")
+    assert (r.exit_code, r.stderr) == (2, "corpus: error: cannot map colour: the fields are id, date, title, text, url, source, category, speaker\n")
     r = invoke("list", "--data", str(tmp_path), "--field", "nonsense")
     assert r.exit_code == 2 and "is not NAME=COLUMN" in r.stderr
 

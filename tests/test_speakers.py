@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from corpus_cli.corpus import Corpus
 from corpus_cli.speakers import Speaker, name_matches, speakers_of
 
 
@@ -35,7 +36,11 @@ def test_statements_are_credited_through_surnames_and_pronouns(corpus):
         (["The United Nations said nothing.", "The Syrian Coalition stressed it."], []),
         (["Ahmad Ramadan, head of the media office, said so.", "Ramadan added more."],
          [Speaker("Ahmad Ramadan", "head of the media office", (0, 1))]),
-        (["“We stay,” Maleh said."], []),
+        (["“We stay,” Maleh said."], [Speaker("Maleh", None, (0,))]),  # a surname after a quotation
+        (["The Clean Water Act said otherwise.", "The Republican Conference stated it.", "On Monday said nothing."], []),
+        (["“We act,” said Rep. Ted W. Lieu (D-CA).", "Lieu added more."], [Speaker("Ted Lieu", "Rep.", (0, 1))]),
+        (["South Carolina Governor Nikki Haley stated it."], [Speaker("Nikki Haley", "Governor", (0,))]),
+        (["Congressman Al Green (D-TX) said so."], [Speaker("Al Green", "Congressman", (0,))]),
     ],
 )
 def test_patterns(lines, expected):
@@ -65,3 +70,22 @@ def test_speaker_filters_and_fields(invoke, corpus):
 
 def test_words_that_are_not_names():
     assert speakers_of(["As I’ve said many times, the bill is good.", "Today We announced nothing."]) == []
+
+
+def test_a_mapped_author_is_credited_with_what_no_one_else_said(tmp_path, invoke):
+    (tmp_path / "releases.tsv").write_text(
+        "member\tdate\ttext\n"
+        "ted_lieu\t05.18.18\tThe letter went out today. “We need answers,” said Dr. Jane Roe. It asks three questions.\n",
+        encoding="utf-8",
+    )
+    corpus = Corpus.open(tmp_path, cache=False, fields={"speaker": "member"})
+    (doc,) = corpus.documents
+    assert doc.speakers == [Speaker("Jane Roe", "Dr.", (1,)), Speaker("Ted Lieu", "author", (0, 2))]
+    folder = tmp_path / "rob_bishop"
+    folder.mkdir()
+    (folder / "2019-07-05_1.txt").write_text("The Committee on Natural Resources said it would act. The bill passed.\n", encoding="utf-8")
+    r = invoke("speakers", "--data", str(folder.parent), "--field", "speaker=@folder", "--field", "speaker=member")
+    assert r.exit_code == 0
+    r = invoke("speakers", "--data", str(folder), "--field", "speaker=@folder")
+    assert r.stdout.splitlines() == ["Rob Bishop  1  2  2019-07-05  2019-07-05  author"]
+    assert [d.id for d in Corpus.open(folder, cache=False, fields={"speaker": "@folder"}).list(speaker="Bishop")] == ["2019-07-05_1"]
