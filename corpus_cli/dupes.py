@@ -1,22 +1,31 @@
 """Near-duplicates: the same release published twice, a listing page repeating an article.
 
-Not all pairs are compared. Candidates are documents that share a long
-statement (eight words or more) word for word once folded; a statement that
-more than 50 documents share is boilerplate and proposes nothing. Each
-candidate pair is then scored by rapidfuzz (``token_set_ratio`` of the
-bodies, 0 to 100) and pairs at or above the threshold are joined into
-clusters. Statements are clustered the same way (``--statements``): the same
-folded sentence in several documents.
+Documents are compared by MinHash with locality-sensitive hashing
+(datasketch): each body becomes the set of its three-word shingles, and LSH
+proposes the pairs whose sets likely overlap by half or more (Jaccard 0.5),
+without comparing all pairs. Each proposed pair is then verified by
+rapidfuzz (``token_set_ratio`` of the bodies, 0 to 100) against the
+threshold.
+
+Clusters do not chain: documents are taken oldest first, and each one not
+yet in a cluster becomes the representative of the verified near-duplicates
+not yet taken, so every member is within the threshold of its cluster's
+first member (A like B and B like C does not join A and C).
+
+Statements are clustered apart (``--statements``): the same folded sentence
+of eight words or more in several documents.
 """
 
 from __future__ import annotations
 
+import re
+import zlib
 from typing import NamedTuple
 
-import re
-
 MIN_WORDS = 8
-BOILERPLATE = 50
+SHINGLE = 3  # words
+NUM_PERM = 64
+LSH_THRESHOLD = 0.5  # Jaccard of the shingle sets from which a pair is verified
 
 
 class Member(NamedTuple):
@@ -39,6 +48,15 @@ def _fingerprint(text: str) -> int | None:
     return hash(_NOT_WORD.sub(" ", text.casefold()).strip())
 
 
+def shingles(text: str) -> list[int]:
+    """The distinct three-word shingles of a text, as 32-bit hashes (stable across runs)."""
+    words = _NOT_WORD.sub(" ", text.casefold()).split()
+    hashes = list(map(zlib.crc32, map(str.encode, words)))
+    if len(hashes) < SHINGLE:
+        return [zlib.crc32(" ".join(words).encode())] if words else []
+    return list({(a * 0x9E3779B1 ^ b * 0x85EBCA77 ^ c) & 0xFFFFFFFF for a, b, c in zip(hashes, hashes[1:], hashes[2:])})
+
+
 def _buckets(index, positions, statements: bool) -> dict:
     buckets: dict[int, list] = {}
     for p in positions:
@@ -56,49 +74,54 @@ def _order(index, p: int):
 
 def clusters(index, positions, threshold: float = 90.0, statements: bool = False) -> list[Cluster]:
     """Clusters of near-duplicate documents (or statements) among ``positions``, largest first."""
-    from rapidfuzz import fuzz
-
-    buckets = _buckets(index, positions, statements)
     if statements:  # the same folded sentence in more than one document
         found = []
-        for members in buckets.values():
+        for members in _buckets(index, positions, statements).values():
             if len({p for p, _ in members}) > 1:
                 ordered = sorted(dict.fromkeys(members), key=lambda m: (_order(index, m[0]), m[1]))
                 found.append(Cluster(tuple(Member(p, i, 100.0) for p, i in ordered)))
         return sorted(found, key=lambda c: (-len(c.members), _order(index, c.members[0].position)))
-    pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        docs = sorted(set(members))
-        if 1 < len(docs) <= BOILERPLATE:
-            pairs.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1 :])
-    parent: dict[int, int] = {}
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    from rapidfuzz import fuzz
 
-    def root(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    score: dict[tuple[int, int], float] = {}
-    body = lambda p: index.documents.body_and_spans(p)[0]  # noqa: E731
-    for a, b in sorted(pairs):
-        similarity = fuzz.token_set_ratio(body(a), body(b))
-        if similarity >= threshold:
-            score[(a, b)] = score[(b, a)] = similarity
-            parent[root(a)] = root(b)
-    groups: dict[int, list[int]] = {}
-    for p in {x for pair in score for x in pair}:
-        groups.setdefault(root(p), []).append(p)
+    ordered = sorted(positions, key=lambda p: _order(index, p))
+    body = lambda p: index.documents.body_and_spans(p)[0]  # noqa: E731  (not kept: a scan reads them all)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    signatures: list = []  # the sketch of each document, as LeanMinHash (hash values only); None when empty
+    sets = (shingles(body(p)) for p in ordered)  # one at a time: 100,000 shingle sets would not fit
+    for n, (found, sketch) in enumerate(_sketches(sets, MinHash)):
+        lean = LeanMinHash(sketch) if found else None
+        if lean is not None:
+            lsh.insert(n, lean, check_duplication=False)
+        signatures.append(lean)
+    taken: set[int] = set()
     found = []
-    for members in groups.values():
-        ordered = sorted(members, key=lambda p: _order(index, p))
-        first = ordered[0]
-        found.append(Cluster(tuple(
-            Member(p, None, 100.0 if p == first else round(score.get((first, p)) or fuzz.token_set_ratio(
-                body(first), body(p)), 1))
-            for p in ordered
-        )))
+    for n, p in enumerate(ordered):
+        if n in taken or signatures[n] is None:
+            continue
+        candidates = sorted(m for m in lsh.query(signatures[n]) if m > n and m not in taken)
+        if not candidates:
+            continue
+        text = body(p)
+        members = [Member(p, None, 100.0)]
+        for m in candidates:
+            similarity = round(fuzz.token_set_ratio(text, body(ordered[m])), 1)
+            if similarity >= threshold:
+                members.append(Member(ordered[m], None, similarity))
+                taken.add(m)
+        if len(members) > 1:
+            taken.add(n)
+            found.append(Cluster(tuple(members)))
     return sorted(found, key=lambda c: (-len(c.members), _order(index, c.members[0].position)))
+
+
+def _sketches(sets, minhash):
+    """(shingles, sketch) per set: the MinHash of each set of 32-bit shingle hashes."""
+    template = minhash(num_perm=NUM_PERM, hashfunc=int)
+    for found in sets:
+        sketch = minhash(num_perm=NUM_PERM, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
+        sketch.update_batch(found)
+        yield found, sketch
 
 
 def hidden(found: list[Cluster]) -> set[int]:

@@ -123,7 +123,9 @@ def read_document(
         raw = read_raw(path, max_bytes)
     text, note = decode(raw)
     text, repaired = repair_mojibake(text)
-    text = normalize(_LAYOUT_GAP.sub("\n", text))
+    if "   " in text or "\t" in text:  # a quick test first: most files have no such gaps
+        text = _LAYOUT_GAP.sub("\n", text)
+    text = normalize(text)
     if not text.strip():
         raise Skip("empty file")
     parsed = layouts.parse(layouts.blocks_of(text))

@@ -73,7 +73,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "quote_name": re.compile(rf"(?P<quote>[”\"’]),?\s+(?:{titles})?(?P<name>{_NAME}){_PARTY}\s+(?:{VERBS})\b"),
         "according_to": re.compile(rf"\b[Aa]ccording to\s+(?:{titles})?(?P<name>{_NAME})(?=\W|$)"),
         "pronoun": re.compile(rf"^[“\"]?(?:He|She)\s+(?:also\s+)?(?:{VERBS})\b"),
-        "has_verb": re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE),
+        "has_verb": re.compile(rf"\b(?:{VERBS}|[Aa]ccording to)\b"),
         "role_word": re.compile(rf"{_ROLE}\s"),
     }
 
@@ -181,12 +181,12 @@ def speakers_of(statements: list[str], author: str | None = None) -> list[Speake
         return name if title else None  # "Rep. Lieu" is a person, "Lieu" alone may not be
 
     p = _patterns()
-    full_names = _full_names(statements, p)
-    by_surname.update(full_names)
-    for index, text in enumerate(statements):
+    # most statements attribute nothing: only these are read further
+    attributing = [i for i, text in enumerate(statements) if p["has_verb"].search(text)]
+    by_surname.update(_full_names([statements[i] for i in sorted({0, 1, *attributing}) if i < len(statements)]))
+    for index in attributing:
+        text = statements[index]
         named = False
-        if not p["has_verb"].search(text):  # most statements: no attribution, no more regexes
-            continue
         for pattern in (p["role_name_verb"], p["name_role_verb"]):
             for m in pattern.finditer(text):
                 raw, title = _title_inside(m["name"], m.groupdict().get("title"))
@@ -232,7 +232,7 @@ def _title_inside(name: str, title: str | None) -> tuple[str, str | None]:
     return " ".join(words[cut + 1 :]), " ".join(words[: cut + 1])
 
 
-def _full_names(statements: list[str], p) -> dict[str, str]:
+def _full_names(statements: list[str]) -> dict[str, str]:
     """Surname -> full name for people the text names with a title or a party ("Congressman Ted W. Lieu (D-CA)")."""
     pattern = _titled_name()
     names: dict[str, str] = {}

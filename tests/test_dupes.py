@@ -66,3 +66,22 @@ def test_dupes_command(folder, invoke):
     (folder / "b.txt").unlink()
     (folder / "c.txt").unlink()
     assert invoke("dupes", "--data", str(folder)).exit_code == 1
+
+
+WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
+         "romeo sierra tango uniform victor whiskey xray yankee zulu one two three four five six seven eight nine ten "
+         "eleven twelve thirteen fourteen fifteen sixteen").split()
+
+
+def test_a_chain_of_three_does_not_join_its_far_ends(tmp_path):
+    # A and B are 92 alike, B and C 95, but A and C under 90: C must not join A's cluster through B.
+    for day, shift in ((1, 0), (2, 4), (3, 8)):
+        (tmp_path / f"2019-07-0{day}_{day}.txt").write_text(" ".join(WORDS[shift : shift + 36]) + ".\n", encoding="utf-8")
+    corpus = Corpus.open(tmp_path, cache=False)
+    found = corpus.dupes()
+    assert [[(corpus.index.doc_ids[m.position], m.similarity) for m in c.members] for c in found] == [
+        [("2019-07-01_1", 100.0), ("2019-07-02_2", 92.2)]
+    ]
+    assert [[corpus.index.doc_ids[m.position] for m in c.members] for c in corpus.dupes(threshold=85)] == [
+        ["2019-07-01_1", "2019-07-02_2", "2019-07-03_3"]
+    ]

@@ -98,7 +98,6 @@ HTML = """<!DOCTYPE html><html><head><title>Shelling in Idlib | Example News</ti
 
 
 def test_a_saved_web_page(tmp_path):
-    pytest.importorskip("trafilatura")
     (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
     (doc,) = open_folder(tmp_path).documents
     assert (doc.id, doc.iso_date, doc.title, doc.layout) == ("page", "2019-07-05", "Shelling in Idlib continues", "html")
@@ -211,7 +210,6 @@ def test_check_reports_per_format(tmp_path, invoke):
 
 
 def test_content_decides_for_a_txt_that_is_really_html_or_json_lines(tmp_path):
-    pytest.importorskip("trafilatura")
     (tmp_path / "saved.txt").write_text(HTML, encoding="utf-8")
     (tmp_path / "dump.txt").write_text('{"text": "Raqqa fell.", "date": "2017-10-17"}\n', encoding="utf-8")
     corpus = open_folder(tmp_path)
