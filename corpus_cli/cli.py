@@ -461,10 +461,15 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
     from .render import emit_timeline
 
     queries = ([query] if query else []) + list(more)
-    found = _open(data).timeline(
+    corpus = _open(data)
+    found = corpus.timeline(
         queries, by=by, since=since, until=until, categories=categories, per=per,
         fuzziness=fuzziness, exact=exact, any_word=any_word,
     )
+    if corpus.imprecise:
+        n = corpus.imprecise
+        click.echo(f"corpus: {n} document{'s' if n != 1 else ''} dated only to the "
+                   f"{'year' if by == 'month' else 'month or year'} left out of the count by {by}", err=True)
     emit_timeline(_output(fmt), found)
     return EXIT_OK if any(r.count for r in found) else EXIT_NO_RESULTS
 

@@ -22,6 +22,7 @@ from . import search as search_mod
 from .dates import date_range
 from .document import Document
 from .errors import NotFound, UsageError
+from .columns import PRECISION_CODES
 from .index import Index
 from .store import Report
 from .matching import FUZZINESS_CHOICES, expand
@@ -99,6 +100,7 @@ class Corpus:
         self.index = index
         self.report = report if report is not None else Report()
         self.hidden = 0  # near-duplicates the last list or search with dedupe left out
+        self.imprecise = 0  # dated documents the last timeline left out: their date is coarser than its periods
         self._clusters: dict = {}
 
     @classmethod
@@ -469,6 +471,12 @@ class Corpus:
         index = self.index
         positions = self._positions(since, until, categories)
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
+        # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
+        coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
+        flags = index.columns.doc_flags
+        precise = [p for p in positions if flags[p] >> 1 not in coarse]
+        self.imprecise, positions = len(positions) - len(precise), precise
+        kept = set(positions)
         day = lambda p: dt.date.fromordinal(index.doc_dates[p] // 1440)  # noqa: E731
         bounds = date_range(since, until)
         if not positions and not (bounds.since and bounds.until):
@@ -489,7 +497,8 @@ class Corpus:
             for q in queries:
                 hits = self.search(q, since=since, until=until, categories=categories, **options)
                 series[q] = [
-                    day(index.position(h.document.id)) for h in hits if h.statement.index is not None and h.document.date
+                    day(pos) for h in hits
+                    if h.statement.index is not None and (pos := index.position(h.document.id)) in kept
                 ]
         return tl.rows(spans, series, statements, by, per)
 

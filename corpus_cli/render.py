@@ -174,7 +174,7 @@ def emit_documents(out: Output, docs: list[Document]) -> None:
 def _meta(doc: Document) -> list[tuple[str, str]]:
     return [
         ("id", doc.id),
-        ("date", doc.iso_date or "undated"),
+        ("date", (doc.iso_date or "undated") + f" ({doc.date_source})"),
         ("category", doc.category or "-"),
         ("type", doc.type),
         ("source", doc.source or "-"),

@@ -100,7 +100,7 @@ def test_show_plain(invoke):
     assert lines[:7] == [
         "Assad Regimes’ Continued Massacres Require Mechanism to Protect Civilians",
         "id: 003_7e59c539d2ddab83",
-        "date: 2019-07-05T21:16",
+        "date: 2019-07-05T21:16 (dateline)",
         "category: Press Releases",
         "type: press release",
         "source: -",

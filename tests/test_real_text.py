@@ -169,3 +169,13 @@ def test_no_word_is_lost(lines):
     removed = sum(count_words(t) for _, t in parsed.removed)
     source = 0
     assert kept + removed + source == count_words(text)
+
+
+def test_timeline_by_month_leaves_out_documents_known_only_to_the_year(tmp_path, invoke):
+    (tmp_path / "AAA_75_2020.txt").write_text("A year.\n", encoding="utf-8")
+    (tmp_path / "2020-03-05_1.txt").write_text("A day.\n", encoding="utf-8")
+    r = invoke("timeline", "--by", "month", "--data", str(tmp_path), "--since", "2020-03", "--until", "2020-04")
+    assert r.stdout.splitlines() == ["period   documents", "2020-03  1", "2020-04  0"]
+    assert r.stderr == "corpus: 1 document dated only to the year left out of the count by month\n"
+    r = invoke("timeline", "--by", "year", "--data", str(tmp_path))
+    assert (r.stdout.splitlines(), r.stderr) == (["period  documents", "2020    2"], "")
