@@ -121,15 +121,14 @@ def paragraphs_of(blocks: list[Block]) -> list[str]:
     return [part for block in blocks for paragraph in _paragraphs_of_block(block) for part in _cut_long(paragraph)]
 
 
-def _split_source(paragraphs: list[str], removed: list | None = None) -> tuple[list[str], str | None]:
+def _split_source(paragraphs: list[str], removed: list) -> tuple[list[str], str | None]:
     """Remove a trailing ``(Source: …)`` from the last paragraph."""
     if not paragraphs:
         return paragraphs, None
     m = _SOURCE.search(paragraphs[-1])
     if not m:
         return paragraphs, None
-    if removed is not None:
-        removed.append(("source note", m.group().strip()))
+    removed.append(("source note", m.group().strip()))
     last = paragraphs[-1][: m.start()].rstrip()
     rest = paragraphs[:-1] + ([last] if last else [])
     return rest, m.group("source") or None

@@ -100,7 +100,6 @@ _NOT_NAME = frozenset(
     May June July August September October November December North South East West New Northern Southern
     Eastern Western Central Great Greater Upper Lower Saint St Mount Fort Lord God Jesus Christ""".split()
 )
-_INSTITUTION = _NOT_NAME  # the old name, for code that imported it
 
 
 
