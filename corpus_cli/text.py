@@ -6,6 +6,7 @@ into words and statements, and folding words into the form the index keys on.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Iterator, NamedTuple
@@ -50,12 +51,46 @@ def fold(word: str) -> str:
     word = _POSSESSIVE.sub("", word)
     if word.isascii():
         return word.lower().translate(_APOSTROPHE_TABLE)
+    word = word.translate(_APOSTROPHE_TABLE)  # before decomposing: NFKD makes ´ a space and an accent
     previous = None
     while word != previous:  # casefolding can add marks, decomposing can add capitals
         previous = word
         decomposed = unicodedata.normalize("NFKD", word.casefold())
         word = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return word.translate(_APOSTROPHE_TABLE)
+    return word
+
+
+# Whole-text operations that make SQLite's unicode61 tokenizer (remove_diacritics 2) read words
+# as fold() does, with no per-word Python loop: a possessive goes, apostrophe-like marks go
+# (Dara’a -> Daraa, which unicode61 would split in two; ʿAbd -> Abd),
+# and text that is not ASCII is case-folded and compatibility-normalised (straße -> strasse,
+# ﬁ -> fi) and stripped of combining marks (آ -> ا, й -> и), which unicode61 does not do.
+_FTS_POSSESSIVE = re.compile(rf"(?<=[^\W_])[{APOSTROPHES}][sS](?![^\W_])")
+_FTS_JOIN = re.compile(rf"(?<=[^\W_])[{APOSTROPHES}](?=[^\W_])")
+_APOSTROPHE_SPACES = dict.fromkeys(map(ord, APOSTROPHES), " ")
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+def fts_text(text: str) -> str:
+    """``text`` as the full-text index tokenises it, so that its terms are :func:`fold`'s words."""
+    if any(c in text for c in APOSTROPHES):  # a mark between two letters joins them, others part words
+        text = _FTS_JOIN.sub("", _FTS_POSSESSIVE.sub("", text)).translate(_APOSTROPHE_SPACES)
+    if not text.isascii():  # as fold() does, on the whole text at once
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = unicodedata.normalize("NFC", _combining().sub("", text))
+    return text
+
+
+@functools.cache
+def _combining() -> re.Pattern:
+    """Every combining mark of the Basic Multilingual Plane, as one character class."""
+    marks = [c for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))]
+    ranges, start = [], marks[0]
+    for prev, cur in zip(marks, marks[1:] + [None]):
+        if cur != prev + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}" if prev > start else re.escape(chr(start)))
+            start = cur
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 def fold_case(word: str) -> str:

@@ -1,3 +1,6 @@
+import unicodedata
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,3 +75,46 @@ def test_ascii_word_pattern_agrees_with_the_unicode_one(text):
     from corpus_cli.text import WORD, WORD_ASCII
 
     assert WORD_ASCII.findall(text) == WORD.findall(text)
+
+
+FTS_SAMPLES = [
+    "Dara’a and Russia’s forces; Int’l action; al-Numan; Ḥalab İdlib ŞAM; Aleppo's; rock 'n' roll; ʿAbd al-Raḥmān",
+    "Ąę ß straße Œuvre ﬁne DARA'A d`Alep ´Ali",
+]
+
+
+@pytest.mark.parametrize("text", FTS_SAMPLES)
+def test_the_full_text_index_reads_words_as_fold_does(text):
+    import sqlite3
+
+    from corpus_cli.text import FTS_TOKENIZER, fts_text
+
+    db = sqlite3.connect(":memory:")
+    db.execute(f"create virtual table t using fts5(x, tokenize='{FTS_TOKENIZER}')")
+    db.execute("create virtual table v using fts5vocab(t, 'row')")
+    db.execute("insert into t values (?)", (fts_text(text),))
+    assert sorted(r[0] for r in db.execute("select term from v")) == sorted({fold(w) for w in words(text)})
+
+
+# Latin with its accents (the compatibility letters Ŀ ŀ ŉ ſ left out), Greek, Cyrillic and Arabic
+# letters, apostrophe-like marks, digits, punctuation and spaces. (Loose combining marks split
+# words in our regular expression, not in unicode61.)
+TEXT_CHARS = "".join(
+    chr(c) for c in [*range(0x20, 0x7F), *range(0xC0, 0x17F), *range(0x391, 0x3CA), *range(0x410, 0x450),
+                     *range(0x621, 0x64B)]
+    if chr(c) not in "Ŀŀŉſ" and unicodedata.category(chr(c)) != "Cn"
+) + "’‘ʼʿʾ´–—“”"
+
+
+@given(st.text(st.sampled_from(TEXT_CHARS), max_size=60))
+def test_full_text_terms_are_folded_words(text):
+    import sqlite3
+
+    from corpus_cli.text import FTS_TOKENIZER, fts_text
+
+    db = sqlite3.connect(":memory:")
+    db.execute(f"create virtual table t using fts5(x, tokenize='{FTS_TOKENIZER}')")
+    db.execute("create virtual table v using fts5vocab(t, 'row')")
+    db.execute("insert into t values (?)", (fts_text(text),))
+    folded = {unicodedata.normalize("NFC", fold(w)) for w in words(text)} - {""}
+    assert sorted(r[0] for r in db.execute("select term from v")) == sorted(folded)

@@ -1,0 +1,207 @@
+"""Building a corpus database: parser processes read files, one writer stores them.
+
+Files are parsed in worker processes (the readers of :mod:`corpus_cli.loader`) in chunks; each
+chunk comes back as plain tuples, and the parent writes them in batches, inside one
+transaction, into the tables of :mod:`corpus_cli.engine.schema`. Tokenising is SQLite's: the
+units' text goes to FTS5 as :func:`corpus_cli.text.fts_text` makes it, and no Python loop runs
+over the tokens. Speakers, places and dupes signatures are not computed here.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Iterator, NamedTuple, Sequence
+
+from ..columns import minutes
+from ..files import FileEntry, kind_of, names_in
+from ..loader import Skip, max_file_size, read_file
+from ..text import count_words, fts_text
+from .schema import connect
+
+CHUNK = 256  # files a worker parses before sending them back
+UNIT_SEPARATOR = "\x1f"
+PARALLEL_FROM = 2000  # files; smaller folders are parsed in this process
+
+
+class ParsedFile(NamedTuple):
+    """What a worker makes of one file: its documents as rows, and what went wrong."""
+
+    rel: str
+    size: int
+    mtime_ns: int
+    kind: str | None
+    skipped: str | None
+    problems: list  # (what, action, skipped)
+    documents: list  # document rows (see _document_row), each with its units
+
+
+def _document_row(doc) -> tuple:
+    """A document as a row of ``documents`` (without its numbers) and its units with their FTS text."""
+    date = doc.date
+    if doc.file_words is not None:  # what the file holds less what rules removed (tests prove the sum)
+        words = doc.file_words - sum(doc.removed.values())
+    else:
+        words = count_words(doc.body) + (0 if doc.title_derived else count_words(doc.title))
+    body = doc.body
+    spans = [(None, 0, len(doc.title))] + [(n, s, e) for n, (s, e) in enumerate(doc.spans)]
+    # one pass of fts_text over all units, joined by a character that is in no word
+    texts = fts_text(UNIT_SEPARATOR.join([doc.title] + [body[s:e] for _, s, e in spans[1:]])).split(UNIT_SEPARATOR)
+    units = [(n, s, e, text) for (n, s, e), text in zip(spans, texts)]
+    row = (
+        doc.id, doc.title, int(doc.title_derived), date.isoformat() if date else None,
+        minutes(date.value) if date else None, minutes(date.end) if date else None, doc.date_source,
+        doc.category, doc.type, doc.source, doc.layout, doc.url, doc.author, body, words,
+        len(doc.spans), doc.file_words, json.dumps(doc.removed, ensure_ascii=False) if doc.removed else None,
+    )
+    return row, units
+
+
+def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], options: dict) -> list[ParsedFile]:
+    """Read and parse a run of files (in a worker process)."""
+    base = Path(root)
+    max_bytes = options.get("max_bytes") or max_file_size()
+    names_in.cache_clear()
+    found = []
+    for entry, doc_id in zip(entries, ids):
+        path = base / entry.rel
+        problems, rows, skipped = [], [], None
+        try:
+            docs, file_warnings, _ = read_file(
+                path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False),
+                max_bytes=max_bytes, folder=entry.rel.rpartition("/")[0],
+            )
+            for doc, warnings in docs:
+                problems.extend((w, "kept", 0) for w in warnings)
+                rows.append(_document_row(doc))
+            problems.extend((w, "kept", 0) for w in file_warnings)
+        except Skip as exc:
+            skipped = str(exc)
+            problems.append((skipped, "skipped", 1))
+        found.append(ParsedFile(entry.rel, entry.size, entry.mtime_ns, kind_of(entry.rel), skipped, problems, rows))
+    return found
+
+
+def _parse_chunk(args) -> list[ParsedFile]:
+    return parse_files(*args)
+
+
+def parsed(root: Path, entries: list[FileEntry], ids: list[str], options: dict, workers: int | None = None) -> Iterator[list[ParsedFile]]:
+    """Chunks of parsed files, in order: from worker processes for a large folder."""
+    chunks = [(str(root), entries[i : i + CHUNK], ids[i : i + CHUNK], options) for i in range(0, len(entries), CHUNK)]
+    if workers is None:
+        workers = min(multiprocessing.cpu_count(), 4) if len(entries) >= PARALLEL_FROM else 1
+    if workers <= 1:
+        yield from map(_parse_chunk, chunks)
+        return
+    # fork is quick and safe on Linux; elsewhere spawn is the safe choice
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with context.Pool(workers) as pool:
+        yield from pool.imap(_parse_chunk, chunks)
+
+
+class Writer:
+    """Numbers files, documents and units and writes them in batches (one transaction per build)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.file_no = db.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0]
+        self.doc_no = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
+        self.unit_no = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
+        self.taken = {row[0] for row in db.execute("SELECT doc_id FROM documents")}
+
+    def write(self, chunk: list[ParsedFile]) -> None:
+        files, problems, documents, units, texts = [], [], [], [], []
+        for f in chunk:
+            self.file_no += 1
+            for what, action, skipped in f.problems:
+                problems.append((self.file_no, what, action, skipped))
+            for row, doc_units in f.documents:
+                self.doc_no += 1
+                doc_id = self._unique(row[0], f.rel, problems)
+                documents.append((self.doc_no, doc_id, self.file_no, *row[1:]))
+                for n, start, end, text in doc_units:
+                    self.unit_no += 1
+                    units.append((self.unit_no, self.doc_no, n, start, end))
+                    texts.append((self.unit_no, text))
+            files.append((self.file_no, f.rel, f.size, f.mtime_ns, f.kind, len(f.documents), f.skipped))
+        db = self.db
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
+        db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
+        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 20)})", documents)
+        db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)", units)
+        db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)
+
+    def _unique(self, doc_id: str, rel: str, problems: list) -> str:
+        """The id, or ``id~2``, ``id~3``… when another document has it (with a warning)."""
+        if doc_id in self.taken:
+            n = 2
+            while f"{doc_id}~{n}" in self.taken:
+                n += 1
+            problems.append((self.file_no, f"id {doc_id!r} is taken by another document", f"id set to '{doc_id}~{n}'", 0))
+            doc_id = f"{doc_id}~{n}"
+        self.taken.add(doc_id)
+        return doc_id
+
+
+class BuildTimes(NamedTuple):
+    parse_and_write: float  # seconds in the loop that parses (in workers) and writes (here)
+    waiting: float  # of which the writer waited for the parsers
+    commit: float  # the final commit (FTS5 merges its segments)
+
+
+def build_database(
+    db_path: str | Path, root: Path, entries: list[FileEntry], ids: list[str], options: dict | None = None,
+    *, workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+) -> BuildTimes:
+    """Parse ``entries`` (found under ``root``) into a new database at ``db_path``.
+
+    The database is written to a temporary file beside ``db_path`` and renamed over it once
+    whole, so a reader (or a build killed half-way) never leaves a partial database in place.
+    """
+    options = dict(options or {})
+    final = Path(db_path)
+    db_path = final.with_name(f"{final.name}.{os.getpid()}.tmp")
+    db_path.unlink(missing_ok=True)
+    db = connect(db_path, create=True)
+    # A new file, renamed into place when whole: no journal is needed while it is built.
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA cache_size=-262144")  # 256 MiB
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('root', ?)", (str(root),))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (json.dumps(options, sort_keys=True),))
+    writer = Writer(db)
+    started = time.perf_counter()
+    waiting = 0.0
+    done = 0
+    db.execute("BEGIN")
+    chunks = parsed(root, entries, ids, options, workers)
+    try:
+        while True:
+            ask = time.perf_counter()
+            chunk = next(chunks, None)
+            waiting += time.perf_counter() - ask
+            if chunk is None:
+                break
+            writer.write(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, len(entries))
+    except BaseException:
+        chunks.close()  # ends the worker processes
+        db.close()
+        db_path.unlink(missing_ok=True)
+        raise
+    loop = time.perf_counter() - started
+    db.execute("COMMIT")
+    db.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
+    db.execute("PRAGMA journal_mode=WAL")
+    commit = time.perf_counter() - started - loop
+    db.close()
+    os.replace(db_path, final)
+    return BuildTimes(loop, waiting, commit)

@@ -1,0 +1,91 @@
+"""The tables of a corpus database, and how a connection to it is opened.
+
+    files      every file found under the folder: path (relative, with /), size, mtime_ns, kind,
+               how many documents it gave, and why it was skipped (NULL when it was read)
+    problems   what went wrong reading a file: what, the action taken, whether it was skipped
+    documents  one row per document: its id, fields, date (ISO text, and the first and last minute
+               of its period for range queries), where the date came from, body, word counts,
+               the words each rule removed (JSON)
+    units      a document's title (n NULL) and statements (n from 0), as offsets into title or body
+    units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
+    vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
+    meta       schema version, parser version, folder, reading options, build time
+
+Dates are minutes since 0001-01-01 (``date_start``/``date_end``), so that a year-only date is
+the period it stands for.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..text import FTS_TOKENIZER
+
+SCHEMA_VERSION = 1
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    kind TEXT,
+    documents INTEGER NOT NULL DEFAULT 0,
+    skipped TEXT
+);
+CREATE TABLE IF NOT EXISTS problems (
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    what TEXT NOT NULL,
+    action TEXT NOT NULL,
+    skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS problems_file ON problems(file);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    title_derived INTEGER NOT NULL,
+    date TEXT,
+    date_start INTEGER,
+    date_end INTEGER,
+    date_source TEXT NOT NULL,
+    category TEXT,
+    type TEXT NOT NULL,
+    source TEXT,
+    layout TEXT NOT NULL,
+    url TEXT,
+    author TEXT,
+    body TEXT NOT NULL,
+    word_count INTEGER NOT NULL,
+    statement_count INTEGER NOT NULL,
+    file_words INTEGER,
+    removed TEXT
+);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date_start);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS units_document ON units(document);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='', tokenize='{FTS_TOKENIZER}');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(units_fts, 'row');
+"""
+
+
+def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode (readers never wait for the writer), with foreign keys on."""
+    db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    if create:
+        db.executescript(SCHEMA)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    return db

@@ -1,0 +1,113 @@
+"""The corpus database on SQLite FTS5 (issue 12, the engine being built): tables, tokens, build."""
+
+import sqlite3
+
+import pytest
+
+from corpus_cli.engine.build import build_database
+from corpus_cli.engine.schema import SCHEMA_VERSION
+from corpus_cli.files import assign_ids, bundled_data, scan
+
+from .conftest import ARTICLE, SEED_IDS
+
+
+def built(folder, tmp_path, workers=1):
+    entries = scan(folder).entries()
+    ids, _ = assign_ids(entries)
+    path = tmp_path / "corpus.sqlite"
+    build_database(path, folder, entries, ids, workers=workers)
+    return sqlite3.connect(path)
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    return built(bundled_data(), tmp_path_factory.mktemp("db"))
+
+
+def test_the_bundled_corpus_as_tables(seeds):
+    assert seeds.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert seeds.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (str(SCHEMA_VERSION),)
+    rows = seeds.execute("SELECT doc_id, date, date_source, layout, word_count, statement_count FROM documents ORDER BY date_start")
+    assert rows.fetchall() == [
+        ("000_3e1c546575f83025", "2016-01-02T17:52", "dateline", "article", 330, 10),
+        ("002_6d0a1ca802d3b216", "2016-12-09T16:37", "dateline", "article", 293, 10),
+        ("001_6bce3e69434a3938", "2017-09-27", "dateline", "listing", 297, 12),
+        ("003_7e59c539d2ddab83", "2019-07-05T21:16", "dateline", "press release", 296, 10),
+        ("004_375b785a8374fdba", "2020-01-31T17:48", "dateline", "press release", 295, 10),
+    ]
+    # a unit per title and per statement
+    assert seeds.execute("SELECT count(*), count(n) FROM units").fetchone() == (57, 52)
+    assert sorted(r[0] for r in seeds.execute("SELECT path FROM files")) == [f"{i}.txt" for i in SEED_IDS]
+
+
+def test_fts5_reads_words_as_search_folds_them(seeds):
+    def units(term):
+        return seeds.execute(
+            "SELECT d.doc_id, u.n FROM units_fts JOIN units u ON u.id = units_fts.rowid "
+            "JOIN documents d ON d.id = u.document WHERE units_fts MATCH ? ORDER BY u.id", (term,)
+        ).fetchall()
+
+    # Dara’a (title and first statement of 000) is one term, daraa; Russia’s is russia
+    assert units("daraa") == [("000_3e1c546575f83025", None), ("000_3e1c546575f83025", 0)]
+    assert ("002_6d0a1ca802d3b216", 0) in units("russia")
+    assert units("intl") == [("004_375b785a8374fdba", None)]
+    assert seeds.execute("SELECT term, doc, cnt FROM vocab WHERE term LIKE 'alep%'").fetchall() == [("aleppo", 8, 8)]
+    # the statement's offsets give back its text
+    body, start, end = seeds.execute(
+        "SELECT d.body, u.start, u.\"end\" FROM units u JOIN documents d ON d.id = u.document WHERE d.doc_id = ? AND u.n = 8",
+        ("000_3e1c546575f83025",),
+    ).fetchone()
+    assert body[start:end] == "They have endured and thwarted the Russian attack for three months."
+
+
+def test_files_problems_and_ids(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "empty.txt").write_text(" \n", encoding="utf-8")
+    (folder / "AAA_75_2020.txt").write_text("A speech.\n", encoding="utf-8")
+    db = built(folder, tmp_path)
+    assert db.execute("SELECT path, documents, skipped FROM files ORDER BY path").fetchall() == [
+        ("AAA_75_2020.txt", 1, None), ("a.txt", 1, None), ("empty.txt", 0, "empty file"), ("sub/a.txt", 1, None),
+    ]
+    assert db.execute("SELECT f.path, what, action, problems.skipped FROM problems JOIN files f ON f.id = file").fetchall() == [
+        ("empty.txt", "empty file", "skipped", 1),
+    ]
+    assert sorted(r[0] for r in db.execute("SELECT doc_id FROM documents")) == ["AAA_75_2020", "a", "a~2"]
+    # a year is the period it stands for
+    start, end = db.execute("SELECT date_start, date_end FROM documents WHERE doc_id = 'AAA_75_2020'").fetchone()
+    assert (end - start + 1) // 1440 == 366  # 2020 is a leap year
+
+
+def test_worker_processes_build_the_same_database(tmp_path, monkeypatch):
+    from corpus_cli.engine import build
+
+    monkeypatch.setattr(build, "CHUNK", 8)  # five chunks for two workers
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"2019-07-{n % 28 + 1:02d}_{n}.txt").write_text(f"Statement {n} on Aleppo. Another one.\n", encoding="utf-8")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one = built(folder, tmp_path / "one", workers=1)
+    two = built(folder, tmp_path / "two", workers=2)
+    query = "SELECT doc_id, date, body FROM documents ORDER BY id"
+    assert one.execute(query).fetchall() == two.execute(query).fetchall()
+    assert two.execute("SELECT doc FROM vocab WHERE term = 'aleppo'").fetchone() == (80,)  # each title and first statement
+
+
+def test_a_failed_build_leaves_the_previous_database(tmp_path, monkeypatch):
+    from corpus_cli.engine import build
+
+    db = built(bundled_data(), tmp_path)
+    db.close()
+
+    def broken(self, chunk):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build.Writer, "write", broken)
+    with pytest.raises(KeyboardInterrupt):
+        built(bundled_data(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.sqlite"]
+    assert sqlite3.connect(tmp_path / "corpus.sqlite").execute("SELECT count(*) FROM documents").fetchone() == (5,)
