@@ -69,6 +69,7 @@ _CONTINUATION = "".join(
 _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
 )
+_LEAD = re.compile("[\u00c2-\u00f4]")
 _TO_BYTE = {bytes([b]).decode("cp1252", errors="ignore") or chr(b): b for b in range(0x80, 0x100)}
 
 
@@ -89,7 +90,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
         count += 1
         return fixed
 
-    if text.isascii():
+    if text.isascii() or not _LEAD.search(text):  # no lead byte shown as Â..ô: nothing to repair
         return text, 0
     return _MOJIBAKE.sub(fix, text), count
 

@@ -19,6 +19,7 @@ APOSTROPHES = "'’‘ʼʿʾ`´"
 # Runs of white space other than one plain space or a line break.
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _NO_BREAK = re.compile("[\u00a0\u2007\u202f\u2060\ufeff]")
+_ODD_SPACE = re.compile(r"[^\S \n]")  # white space other than a plain space or a line break
 
 # A word is a run of letters and digits; apostrophes may join runs inside it
 # (Dara’a, Int’l) but hyphens split it (al-Numan -> al, Numan).
@@ -38,7 +39,9 @@ def normalize(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     text = _NO_BREAK.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n".join(line.strip() for line in _SPACES.sub(" ", text).split("\n"))
+    if "  " in text or _ODD_SPACE.search(text):  # a quick look first: most texts need no folding
+        text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def fold(word: str) -> str:
@@ -65,17 +68,33 @@ def fold(word: str) -> str:
 # (Dara’a -> Daraa, which unicode61 would split in two; ʿAbd -> Abd),
 # and text that is not ASCII is case-folded and compatibility-normalised (straße -> strasse,
 # ﬁ -> fi) and stripped of combining marks (آ -> ا, й -> и), which unicode61 does not do.
-_FTS_POSSESSIVE = re.compile(rf"(?<=[^\W_])[{APOSTROPHES}][sS](?![^\W_])")
-_FTS_JOIN = re.compile(rf"(?<=[^\W_])[{APOSTROPHES}](?=[^\W_])")
-_APOSTROPHE_SPACES = dict.fromkeys(map(ord, APOSTROPHES), " ")
+# An apostrophe-like mark, with the s of a possessive after it; what it becomes depends on its
+# neighbours (see _fts_mark). Text whose only non-ASCII characters are punctuation (“ ” – —)
+# needs no case folding or decomposition beyond what unicode61 does.
+_FTS_MARK = re.compile(rf"[{APOSTROPHES}](?:[sS](?![^\W_]))?")
+_NOT_PLAIN = re.compile("[^\x00-\x7f“”‘’–—…•]")
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalnum()
+
+
+def _fts_mark(m: re.Match) -> str:
+    """A mark between two letters joins them (Dara’a); a possessive goes (Russia’s); others part words."""
+    text, start, end = m.string, m.start(), m.end()
+    before = start > 0 and _is_letter(text[start - 1])
+    if end - start == 2:  # a mark and an s that ends the word
+        return "" if before else " s"
+    return "" if before and end < len(text) and _is_letter(text[end]) else " "
 
 
 def fts_text(text: str) -> str:
     """``text`` as the full-text index tokenises it, so that its terms are :func:`fold`'s words."""
-    if any(c in text for c in APOSTROPHES):  # a mark between two letters joins them, others part words
-        text = _FTS_JOIN.sub("", _FTS_POSSESSIVE.sub("", text)).translate(_APOSTROPHE_SPACES)
-    if not text.isascii():  # as fold() does, on the whole text at once
+    if text.isascii():
+        return _FTS_MARK.sub(_fts_mark, text) if ("'" in text or "`" in text) else text
+    text = _FTS_MARK.sub(_fts_mark, text)
+    if _NOT_PLAIN.search(text):  # as fold() does, on the whole text at once
         text = unicodedata.normalize("NFKD", text.casefold())
         text = unicodedata.normalize("NFC", _combining().sub("", text))
     return text

@@ -1,6 +1,11 @@
 """The corpus database on SQLite FTS5 (issue 12, the engine being built): tables, tokens, build."""
 
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -111,3 +116,57 @@ def test_a_failed_build_leaves_the_previous_database(tmp_path, monkeypatch):
         built(bundled_data(), tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus.sqlite"]
     assert sqlite3.connect(tmp_path / "corpus.sqlite").execute("SELECT count(*) FROM documents").fetchone() == (5,)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
+def test_no_worker_outlives_a_killed_build(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(64):
+        (folder / f"f{n}.txt").write_text("A statement.\n", encoding="utf-8")
+    script = f"""
+import os, sys, time
+from pathlib import Path
+from corpus_cli.engine import build
+from corpus_cli.files import assign_ids, scan
+build.CHUNK = 4
+slow = build.parse_files
+def parse_slowly(*args):
+    print(os.getpid(), flush=True)
+    time.sleep(30)
+    return slow(*args)
+build.parse_files = parse_slowly
+entries = scan(Path({str(folder)!r})).entries()
+ids, _ = assign_ids(entries)
+build.build_database({str(tmp_path / 'db.sqlite')!r}, Path({str(folder)!r}), entries, ids, workers=2)
+"""
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = set()
+    while len(workers) < 2:  # each worker says its pid when it starts on a chunk
+        line = parent.stdout.readline()
+        if not line:
+            break
+        if line.strip():
+            workers.add(int(line))
+    assert len(workers) == 2
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    parent.stdout.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+    assert not (tmp_path / "db.sqlite").exists()
+    # the next build removes what the killed one left
+    assert [p.name for p in tmp_path.glob("db.sqlite.*.tmp")] == [f"db.sqlite.{parent.pid}.tmp"]
+    entries = scan(folder).entries()
+    build_database(tmp_path / "db.sqlite", folder, entries, assign_ids(entries)[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "db.sqlite"]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False

@@ -101,8 +101,18 @@ def parsed(root: Path, entries: list[FileEntry], ids: list[str], options: dict, 
         return
     # fork is quick and safe on Linux; elsewhere spawn is the safe choice
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with context.Pool(workers) as pool:
+    with context.Pool(workers, initializer=_die_with_parent) as pool:
         yield from pool.imap(_parse_chunk, chunks)
+
+
+def _die_with_parent() -> None:
+    """A worker ends when its parent does, even a parent killed with SIGKILL (Linux)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 class Writer:
@@ -149,6 +159,24 @@ class Writer:
         return doc_id
 
 
+def _remove_stale(final: Path) -> None:
+    """Temporary databases that a killed build left beside ``final``."""
+    for tmp in final.parent.glob(f"{final.name}.*.tmp"):
+        pid = tmp.name[len(final.name) + 1 : -len(".tmp")]
+        if pid.isdigit() and not _running(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class BuildTimes(NamedTuple):
     parse_and_write: float  # seconds in the loop that parses (in workers) and writes (here)
     waiting: float  # of which the writer waited for the parsers
@@ -166,6 +194,7 @@ def build_database(
     """
     options = dict(options or {})
     final = Path(db_path)
+    _remove_stale(final)
     db_path = final.with_name(f"{final.name}.{os.getpid()}.tmp")
     db_path.unlink(missing_ok=True)
     db = connect(db_path, create=True)
