@@ -237,12 +237,17 @@ def _name_patterns() -> tuple[tuple[re.Pattern, str], ...]:
     )
 
 
+# A run of hexadecimal digits, letters and digits mixed, as long as a hash: no date is in it.
+_HASH = re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-fA-F]*[a-fA-F])(?=[0-9a-fA-F]*[0-9])[0-9a-fA-F]{12,}(?![0-9A-Za-z])")
+
+
 def date_in_name(name: str) -> DocDate | None:
     """The date a file or folder name gives (``10Apr2007akaka175``, ``2005-08-01_3``,
     ``CCC_75_2020`` as the year 2020), or None; not checked for plausibility.
 
     A year alone counts only when the name holds one year (``2019_2020`` gives none).
     """
+    name = _HASH.sub(" ", name)  # 3e1c546575f83025 holds 5465 and dec6777 by chance
     for pattern, precision in _name_patterns():
         found = []
         for m in pattern.finditer(name):
@@ -253,7 +258,7 @@ def date_in_name(name: str) -> DocDate | None:
                 value = dt.datetime(int(parts["year"]), month, int(parts.get("day") or 1))
             except ValueError:
                 continue
-            if precision == "year" and not 1000 <= value.year <= 2999:
+            if not 1000 <= value.year <= 2999:  # not a year a name would hold
                 continue
             found.append(DocDate(value, precision))
             if precision != "year":

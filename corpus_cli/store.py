@@ -36,7 +36,7 @@ from .index import Index
 from .snapshot import Snapshot, SnapshotError, write
 
 # Bumped whenever reading files changes what a document holds: older snapshots are then rebuilt.
-PARSER = 12
+PARSER = 13
 DELTA_SHARE = 0.2
 DELTA_MAX = 2000
 

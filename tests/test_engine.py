@@ -170,3 +170,37 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
+    from corpus_cli.engine.schema import connect
+    from corpus_cli.engine.update import changes, update_database
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2019-07-05_1.txt").write_text("Shelling in Dara’a. The town held.\n", encoding="utf-8")
+    (folder / "2019-07-06_2.txt").write_text("Talks in Geneva.\n", encoding="utf-8")
+    (folder / "2019-07-07_3.txt").write_text("Aid reached Idlib.\n", encoding="utf-8")
+    (tmp_path / "a").mkdir()
+    built(folder, tmp_path / "a").close()
+    path = tmp_path / "a" / "corpus.sqlite"
+    with connect(path) as db:
+        assert not changes(db, scan(folder))
+    (folder / "2019-07-05_1.txt").write_text("Shelling in Deraa stopped.\n", encoding="utf-8")
+    (folder / "2019-07-06_2.txt").unlink()
+    (folder / "2019-07-08_4.txt").write_text("Talks resumed in Geneva.\n", encoding="utf-8")
+    db = connect(path)
+    found = changes(db, scan(folder))
+    db.close()
+    assert ([e.rel for e in found.changed], found.removed) == (["2019-07-05_1.txt", "2019-07-08_4.txt"], ["2019-07-06_2.txt"])
+    update_database(path, folder, found, assign_ids(found.changed)[0])
+    (tmp_path / "b").mkdir()
+    fresh = built(folder, tmp_path / "b")
+    updated = sqlite3.connect(path)
+    query = "SELECT doc_id, date, body, word_count FROM documents ORDER BY doc_id"
+    assert updated.execute(query).fetchall() == fresh.execute(query).fetchall()
+    terms = "SELECT term, doc, cnt FROM vocab ORDER BY term"
+    assert updated.execute(terms).fetchall() == fresh.execute(terms).fetchall()  # no term of the old text is left
+    match = "SELECT count(*) FROM units_fts WHERE units_fts MATCH ?"
+    assert [updated.execute(match, (t,)).fetchone()[0] for t in ("daraa", "deraa", "geneva")] == [0, 2, 2]
+    assert not changes(updated, scan(folder))

@@ -155,6 +155,9 @@ def test_editing_a_sidecar_is_noticed(tmp_path):
         ("July2019-memo", "2019-07"),
         ("report_2019_2020", None),
         ("000_3e1c546575f83025", None),
+        ("007386_6feb5530bf906519", None),  # a hash: no 6 Feb 5530 in it
+        ("000541_34220820ce889e8c", None),
+        ("006988_6758fb61dec6777c", None),
         ("decision-12-2019", "2019"),
     ],
 )

@@ -1,0 +1,73 @@
+"""Keeping a corpus database fresh: what changed since it was built, and replacing it in place.
+
+Freshness is one pass over the folder's scan (path, size and modification time of every file)
+against the ``files`` table. Files added or changed are parsed again and their rows replaced,
+files gone are deleted, all in one transaction: a reader sees the database before or after,
+never between, and warm runs after an update are as fast as before (nothing is layered on top).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import NamedTuple
+
+from ..files import FileEntry, Scan
+from ..text import fts_text
+from .build import UNIT_SEPARATOR, Writer, parsed
+from .schema import connect
+
+
+class Changes(NamedTuple):
+    changed: list[FileEntry]  # added, or changed in size or time
+    removed: list[str]  # relative paths of files gone
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+
+def changes(db: sqlite3.Connection, found: Scan) -> Changes:
+    """The files of ``found`` that the database does not hold as they are now."""
+    known = {path: (size, mtime) for path, size, mtime in db.execute("SELECT path, size, mtime_ns FROM files")}
+    changed = [e for e in found.entries() if known.get(e.rel) != (e.size, e.mtime_ns)]
+    current = set(found.paths)
+    removed = sorted(p for p in known if p not in current)
+    return Changes(changed, removed)
+
+
+def _forget(db: sqlite3.Connection, paths: list[str]) -> None:
+    """Delete files and all that came from them, FTS rows included (contentless: given their text)."""
+    for path in paths:
+        row = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
+        if row is None:
+            continue
+        for doc, title, body in db.execute("SELECT id, title, body FROM documents WHERE file = ?", (row[0],)).fetchall():
+            units = db.execute('SELECT id, n, start, "end" FROM units WHERE document = ? ORDER BY id', (doc,)).fetchall()
+            pieces = [title if n is None else body[start:end] for _, n, start, end in units]
+            texts = fts_text(UNIT_SEPARATOR.join(pieces)).split(UNIT_SEPARATOR)
+            db.executemany(
+                "INSERT INTO units_fts(units_fts, rowid, text) VALUES ('delete', ?, ?)",
+                [(unit[0], text) for unit, text in zip(units, texts)],
+            )
+        db.execute("DELETE FROM files WHERE id = ?", (row[0],))  # documents, units and problems go with it
+
+
+def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[str], options: dict | None = None,
+                    *, workers: int | None = None) -> None:
+    """Parse the changed files again (``ids``: a document id for each) and replace what they gave, in one transaction."""
+    options = dict(options or {})
+    chunks = list(parsed(root, found.changed, ids, options, workers))  # parsed before the write lock is taken
+    db = connect(db_path)
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        _forget(db, [e.rel for e in found.changed] + found.removed)
+        writer = Writer(db)
+        for chunk in chunks:
+            writer.write(chunk)
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    finally:
+        db.close()
