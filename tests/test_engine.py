@@ -204,3 +204,38 @@ def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
     match = "SELECT count(*) FROM units_fts WHERE units_fts MATCH ?"
     assert [updated.execute(match, (t,)).fetchone()[0] for t in ("daraa", "deraa", "geneva")] == [0, 2, 2]
     assert not changes(updated, scan(folder))
+
+
+QUERY_WORDS = ["Alepo", "Aleppo", "Idleb", "Hizbollah", "Deraa", "Asad", "Maarat", "Numan", "resolution", "Homs",
+               "Qaida", "civilian", "Alnuman", "Misskin", "Russians", "Gadafi", "regime", "Dara'a"]
+
+
+@pytest.mark.parametrize("fuzziness", ["auto", "2"])
+def test_the_database_lexicon_expands_words_as_the_index_does(seeds, corpus, fuzziness):
+    from corpus_cli.engine.vocab import TermLexicon
+    from corpus_cli.matching import expand
+
+    lexicon = TermLexicon(seeds)
+    assert lexicon.words == corpus.index.lexicon.words
+    for word in QUERY_WORDS:
+        assert expand(word, lexicon, fuzziness) == expand(word, corpus.index.lexicon, fuzziness), word
+
+
+def test_terms_follow_an_update(tmp_path):
+    from corpus_cli.engine.schema import connect
+    from corpus_cli.engine.update import changes, update_database
+    from corpus_cli.engine.vocab import TermLexicon
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shelling in Deraa.\n", encoding="utf-8")
+    built(folder, tmp_path).close()
+    (folder / "a.txt").write_text("Shelling in Idleb.\n", encoding="utf-8")
+    db = connect(tmp_path / "corpus.sqlite")
+    found = changes(db, scan(folder))
+    update_database(tmp_path / "corpus.sqlite", folder, found, assign_ids(found.changed)[0])
+    lexicon = TermLexicon(db)
+    assert lexicon.words == ["idleb", "in", "shelling"]
+    assert (lexicon.by_key("idlib"), lexicon.count("idleb"), lexicon.is_name("idleb")) == (["idleb"], 2, True)
+    assert db.execute("SELECT count(*) FROM term_keys WHERE term = 'deraa'").fetchone() == (0,)
+    db.close()

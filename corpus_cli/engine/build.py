@@ -23,6 +23,7 @@ from ..files import FileEntry, kind_of, names_in
 from ..loader import Skip, max_file_size, read_file
 from ..text import count_words, fts_text
 from .schema import connect
+from .vocab import refresh_terms
 
 CHUNK = 256  # files a worker parses before sending them back
 UNIT_SEPARATOR = "\x1f"
@@ -229,6 +230,9 @@ def build_database(
     loop = time.perf_counter() - started
     db.execute("COMMIT")
     db.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
+    db.execute("BEGIN")
+    refresh_terms(db)
+    db.execute("COMMIT")
     db.execute("PRAGMA journal_mode=WAL")
     commit = time.perf_counter() - started - loop
     db.close()

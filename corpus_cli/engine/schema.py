@@ -9,6 +9,9 @@
     units      a document's title (n NULL) and statements (n from 0), as offsets into title or body
     units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
     vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
+    terms, term_keys, term_skels
+               the vocabulary with its transliteration keys, for expanding query words
+               (see :mod:`corpus_cli.engine.vocab`)
     meta       schema version, parser version, folder, reading options, build time
 
 Dates are minutes since 0001-01-01 (``date_start``/``date_end``), so that a year-only date is
@@ -76,6 +79,11 @@ CREATE TABLE IF NOT EXISTS units (
 CREATE INDEX IF NOT EXISTS units_document ON units(document);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='', tokenize='{FTS_TOKENIZER}');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(units_fts, 'row');
+CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, cnt INTEGER NOT NULL, units INTEGER NOT NULL, capitals INTEGER);
+CREATE TABLE IF NOT EXISTS term_keys (key TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS term_keys_key ON term_keys(key);
+CREATE TABLE IF NOT EXISTS term_skels (skeleton TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS term_skels_skeleton ON term_skels(skeleton);
 """
 
 

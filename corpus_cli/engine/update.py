@@ -16,6 +16,7 @@ from ..files import FileEntry, Scan
 from ..text import fts_text
 from .build import UNIT_SEPARATOR, Writer, parsed
 from .schema import connect
+from .vocab import refresh_terms
 
 
 class Changes(NamedTuple):
@@ -64,6 +65,7 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
         writer = Writer(db)
         for chunk in chunks:
             writer.write(chunk)
+        refresh_terms(db)
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:

@@ -1,0 +1,91 @@
+"""The vocabulary of a corpus database, with transliteration keys, for expanding query words.
+
+FTS5's own vocabulary (``vocab``, from fts5vocab) gives every term and its counts. The
+transliteration keys and skeletons of each term (:mod:`corpus_cli.translit`) are computed once,
+after a build or an update, and kept in tables, so that a query does not rebuild the lexicon:
+
+    terms       term, occurrences, units holding it, and how many occurrences start with a
+                capital (NULL until a search needs it: it tells a name from a common word)
+    term_keys   term, key           (Asad and Assad share the key asad)
+    term_skels  term, skeleton      (Gadafi and Qaddafi share one)
+
+:class:`TermLexicon` answers what :func:`corpus_cli.matching.expand` asks of a lexicon.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .. import translit
+from ..matching import Lexicon
+from ..text import WORD, fold
+
+def refresh_terms(db: sqlite3.Connection) -> int:
+    """Bring the term tables in line with the FTS5 vocabulary; how many terms were keyed anew."""
+    db.execute("DELETE FROM term_keys WHERE term NOT IN (SELECT term FROM vocab)")
+    db.execute("DELETE FROM term_skels WHERE term NOT IN (SELECT term FROM vocab)")
+    db.execute("DELETE FROM terms WHERE term NOT IN (SELECT term FROM vocab)")
+    # counts change with any update; capitals are counted again when needed
+    db.execute("UPDATE terms SET (cnt, units, capitals) = (SELECT cnt, doc, NULL FROM vocab WHERE vocab.term = terms.term)")
+    new = db.execute("SELECT term, cnt, doc FROM vocab WHERE term NOT IN (SELECT term FROM terms)").fetchall()
+    keys, skels = [], []
+    for term, _, _ in new:
+        found = translit.keys(term)
+        keys.extend((k, term) for k in found)
+        skels.extend((s, term) for s in dict.fromkeys(map(translit.skeleton, found)))
+    db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL)", new)
+    db.executemany("INSERT INTO term_keys VALUES (?, ?)", keys)
+    db.executemany("INSERT INTO term_skels VALUES (?, ?)", skels)
+    return len(new)
+
+
+class TermLexicon(Lexicon):
+    """A lexicon read from the term tables: words in memory, keys and counts by query."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.vocabularies = []
+        self._words = [t for (t,) in db.execute("SELECT term FROM terms ORDER BY term")]
+        self._known = set(self._words)
+        self._counts: dict[str, tuple[int, int | None]] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._known
+
+    def _row(self, word: str) -> tuple[int, int | None]:
+        if word not in self._counts:
+            row = self.db.execute("SELECT cnt, capitals FROM terms WHERE term = ?", (word,)).fetchone()
+            self._counts[word] = (row[0], row[1]) if row else (0, 0)
+        return self._counts[word]
+
+    def count(self, word: str) -> int:
+        return self._row(word)[0]
+
+    def is_name(self, word: str) -> bool:
+        n, capitals = self._row(word)
+        if n and capitals is None:
+            capitals = self._count_capitals(word)
+        return n > 0 and capitals * 2 > n
+
+    def _count_capitals(self, word: str) -> int:
+        """Occurrences of ``word`` that start with a capital, read from the units that hold it (then kept)."""
+        capitals = 0
+        rows = self.db.execute(
+            "SELECT u.n, u.start, u.\"end\", d.title, d.body FROM units_fts JOIN units u ON u.id = units_fts.rowid "
+            "JOIN documents d ON d.id = u.document WHERE units_fts MATCH ?", (f'"{word}"',)
+        )
+        for n, start, end, title, body in rows:
+            text = title if n is None else body[start:end]
+            capitals += sum(1 for token in WORD.findall(text) if token[:1].isupper() and fold(token) == word)
+        self._counts[word] = (self._counts[word][0], capitals)
+        try:
+            self.db.execute("UPDATE terms SET capitals = ? WHERE term = ?", (capitals, word))
+        except sqlite3.OperationalError:  # a database we may only read: counted again next time
+            pass
+        return capitals
+
+    def by_key(self, key: str) -> list[str]:
+        return [t for (t,) in self.db.execute("SELECT term FROM term_keys WHERE key = ?", (key,))]
+
+    def by_skeleton(self, skeleton: str) -> list[str]:
+        return [t for (t,) in self.db.execute("SELECT term FROM term_skels WHERE skeleton = ?", (skeleton,))]
