@@ -239,3 +239,35 @@ def test_terms_follow_an_update(tmp_path):
     assert (lexicon.by_key("idlib"), lexicon.count("idleb"), lexicon.is_name("idleb")) == (["idleb"], 2, True)
     assert db.execute("SELECT count(*) FROM term_keys WHERE term = 'deraa'").fetchone() == (0,)
     db.close()
+
+
+QUERIES = ["Alepo", "Aleppo Idlib", '"Maarat al-Numan"', "Aleppo OR Idlib", "Aleppo -Russia", "(Aleppo OR Idlib) -Hama",
+           "title:Idlib Aleppo", 'category:"press releases"', "Hizbollah", "Deraa", "Asad regime", "id:003"]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_on_the_database_finds_what_the_index_finds(seeds, corpus, query):
+    from corpus_cli.corpus import Corpus
+    from corpus_cli.engine.index import DatabaseIndex
+
+    def hits(c, **options):
+        return [(h.document.id, h.statement.index, h.statement.text, h.score, h.matches) for h in c.search(query, **options)]
+
+    engine = Corpus(DatabaseIndex(seeds))
+    assert hits(engine) == hits(corpus)
+    assert hits(engine, exact=True) == hits(corpus, exact=True)
+    assert hits(engine, since="2019") == hits(corpus, since="2019")
+
+
+def test_the_database_index_serves_the_other_commands(seeds, corpus):
+    from corpus_cli.corpus import Corpus
+    from corpus_cli.engine.index import DatabaseIndex
+
+    engine = Corpus(DatabaseIndex(seeds))
+    assert [d.id for d in engine.list(since="2019")] == [d.id for d in corpus.list(since="2019")]
+    assert engine.stats()._replace(per_category={}) == corpus.stats()._replace(per_category={})
+    assert engine.variants("Asad") == corpus.variants("Asad")
+    assert [(ln.left, ln.match, ln.right) for ln in engine.kwic("Assad")] == [(ln.left, ln.match, ln.right) for ln in corpus.kwic("Assad")]
+    shown = engine.show("002")
+    assert (shown.title, shown.body, shown.spans, shown.speakers) == (corpus.show("002").title, corpus.show("002").body,
+                                                                      corpus.show("002").spans, corpus.show("002").speakers)

@@ -53,7 +53,9 @@ def _document_row(doc) -> tuple:
     spans = [(None, 0, len(doc.title))] + [(n, s, e) for n, (s, e) in enumerate(doc.spans)]
     # one pass of fts_text over all units, joined by a character that is in no word
     texts = fts_text(UNIT_SEPARATOR.join([doc.title] + [body[s:e] for _, s, e in spans[1:]])).split(UNIT_SEPARATOR)
-    units = [(n, s, e, text) for (n, s, e), text in zip(spans, texts)]
+    units = [
+        (n, s, e, count_words(doc.title if n is None else body, s, e), text) for (n, s, e), text in zip(spans, texts)
+    ]
     row = (
         doc.id, doc.title, int(doc.title_derived), date.isoformat() if date else None,
         minutes(date.value) if date else None, minutes(date.end) if date else None, doc.date_source,
@@ -136,16 +138,16 @@ class Writer:
                 self.doc_no += 1
                 doc_id = self._unique(row[0], f.rel, problems)
                 documents.append((self.doc_no, doc_id, self.file_no, *row[1:]))
-                for n, start, end, text in doc_units:
+                for n, start, end, words, text in doc_units:
                     self.unit_no += 1
-                    units.append((self.unit_no, self.doc_no, n, start, end))
+                    units.append((self.unit_no, self.doc_no, n, start, end, words))
                     texts.append((self.unit_no, text))
             files.append((self.file_no, f.rel, f.size, f.mtime_ns, f.kind, len(f.documents), f.skipped))
         db = self.db
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
         db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
         db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 20)})", documents)
-        db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?)", units)
+        db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", units)
         db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)
 
     def _unique(self, doc_id: str, rel: str, problems: list) -> str:

@@ -6,9 +6,12 @@
     documents  one row per document: its id, fields, date (ISO text, and the first and last minute
                of its period for range queries), where the date came from, body, word counts,
                the words each rule removed (JSON)
-    units      a document's title (n NULL) and statements (n from 0), as offsets into title or body
+    units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
+               with their words
     units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
     vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
+    vocab_instance
+               every occurrence (fts5vocab, 'instance'): term, unit (doc), offset
     terms, term_keys, term_skels
                the vocabulary with its transliteration keys, for expanding query words
                (see :mod:`corpus_cli.engine.vocab`)
@@ -74,11 +77,13 @@ CREATE TABLE IF NOT EXISTS units (
     document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     n INTEGER,
     start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
+    "end" INTEGER NOT NULL,
+    words INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS units_document ON units(document);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='', tokenize='{FTS_TOKENIZER}');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(units_fts, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab_instance USING fts5vocab(units_fts, 'instance');
 CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, cnt INTEGER NOT NULL, units INTEGER NOT NULL, capitals INTEGER);
 CREATE TABLE IF NOT EXISTS term_keys (key TEXT NOT NULL, term TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS term_keys_key ON term_keys(key);
