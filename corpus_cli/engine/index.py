@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from ..columns import PRECISION_CODES, TITLE, TYPES
 from ..dates import DocDate
 from ..document import Document
-from ..index import Index
+from ..index import Index, Surfaces
 from ..text import WORD, fold
 from .vocab import TermLexicon
 
@@ -98,7 +98,7 @@ class _Postings:
         return self._cache[word]
 
 
-class _Surfaces:
+class _Surfaces(Surfaces):
     """Folded word -> how the text spells it, with counts (read from the units that hold it)."""
 
     def __init__(self, index: DatabaseIndex):
@@ -112,12 +112,6 @@ class _Surfaces:
             text = title if n is None else body[start:end]
             found.update(t for t in WORD.findall(text) if fold(t) == word)
         return dict(found)
-
-    def get(self, word: str, default=None):
-        try:
-            return self[word]
-        except KeyError:
-            return default
 
 
 class _Documents:
