@@ -332,6 +332,9 @@ def run(
     total = len(scored)
     if limit is not None:
         scored = scored[:limit]
+    prefetch = getattr(index.documents, "prefetch", None)  # an index that reads documents in batches
+    if prefetch is not None:
+        prefetch(index.stmt_doc[g] for _, g in scored)
     hits = [_hit(ev, scoring, g, score) for score, g in scored]
     return Result(hits, leaves, total)
 

@@ -22,7 +22,7 @@ from ..columns import minutes
 from ..files import FileEntry, kind_of, names_in
 from ..loader import Skip, max_file_size, read_file
 from ..text import count_words, fts_text
-from .schema import connect
+from .schema import connect, to_blob
 from .vocab import refresh_terms
 
 CHUNK = 256  # files a worker parses before sending them back
@@ -137,7 +137,9 @@ class Writer:
             for row, doc_units in f.documents:
                 self.doc_no += 1
                 doc_id = self._unique(row[0], f.rel, problems)
-                documents.append((self.doc_no, doc_id, self.file_no, *row[1:]))
+                spans = to_blob(x for n, start, end, _, _ in doc_units if n is not None for x in (start, end))
+                documents.append((self.doc_no, doc_id, self.file_no, *row[1:], self.unit_no + 1, spans,
+                                  to_blob(u[3] for u in doc_units)))
                 for n, start, end, words, text in doc_units:
                     self.unit_no += 1
                     units.append((self.unit_no, self.doc_no, n, start, end, words))
@@ -146,7 +148,7 @@ class Writer:
         db = self.db
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
         db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
-        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 20)})", documents)
+        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 23)})", documents)
         db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", units)
         db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)
 

@@ -21,16 +21,23 @@ from ..dates import DocDate
 from ..document import Document
 from ..index import Index, Surfaces
 from ..text import WORD, fold
+from .schema import from_blob
 from .vocab import TermLexicon
 
 
 class DatabaseIndex(Index):
-    """:class:`~corpus_cli.index.Index` over a corpus database (positions are in document id order)."""
+    """:class:`~corpus_cli.index.Index` over a corpus database (positions are in document id order).
+
+    Opening reads one row per document: a document's units have consecutive row ids from its
+    ``first_unit`` (its title, then its statements), so their places, documents and word counts
+    are arrays made from those rows, not a read of every unit.
+    """
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         rows = db.execute(
-            "SELECT id, doc_id, date, date_start, title_derived, category, source, type, word_count FROM documents ORDER BY id"
+            "SELECT id, doc_id, date, date_start, title_derived, category, source, type, word_count, "
+            "statement_count, first_unit, unit_words FROM documents ORDER BY id"
         ).fetchall()
         self.doc_rowids = array("q", (r[0] for r in rows))
         self.doc_ids = [r[1] for r in rows]
@@ -48,16 +55,16 @@ class DatabaseIndex(Index):
             doc_type=array("B", (TYPES.index(r[7]) if r[7] in TYPES else 0 for r in rows)),
             doc_flags=flags, doc_words=array("I", (r[8] for r in rows)), formats={},
         )
-        position = {rowid: p for p, rowid in enumerate(self.doc_rowids)}
-        units = db.execute("SELECT id, document, n, words FROM units ORDER BY id").fetchall()
-        self.unit_rowids = array("q", (u[0] for u in units))
-        self.stmt_doc = array("I", (position[u[1]] for u in units))
-        self.stmt_local = array("I", (TITLE if u[2] is None else u[2] for u in units))
-        self.stmt_length = array("I", (u[3] for u in units))
-        self.title_unit = array("I", [0]) * len(rows)
-        for g, u in enumerate(units):
-            if u[2] is None:
-                self.title_unit[self.stmt_doc[g]] = g
+        self.first_unit = array("q", (r[10] for r in rows))  # row id of each document's title unit
+        self.title_unit = array("I")  # position of each document's title unit
+        self.stmt_doc, self.stmt_local, self.stmt_length = array("I"), array("I"), array("I")
+        for p, r in enumerate(rows):
+            self.title_unit.append(len(self.stmt_doc))
+            count = r[9] + 1
+            self.stmt_doc.extend([p] * count)
+            self.stmt_local.append(TITLE)
+            self.stmt_local.extend(range(r[9]))
+            self.stmt_length.extend(from_blob(r[11]))
         self.dead = frozenset()
         self.lexicon = TermLexicon(db)
         self.postings = _Postings(self)
@@ -67,7 +74,8 @@ class DatabaseIndex(Index):
 
     def unit_of(self, rowid: int) -> int:
         """The position of a unit given its row id."""
-        return bisect.bisect_left(self.unit_rowids, rowid)
+        p = bisect.bisect_right(self.first_unit, rowid) - 1
+        return self.title_unit[p] + rowid - self.first_unit[p]
 
     def unit_rows(self, word: str) -> list[tuple]:
         """(unit position, n, start, end, title, body) for every unit that holds ``word``."""
@@ -115,10 +123,20 @@ class _Surfaces(Surfaces):
 
 
 class _Documents:
-    """Documents by position, read from the database when asked for."""
+    """Documents by position, read from the database when asked for (in batches by :meth:`prefetch`)."""
+
+    SELECT = (
+        "SELECT d.id, d.doc_id, f.path, d.title, d.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
+        "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans FROM documents d "
+        "JOIN files f ON f.id = d.file WHERE d.id IN ({})"
+    )
+    CACHE = 4096  # documents kept; a scan of every document must not keep them all
 
     def __init__(self, index: DatabaseIndex):
         self.index = index
+        self._cache: dict[int, Document] = {}
+        row = index.db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
+        self._root = row[0] if row else ""
 
     def __len__(self) -> int:
         return len(self.index.doc_rowids)
@@ -127,24 +145,33 @@ class _Documents:
         doc = self[pos]
         return doc.body, doc.spans
 
+    def prefetch(self, positions) -> None:
+        """Read these documents with a few queries rather than one each."""
+        wanted = sorted({p for p in positions if p not in self._cache})  # all of them: the hits hold them anyway
+        rowids = self.index.doc_rowids
+        position = {rowids[p]: p for p in wanted}
+        for i in range(0, len(wanted), 500):
+            chunk = [rowids[p] for p in wanted[i : i + 500]]
+            for row in self.index.db.execute(self.SELECT.format(",".join("?" * len(chunk))), chunk):
+                self._cache[position[row[0]]] = self._document(row)
+
     def __getitem__(self, pos: int) -> Document:
         if pos < 0:
             pos += len(self)
-        rowid = self.index.doc_rowids[pos]
-        db = self.index.db
-        row = db.execute(
-            "SELECT d.doc_id, f.path, d.title, d.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
-            "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed FROM documents d "
-            "JOIN files f ON f.id = d.file WHERE d.id = ?", (rowid,)
-        ).fetchone()
-        spans = tuple(db.execute(
-            'SELECT start, "end" FROM units WHERE document = ? AND n IS NOT NULL ORDER BY n', (rowid,)
-        ).fetchall())
-        root = db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
-        doc = Document(
-            id=row[0], path=f"{root[0]}/{row[1]}" if root else row[1], title=row[2], body=row[3],
-            date=DocDate.fromisoformat(row[4]) if row[4] else None, date_source=row[5], title_derived=bool(row[6]),
-            category=row[7], type=row[8], source=row[9], layout=row[10], url=row[11], word_count=row[12],
-            file_words=row[13], removed=json.loads(row[14]) if row[14] else {}, spans=spans,
+        if pos not in self._cache:
+            if not 0 <= pos < len(self):
+                raise IndexError(pos)
+            if len(self._cache) >= self.CACHE:
+                self._cache.clear()
+            row = self.index.db.execute(self.SELECT.format("?"), (self.index.doc_rowids[pos],)).fetchone()
+            self._cache[pos] = self._document(row)
+        return self._cache[pos]
+
+    def _document(self, row) -> Document:
+        flat = from_blob(row[16])
+        return Document(
+            id=row[1], path=f"{self._root}/{row[2]}" if self._root else row[2], title=row[3], body=row[4],
+            date=DocDate.fromisoformat(row[5]) if row[5] else None, date_source=row[6], title_derived=bool(row[7]),
+            category=row[8], type=row[9], source=row[10], layout=row[11], url=row[12], word_count=row[13],
+            file_words=row[14], removed=json.loads(row[15]) if row[15] else {}, spans=tuple(zip(flat[0::2], flat[1::2])),
         )
-        return doc

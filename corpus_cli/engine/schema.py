@@ -5,7 +5,8 @@
     problems   what went wrong reading a file: what, the action taken, whether it was skipped
     documents  one row per document: its id, fields, date (ISO text, and the first and last minute
                of its period for range queries), where the date came from, body, word counts,
-               the words each rule removed (JSON)
+               the words each rule removed (JSON); for the engine, the row id of its first unit
+               and, as little-endian 32-bit arrays, its statements' offsets and its units' words
     units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
                with their words
     units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
@@ -24,6 +25,8 @@ the period it stands for.
 from __future__ import annotations
 
 import sqlite3
+import sys
+from array import array
 from pathlib import Path
 
 from ..text import FTS_TOKENIZER
@@ -68,7 +71,10 @@ CREATE TABLE IF NOT EXISTS documents (
     word_count INTEGER NOT NULL,
     statement_count INTEGER NOT NULL,
     file_words INTEGER,
-    removed TEXT
+    removed TEXT,
+    first_unit INTEGER NOT NULL,
+    spans BLOB NOT NULL,
+    unit_words BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date_start);
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
@@ -102,3 +108,19 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
         db.executescript(SCHEMA)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     return db
+
+
+def to_blob(values) -> bytes:
+    """Unsigned 32-bit integers as little-endian bytes."""
+    a = array("I", values)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def from_blob(blob: bytes) -> array:
+    a = array("I")
+    a.frombytes(blob)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
