@@ -120,6 +120,11 @@ class Corpus:
         ``fields`` maps document fields to the columns of JSON or CSV files
         (``{"date": "published_at"}``), on top of a ``corpus.toml`` in the folder.
         """
+        if os.environ.get("CORPUS_ENGINE") == "sqlite":  # the engine that replaces the snapshot (issue 12)
+            from .engine.open import open_database
+
+            index, report = open_database(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
+            return cls(index, report)
         from .store import open_index
 
         index, report = open_index(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)

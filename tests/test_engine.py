@@ -271,3 +271,28 @@ def test_the_database_index_serves_the_other_commands(seeds, corpus):
     shown = engine.show("002")
     assert (shown.title, shown.body, shown.spans, shown.speakers) == (corpus.show("002").title, corpus.show("002").body,
                                                                       corpus.show("002").spans, corpus.show("002").speakers)
+
+
+def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
+    """CORPUS_ENGINE=sqlite: the commands answer from the database, kept fresh by a scan."""
+    monkeypatch.setenv("CORPUS_ENGINE", "sqlite")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    default = invoke("search", "Alepo")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2019-07-05_1.txt").write_text("Shelling in Dara’a.\n", encoding="utf-8")
+    r = invoke("index", "--data", str(folder))
+    assert r.stdout.startswith(f"{folder}: 1 documents from 1 files, built in ")
+    assert list((tmp_path / "cache").glob("corpus-*.sqlite"))
+    found = "0.42  2019-07-05  2019-07-05_1#0  Shelling in Dara’a  Shelling in Dara’a.\n"
+    assert invoke("search", "Deraa", "--data", str(folder)).stdout == found
+    (folder / "2019-07-06_2.txt").write_text("Talks in Geneva.\n", encoding="utf-8")
+    r = invoke("list", "--data", str(folder))
+    assert (r.exit_code, r.stdout.splitlines()) == (0, [
+        "2019-07-05  2019-07-05_1  -  Shelling in Dara’a", "2019-07-06  2019-07-06_2  -  Talks in Geneva",
+    ])
+    assert "up to date" in invoke("index", "--data", str(folder)).stdout
+    monkeypatch.delenv("CORPUS_ENGINE")
+    assert invoke("search", "Alepo").stdout == default.stdout  # the bundled corpus alike on both engines
+    (folder / "2019-07-06_2.txt").unlink()
+    assert invoke("search", "Deraa", "--data", str(folder)).stdout == found

@@ -22,7 +22,7 @@ from ..columns import minutes
 from ..files import FileEntry, kind_of, names_in
 from ..loader import Skip, max_file_size, read_file
 from ..text import count_words, fts_text
-from .schema import connect, to_blob
+from .schema import connect, storable, to_blob
 from .vocab import refresh_terms
 
 CHUNK = 256  # files a worker parses before sending them back
@@ -40,6 +40,7 @@ class ParsedFile(NamedTuple):
     skipped: str | None
     problems: list  # (what, action, skipped)
     documents: list  # document rows (see _document_row), each with its units
+    own_id: bool = False  # a sidecar named the document: the file name's id clash does not matter
 
 
 def _document_row(doc) -> tuple:
@@ -73,9 +74,9 @@ def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], opt
     found = []
     for entry, doc_id in zip(entries, ids):
         path = base / entry.rel
-        problems, rows, skipped = [], [], None
+        problems, rows, skipped, own_id = [], [], None, False
         try:
-            docs, file_warnings, _ = read_file(
+            docs, file_warnings, own_id = read_file(
                 path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False),
                 max_bytes=max_bytes, folder=entry.rel.rpartition("/")[0],
             )
@@ -86,7 +87,7 @@ def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], opt
         except Skip as exc:
             skipped = str(exc)
             problems.append((skipped, "skipped", 1))
-        found.append(ParsedFile(entry.rel, entry.size, entry.mtime_ns, kind_of(entry.rel), skipped, problems, rows))
+        found.append(ParsedFile(entry.rel, entry.size, entry.mtime_ns, kind_of(entry.rel), skipped, problems, rows, own_id))
     return found
 
 
@@ -121,8 +122,9 @@ def _die_with_parent() -> None:
 class Writer:
     """Numbers files, documents and units and writes them in batches (one transaction per build)."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, notes: dict[str, list] | None = None):
         self.db = db
+        self.notes = notes or {}  # relative path -> (what, action, skipped) met before parsing (an id taken)
         self.file_no = db.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0]
         self.doc_no = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
         self.unit_no = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
@@ -132,19 +134,19 @@ class Writer:
         files, problems, documents, units, texts = [], [], [], [], []
         for f in chunk:
             self.file_no += 1
-            for what, action, skipped in f.problems:
+            for what, action, skipped in ([] if f.own_id else self.notes.get(f.rel, [])) + f.problems:
                 problems.append((self.file_no, what, action, skipped))
             for row, doc_units in f.documents:
                 self.doc_no += 1
                 doc_id = self._unique(row[0], f.rel, problems)
                 spans = to_blob(x for n, start, end, _, _ in doc_units if n is not None for x in (start, end))
-                documents.append((self.doc_no, doc_id, self.file_no, *row[1:], self.unit_no + 1, spans,
+                documents.append((self.doc_no, storable(doc_id), self.file_no, *row[1:], self.unit_no + 1, spans,
                                   to_blob(u[3] for u in doc_units)))
                 for n, start, end, words, text in doc_units:
                     self.unit_no += 1
                     units.append((self.unit_no, self.doc_no, n, start, end, words))
                     texts.append((self.unit_no, text))
-            files.append((self.file_no, f.rel, f.size, f.mtime_ns, f.kind, len(f.documents), f.skipped))
+            files.append((self.file_no, storable(f.rel), f.size, f.mtime_ns, f.kind, len(f.documents), f.skipped))
         db = self.db
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
         db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
@@ -190,7 +192,8 @@ class BuildTimes(NamedTuple):
 
 def build_database(
     db_path: str | Path, root: Path, entries: list[FileEntry], ids: list[str], options: dict | None = None,
-    *, workers: int | None = None, progress: Callable[[int, int], None] | None = None,
+    *, workers: int | None = None, progress: Callable[[int, int], None] | None = None, meta: dict | None = None,
+    notes: dict[str, list] | None = None,
 ) -> BuildTimes:
     """Parse ``entries`` (found under ``root``) into a new database at ``db_path``.
 
@@ -209,7 +212,8 @@ def build_database(
     db.execute("PRAGMA cache_size=-262144")  # 256 MiB
     db.execute("INSERT OR REPLACE INTO meta VALUES ('root', ?)", (str(root),))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('options', ?)", (json.dumps(options, sort_keys=True),))
-    writer = Writer(db)
+    db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [(k, str(v)) for k, v in (meta or {}).items()])
+    writer = Writer(db, notes)
     started = time.perf_counter()
     waiting = 0.0
     done = 0

@@ -21,7 +21,7 @@ from ..dates import DocDate
 from ..document import Document
 from ..index import Index, Surfaces
 from ..text import WORD, fold
-from .schema import from_blob
+from .schema import from_blob, text_of
 from .vocab import TermLexicon
 
 
@@ -40,7 +40,7 @@ class DatabaseIndex(Index):
             "statement_count, first_unit, unit_words FROM documents ORDER BY id"
         ).fetchall()
         self.doc_rowids = array("q", (r[0] for r in rows))
-        self.doc_ids = [r[1] for r in rows]
+        self.doc_ids = [text_of(r[1]) for r in rows]
         self.doc_dates = array("q", (-1 if r[3] is None else r[3] for r in rows))
         categories = ["", *sorted({r[5] for r in rows if r[5]})]
         sources = ["", *sorted({r[6] for r in rows if r[6]})]
@@ -127,7 +127,7 @@ class _Documents:
 
     SELECT = (
         "SELECT d.id, d.doc_id, f.path, d.title, d.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
-        "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans FROM documents d "
+        "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans, d.author FROM documents d "
         "JOIN files f ON f.id = d.file WHERE d.id IN ({})"
     )
     CACHE = 4096  # documents kept; a scan of every document must not keep them all
@@ -169,9 +169,12 @@ class _Documents:
 
     def _document(self, row) -> Document:
         flat = from_blob(row[16])
-        return Document(
-            id=row[1], path=f"{self._root}/{row[2]}" if self._root else row[2], title=row[3], body=row[4],
+        rel = text_of(row[2])
+        doc = Document(
+            id=text_of(row[1]), path=f"{self._root}/{rel}" if self._root else rel, title=row[3], body=row[4],
             date=DocDate.fromisoformat(row[5]) if row[5] else None, date_source=row[6], title_derived=bool(row[7]),
             category=row[8], type=row[9], source=row[10], layout=row[11], url=row[12], word_count=row[13],
             file_words=row[14], removed=json.loads(row[15]) if row[15] else {}, spans=tuple(zip(flat[0::2], flat[1::2])),
         )
+        doc.author = row[17]
+        return doc

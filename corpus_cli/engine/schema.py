@@ -124,3 +124,17 @@ def from_blob(blob: bytes) -> array:
     if sys.byteorder == "big":
         a.byteswap()
     return a
+
+
+def storable(text: str) -> str | bytes:
+    """Text SQLite can keep: a name with bytes that were not UTF-8 (lone surrogates) is kept as a BLOB."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape")
+
+
+def text_of(value: str | bytes) -> str:
+    """The inverse of :func:`storable`."""
+    return value if isinstance(value, str) else value.decode("utf-8", "surrogateescape")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..files import FileEntry, Scan
 from ..text import fts_text
 from .build import UNIT_SEPARATOR, Writer, parsed
-from .schema import connect
+from .schema import connect, storable, text_of
 from .vocab import refresh_terms
 
 
@@ -29,7 +29,7 @@ class Changes(NamedTuple):
 
 def changes(db: sqlite3.Connection, found: Scan) -> Changes:
     """The files of ``found`` that the database does not hold as they are now."""
-    known = {path: (size, mtime) for path, size, mtime in db.execute("SELECT path, size, mtime_ns FROM files")}
+    known = {text_of(path): (size, mtime) for path, size, mtime in db.execute("SELECT path, size, mtime_ns FROM files")}
     changed = [e for e in found.entries() if known.get(e.rel) != (e.size, e.mtime_ns)]
     current = set(found.paths)
     removed = sorted(p for p in known if p not in current)
@@ -39,7 +39,7 @@ def changes(db: sqlite3.Connection, found: Scan) -> Changes:
 def _forget(db: sqlite3.Connection, paths: list[str]) -> None:
     """Delete files and all that came from them, FTS rows included (contentless: given their text)."""
     for path in paths:
-        row = db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
+        row = db.execute("SELECT id FROM files WHERE path = ?", (storable(path),)).fetchone()
         if row is None:
             continue
         for doc, title, body in db.execute("SELECT id, title, body FROM documents WHERE file = ?", (row[0],)).fetchall():
@@ -54,7 +54,7 @@ def _forget(db: sqlite3.Connection, paths: list[str]) -> None:
 
 
 def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[str], options: dict | None = None,
-                    *, workers: int | None = None) -> None:
+                    *, workers: int | None = None, notes: dict[str, list] | None = None) -> None:
     """Parse the changed files again (``ids``: a document id for each) and replace what they gave, in one transaction."""
     options = dict(options or {})
     chunks = list(parsed(root, found.changed, ids, options, workers))  # parsed before the write lock is taken
@@ -62,7 +62,7 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
     try:
         db.execute("BEGIN IMMEDIATE")
         _forget(db, [e.rel for e in found.changed] + found.removed)
-        writer = Writer(db)
+        writer = Writer(db, notes)
         for chunk in chunks:
             writer.write(chunk)
         refresh_terms(db)

@@ -1,0 +1,132 @@
+"""Opening a folder on the SQLite engine: its database in the cache folder, fresh.
+
+The database of a folder is keyed by the folder's path and the options that change parsing
+(field mappings, date order): ``<cache>/<folder name>-<hash>.sqlite``. Every run scans the
+folder (path, size, time of each file) and compares it with the ``files`` table; changed files
+are parsed again and replaced in one transaction. A database of another schema, parser or
+folder is built anew.
+
+Chosen with ``CORPUS_ENGINE=sqlite`` while the engine replaces the snapshot (issue 12).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import zlib
+from pathlib import Path
+
+from ..files import Problem, assign_ids, check_root, scan
+from ..store import PARSER, Report, cache_dir, settings
+from .build import build_database
+from .index import DatabaseIndex
+from .schema import SCHEMA_VERSION, connect, storable, text_of
+from .update import changes, update_database
+
+UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
+            "source": "source IS NULL", "url": "url IS NULL"}
+
+
+def database_path(root: Path, options: dict) -> Path:
+    """Where the database of ``root`` read with ``options`` lives."""
+    key = json.dumps([str(root), options], sort_keys=True).encode("utf-8", "surrogatepass")
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", root.name)[:40] or "root"
+    return cache_dir() / f"{slug}-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
+
+
+def _usable(path: Path, root: Path, options: dict) -> str | None:
+    """Why the database at ``path`` cannot serve, or None."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        return f"it cannot be read ({exc})"
+    if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("parser") != str(PARSER):
+        return "it was made by another version"
+    if meta.get("root") != str(root) or meta.get("options") != json.dumps(options, sort_keys=True):
+        return "it indexes another folder or reading"
+    return None
+
+
+def open_database(
+    path: str | os.PathLike | None = None, *, cache: bool = True, rebuild: bool = False, progress=None,
+    fields: dict[str, str] | None = None,
+) -> tuple[DatabaseIndex, Report]:
+    """A :class:`DatabaseIndex` of the folder and a :class:`~corpus_cli.store.Report` of how it was made."""
+    root = check_root(path)
+    options = settings(root, fields)
+    found = scan(root)
+    report = Report(root, len(found.paths) + len(found.problems))
+    report.options = options
+    report.passed_over = found.passed_over
+    if cache:
+        db_path = report.snapshot = database_path(root, options)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        db_path = Path(tempfile.mkdtemp(prefix="corpus-")) / "corpus.sqlite"
+    why = None if rebuild or not db_path.exists() else _usable(db_path, root, options)
+    if why is not None:
+        report.notes.append(f"the index database {db_path} is unusable ({why}); building it again")
+    if rebuild or not db_path.exists() or why is not None:
+        entries = found.entries()
+        ids, notes = _ids(entries)
+        build_database(db_path, root, entries, ids, options, progress=progress, meta={"parser": PARSER}, notes=notes)
+        report.source = "built" if cache else "memory"
+    else:
+        db = connect(db_path)
+        try:
+            todo = changes(db, found)
+        finally:
+            db.close()
+        report.source = "snapshot"
+        if todo:
+            db = connect(db_path)
+            try:
+                taken = [r[0] for r in db.execute(
+                    "SELECT doc_id FROM documents d JOIN files f ON f.id = d.file WHERE f.path NOT IN ({})".format(
+                        ",".join("?" * len(todo.changed))), [storable(e.rel) for e in todo.changed])]
+            finally:
+                db.close()
+            ids, notes = _ids(todo.changed, taken)
+            update_database(db_path, root, todo, ids, options, notes=notes)
+            report.source, report.changed = "updated", len(todo.changed) + len(todo.removed)
+    db = connect(db_path)
+    report.problems = list(found.problems) + [
+        Problem(str(root / text_of(rel)), what, action, bool(skipped))
+        for rel, what, action, skipped in db.execute(
+            "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY p.rowid")
+    ]
+    report.formats = _formats(db)
+    return DatabaseIndex(db), report
+
+
+def _ids(entries, taken=()) -> tuple[list[str], dict[str, list]]:
+    """Document ids for files, and the note on each file whose id another file had."""
+    ids, problems = assign_ids(entries, taken)
+    notes: dict[str, list] = {}
+    for p in problems:
+        notes.setdefault(p.path, []).append((p.what, p.action, 0))
+    return ids, notes
+
+
+def _formats(db: sqlite3.Connection) -> dict:
+    """Per kind of file: files read, documents, files skipped, and fields left empty."""
+    formats: dict[str, dict] = {}
+    for kind, read, skipped in db.execute(
+        "SELECT coalesce(kind, 'text'), sum(skipped IS NULL), sum(skipped IS NOT NULL) FROM files GROUP BY 1"
+    ):
+        formats[kind] = {"files": read, "documents": 0, "skipped files": skipped, "unfilled": {}}
+    columns = ", ".join(f"sum({test})" for test in UNFILLED.values())
+    for kind, documents, *empty in db.execute(
+        f"SELECT coalesce(f.kind, 'text'), count(*), {columns} FROM documents d JOIN files f ON f.id = d.file GROUP BY 1"
+    ):
+        entry = formats[kind]
+        entry["documents"] = documents
+        entry["unfilled"] = {name: n for name, n in zip(UNFILLED, empty) if n}
+    return formats
