@@ -85,7 +85,9 @@ def _fts_mark(m: re.Match) -> str:
     text, start, end = m.string, m.start(), m.end()
     before = start > 0 and _is_letter(text[start - 1])
     if end - start == 2:  # a mark and an s that ends the word
-        return "" if before else " s"
+        return "" if before else (" " if _is_letter(text[start]) else " s")
+    if _is_letter(text[start]):  # ʼ ʿ ʾ are letters to the word pattern: they go, as fold() drops them
+        return ""
     return "" if before and end < len(text) and _is_letter(text[end]) else " "
 
 

@@ -296,3 +296,27 @@ def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
     assert invoke("search", "Alepo").stdout == default.stdout  # the bundled corpus alike on both engines
     (folder / "2019-07-06_2.txt").unlink()
     assert invoke("search", "Deraa", "--data", str(folder)).stdout == found
+
+
+def test_opening_is_cached_per_generation(tmp_path):
+    from corpus_cli.engine.index import DatabaseIndex
+    from corpus_cli.engine.schema import connect
+    from corpus_cli.engine.update import changes, update_database
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2019-07-05_1.txt").write_text("Shelling in Deraa.\n", encoding="utf-8")
+    built(folder, tmp_path).close()
+    db = connect(tmp_path / "corpus.sqlite")
+    assert db.execute("SELECT name FROM cache").fetchall() == []
+    first = DatabaseIndex(db)
+    assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index", 1), ("words", 1)]
+    again = DatabaseIndex(db)  # from the cache: the same arrays
+    assert (again.doc_ids, list(again.stmt_doc), list(again.stmt_length), again.lexicon.words) == (
+        first.doc_ids, list(first.stmt_doc), list(first.stmt_length), first.lexicon.words)
+    (folder / "2019-07-06_2.txt").write_text("Talks in Geneva went on.\n", encoding="utf-8")
+    update_database(tmp_path / "corpus.sqlite", folder, changes(db, scan(folder)), ["2019-07-06_2"])
+    after = DatabaseIndex(db)
+    assert (after.doc_ids, list(after.stmt_length)) == (["2019-07-05_1", "2019-07-06_2"], [3, 3, 5, 5])
+    assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index", 2), ("words", 2)]
+    db.close()

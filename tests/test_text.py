@@ -118,3 +118,8 @@ def test_full_text_terms_are_folded_words(text):
     db.execute("insert into t values (?)", (fts_text(text),))
     folded = {unicodedata.normalize("NFC", fold(w)) for w in words(text)} - {""}
     assert sorted(r[0] for r in db.execute("select term from v")) == sorted(folded)
+
+
+@pytest.mark.parametrize("text", ["0´ʼ0", " ʼs", "aʼs", "rock 'n' roll", "Dara’a’s", "d`Alep"])
+def test_full_text_terms_of_mark_corner_cases(text):
+    test_full_text_terms_are_folded_words.hypothesis.inner_test(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import json
 import sqlite3
+import sys
 from array import array
 from collections import Counter
 from types import SimpleNamespace
@@ -21,7 +22,7 @@ from ..dates import DocDate
 from ..document import Document
 from ..index import Index, Surfaces
 from ..text import WORD, fold
-from .schema import from_blob, text_of
+from .schema import cached, from_blob, keep, text_of
 from .vocab import TermLexicon
 
 
@@ -33,44 +34,63 @@ class DatabaseIndex(Index):
     are arrays made from those rows, not a read of every unit.
     """
 
+    ARRAYS = (("doc_rowids", "q"), ("doc_dates", "q"), ("doc_flags", "B"), ("doc_category", "H"), ("doc_source", "I"),
+              ("doc_type", "B"), ("doc_words", "I"), ("first_unit", "q"), ("title_unit", "I"), ("stmt_doc", "I"),
+              ("stmt_local", "I"), ("stmt_length", "I"))
+
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        rows = db.execute(
-            "SELECT id, doc_id, date, date_start, title_derived, category, source, type, word_count, "
-            "statement_count, first_unit, unit_words FROM documents ORDER BY id"
-        ).fetchall()
-        self.doc_rowids = array("q", (r[0] for r in rows))
-        self.doc_ids = [text_of(r[1]) for r in rows]
-        self.doc_dates = array("q", (-1 if r[3] is None else r[3] for r in rows))
-        categories = ["", *sorted({r[5] for r in rows if r[5]})]
-        sources = ["", *sorted({r[6] for r in rows if r[6]})]
-        category_no = {c: i for i, c in enumerate(categories)}
-        source_no = {s: i for i, s in enumerate(sources)}
-        flags = array("B", ((1 if r[4] else 0) | (PRECISION_CODES[DocDate.fromisoformat(r[2]).precision] << 1 if r[2] else 0)
-                            for r in rows))
+        packed = cached(db, "index")
+        found = _unpack(packed, self.ARRAYS) if packed is not None else None
+        if found is None:
+            found = self._arrays()
+            keep(db, "index", _pack(found, self.ARRAYS))
+        for name in ("doc_rowids", "doc_dates", "doc_ids", "first_unit", "title_unit", "stmt_doc", "stmt_local", "stmt_length"):
+            setattr(self, name, found[name])
         self.columns = SimpleNamespace(
-            categories=categories, sources=sources,
-            doc_category=array("H", (category_no[r[5] or ""] for r in rows)),
-            doc_source=array("I", (source_no[r[6] or ""] for r in rows)),
-            doc_type=array("B", (TYPES.index(r[7]) if r[7] in TYPES else 0 for r in rows)),
-            doc_flags=flags, doc_words=array("I", (r[8] for r in rows)), formats={},
+            categories=found["categories"], sources=found["sources"], doc_category=found["doc_category"],
+            doc_source=found["doc_source"], doc_type=found["doc_type"], doc_flags=found["doc_flags"],
+            doc_words=found["doc_words"], formats={},
         )
-        self.first_unit = array("q", (r[10] for r in rows))  # row id of each document's title unit
-        self.title_unit = array("I")  # position of each document's title unit
-        self.stmt_doc, self.stmt_local, self.stmt_length = array("I"), array("I"), array("I")
-        for p, r in enumerate(rows):
-            self.title_unit.append(len(self.stmt_doc))
-            count = r[9] + 1
-            self.stmt_doc.extend([p] * count)
-            self.stmt_local.append(TITLE)
-            self.stmt_local.extend(range(r[9]))
-            self.stmt_length.extend(from_blob(r[11]))
         self.dead = frozenset()
         self.lexicon = TermLexicon(db)
         self.postings = _Postings(self)
         self.surfaces = _Surfaces(self)
         self.documents = _Documents(self)
         self._field_lexicons = {}
+
+    def _arrays(self) -> dict:
+        """What opening needs, read from a row per document."""
+        rows = self.db.execute(
+            "SELECT id, doc_id, date, date_start, title_derived, category, source, type, word_count, "
+            "statement_count, first_unit, unit_words FROM documents ORDER BY id"
+        ).fetchall()
+        categories = ["", *sorted({r[5] for r in rows if r[5]})]
+        sources = ["", *sorted({r[6] for r in rows if r[6]})]
+        category_no = {c: i for i, c in enumerate(categories)}
+        source_no = {s: i for i, s in enumerate(sources)}
+        found = {
+            "doc_rowids": array("q", (r[0] for r in rows)),
+            "doc_ids": [text_of(r[1]) for r in rows],
+            "doc_dates": array("q", (-1 if r[3] is None else r[3] for r in rows)),
+            "doc_flags": array("B", ((1 if r[4] else 0) | (PRECISION_CODES[DocDate.fromisoformat(r[2]).precision] << 1
+                                                            if r[2] else 0) for r in rows)),
+            "categories": categories, "sources": sources,
+            "doc_category": array("H", (category_no[r[5] or ""] for r in rows)),
+            "doc_source": array("I", (source_no[r[6] or ""] for r in rows)),
+            "doc_type": array("B", (TYPES.index(r[7]) if r[7] in TYPES else 0 for r in rows)),
+            "doc_words": array("I", (r[8] for r in rows)),
+            "first_unit": array("q", (r[10] for r in rows)),  # row id of each document's title unit
+            "title_unit": array("I"),  # position of each document's title unit
+            "stmt_doc": array("I"), "stmt_local": array("I"), "stmt_length": array("I"),
+        }
+        for p, r in enumerate(rows):
+            found["title_unit"].append(len(found["stmt_doc"]))
+            found["stmt_doc"].extend([p] * (r[9] + 1))
+            found["stmt_local"].append(TITLE)
+            found["stmt_local"].extend(range(r[9]))
+            found["stmt_length"].extend(from_blob(r[11]))
+        return found
 
     def unit_of(self, rowid: int) -> int:
         """The position of a unit given its row id."""
@@ -84,6 +104,29 @@ class DatabaseIndex(Index):
             "JOIN documents d ON d.id = u.document WHERE units_fts MATCH ?", (f'"{word}"',)
         )
         return [(self.unit_of(r[0]), *r[1:]) for r in rows]
+
+
+def _pack(found: dict, arrays) -> bytes:
+    """Arrays and lists of text as one blob: a JSON header, then the arrays' bytes (this machine's order)."""
+    header = {"byteorder": sys.byteorder, "lengths": [len(found[name]) for name, _ in arrays],
+              "doc_ids": found["doc_ids"], "categories": found["categories"], "sources": found["sources"]}
+    head = json.dumps(header).encode("ascii")
+    return len(head).to_bytes(8, "little") + head + b"".join(found[name].tobytes() for name, _ in arrays)
+
+
+def _unpack(blob: bytes, arrays) -> dict | None:
+    size = int.from_bytes(blob[:8], "little")
+    header = json.loads(blob[8 : 8 + size])
+    if header["byteorder"] != sys.byteorder:
+        return None
+    found = {k: header[k] for k in ("doc_ids", "categories", "sources")}
+    at = 8 + size
+    for (name, code), length in zip(arrays, header["lengths"]):
+        a = array(code)
+        end = at + length * a.itemsize
+        a.frombytes(blob[at:end])
+        found[name], at = a, end
+    return found
 
 
 class _Postings:

@@ -16,7 +16,9 @@
     terms, term_keys, term_skels
                the vocabulary with its transliteration keys, for expanding query words
                (see :mod:`corpus_cli.engine.vocab`)
-    meta       schema version, parser version, folder, reading options, build time
+    meta       schema version, parser version, folder, reading options, generation (one more
+               at every update)
+    cache      what opening the index needs, packed, for the generation it was made for
 
 Dates are minutes since 0001-01-01 (``date_start``/``date_end``), so that a year-only date is
 the period it stands for.
@@ -31,7 +33,7 @@ from pathlib import Path
 
 from ..text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -95,6 +97,7 @@ CREATE TABLE IF NOT EXISTS term_keys (key TEXT NOT NULL, term TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS term_keys_key ON term_keys(key);
 CREATE TABLE IF NOT EXISTS term_skels (skeleton TEXT NOT NULL, term TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS term_skels_skeleton ON term_skels(skeleton);
+CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 """
 
 
@@ -107,6 +110,7 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
     if create:
         db.executescript(SCHEMA)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '1')")
     return db
 
 
@@ -138,3 +142,22 @@ def storable(text: str) -> str | bytes:
 def text_of(value: str | bytes) -> str:
     """The inverse of :func:`storable`."""
     return value if isinstance(value, str) else value.decode("utf-8", "surrogateescape")
+
+
+def generation(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def cached(db: sqlite3.Connection, name: str) -> bytes | None:
+    """What the cache holds under ``name`` for the database as it is now, or None."""
+    row = db.execute("SELECT generation, data FROM cache WHERE name = ?", (name,)).fetchone()
+    return row[1] if row and row[0] == generation(db) else None
+
+
+def keep(db: sqlite3.Connection, name: str, data: bytes) -> None:
+    """Keep ``data`` for this generation; quietly not, where the database may only be read."""
+    try:
+        db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)", (name, generation(db), data))
+    except sqlite3.OperationalError:
+        pass

@@ -66,6 +66,7 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
         for chunk in chunks:
             writer.write(chunk)
         refresh_terms(db)
+        db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:

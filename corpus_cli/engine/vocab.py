@@ -19,6 +19,7 @@ import sqlite3
 from .. import translit
 from ..matching import Lexicon
 from ..text import WORD, fold
+from .schema import cached, keep
 
 def refresh_terms(db: sqlite3.Connection) -> int:
     """Bring the term tables in line with the FTS5 vocabulary; how many terms were keyed anew."""
@@ -45,7 +46,12 @@ class TermLexicon(Lexicon):
     def __init__(self, db: sqlite3.Connection):
         self.db = db
         self.vocabularies = []
-        self._words = [t for (t,) in db.execute("SELECT term FROM terms ORDER BY term")]
+        packed = cached(db, "words")
+        if packed is None:
+            self._words = [t for (t,) in db.execute("SELECT term FROM terms ORDER BY term")]
+            keep(db, "words", "\x1f".join(self._words).encode("utf-8"))
+        else:
+            self._words = packed.decode("utf-8").split("\x1f") if packed else []
         self._known = set(self._words)
         self._counts: dict[str, tuple[int, int | None]] = {}
 
