@@ -23,7 +23,7 @@ from ..files import Problem, assign_ids, check_root, scan
 from ..store import PARSER, Report, cache_dir, settings
 from .build import build_database
 from .index import DatabaseIndex
-from .schema import SCHEMA_VERSION, connect, storable, text_of
+from .schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
 from .update import changes, update_database
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
@@ -102,7 +102,11 @@ def open_database(
         for rel, what, action, skipped in db.execute(
             "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY p.rowid")
     ]
-    report.formats = _formats(db)
+    packed = cached(db, "formats")
+    if packed is None:
+        packed = json.dumps(_formats(db)).encode("utf-8")
+        keep(db, "formats", packed)
+    report.formats = json.loads(packed)
     return DatabaseIndex(db), report
 
 
