@@ -201,6 +201,9 @@ def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
     assert updated.execute(query).fetchall() == fresh.execute(query).fetchall()
     terms = "SELECT term, doc, cnt FROM vocab ORDER BY term"
     assert updated.execute(terms).fetchall() == fresh.execute(terms).fetchall()  # no term of the old text is left
+    for table in ("SELECT term, cnt, units FROM terms ORDER BY term", "SELECT key, term FROM term_keys ORDER BY 1, 2",
+                  "SELECT skeleton, term FROM term_skels ORDER BY 1, 2"):
+        assert updated.execute(table).fetchall() == fresh.execute(table).fetchall()
     match = "SELECT count(*) FROM units_fts WHERE units_fts MATCH ?"
     assert [updated.execute(match, (t,)).fetchone()[0] for t in ("daraa", "deraa", "geneva")] == [0, 2, 2]
     assert not changes(updated, scan(folder))

@@ -17,7 +17,7 @@ from ..files import FileEntry, Scan
 from ..text import fts_text
 from .build import UNIT_SEPARATOR, Writer, parsed
 from .schema import cached, connect, keep, storable, text_of
-from .vocab import refresh_terms
+from .vocab import refresh_terms, terms_of
 
 
 class Changes(NamedTuple):
@@ -60,8 +60,11 @@ def _unpack_scan(blob: bytes) -> tuple[list[str], array, array]:
     return paths, numbers[:half], numbers[half:]
 
 
-def _forget(db: sqlite3.Connection, paths: list[str]) -> None:
-    """Delete files and all that came from them, FTS rows included (contentless: given their text)."""
+def _forget(db: sqlite3.Connection, paths: list[str], affected: set[str]) -> None:
+    """Delete files and all that came from them, FTS rows included (contentless: given their text).
+
+    The terms of the text deleted are added to ``affected``.
+    """
     for path in paths:
         row = db.execute("SELECT id FROM files WHERE path = ?", (storable(path),)).fetchone()
         if row is None:
@@ -69,6 +72,7 @@ def _forget(db: sqlite3.Connection, paths: list[str]) -> None:
         for doc, title, body in db.execute("SELECT id, title, body FROM documents WHERE file = ?", (row[0],)).fetchall():
             units = db.execute('SELECT id, n, start, "end" FROM units WHERE document = ? ORDER BY id', (doc,)).fetchall()
             pieces = [title if n is None else body[start:end] for _, n, start, end in units]
+            affected |= terms_of(pieces)
             texts = fts_text(UNIT_SEPARATOR.join(pieces)).split(UNIT_SEPARATOR)
             db.executemany(
                 "INSERT INTO units_fts(units_fts, rowid, text) VALUES ('delete', ?, ?)",
@@ -85,11 +89,14 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
     db = connect(db_path)
     try:
         db.execute("BEGIN IMMEDIATE")
-        _forget(db, [e.rel for e in found.changed] + found.removed)
+        affected: set[str] = set()
+        _forget(db, [e.rel for e in found.changed] + found.removed, affected)
         writer = Writer(db, notes)
         for chunk in chunks:
             writer.write(chunk)
-        refresh_terms(db)
+            affected |= terms_of(row[0][1] for f in chunk for row in f.documents)  # titles
+            affected |= terms_of(row[0][13] for f in chunk for row in f.documents)  # bodies
+        refresh_terms(db, affected)
         db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
         db.execute("COMMIT")
     except BaseException:
