@@ -53,8 +53,19 @@ class Report:
         self.changed = 0  # files parsed again since the snapshot
         self.notes: list[str] = []  # warnings about the cache itself
         self.options: dict = {}  # how the files were read (field mapping, date order)
-        self.formats: dict = {}  # per kind of file: documents, skipped files, fields left empty
+        self._formats: dict = {}  # per kind of file: documents, skipped files, fields left empty
+        self.formats_loader = None  # or a function that counts them when first asked for
         self.passed_over: dict[str, int] = {}  # names in the folder not read, by why (junk, other kinds)
+
+    @property
+    def formats(self) -> dict:
+        if self.formats_loader is not None:
+            self._formats, self.formats_loader = self.formats_loader(), None
+        return self._formats
+
+    @formats.setter
+    def formats(self, value: dict) -> None:
+        self._formats, self.formats_loader = value, None
 
     @property
     def skipped(self) -> list[Problem]:

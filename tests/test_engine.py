@@ -59,7 +59,8 @@ def test_fts5_reads_words_as_search_folds_them(seeds):
     assert seeds.execute("SELECT term, doc, cnt FROM vocab WHERE term LIKE 'alep%'").fetchall() == [("aleppo", 8, 8)]
     # the statement's offsets give back its text
     body, start, end = seeds.execute(
-        "SELECT d.body, u.start, u.\"end\" FROM units u JOIN documents d ON d.id = u.document WHERE d.doc_id = ? AND u.n = 8",
+        "SELECT b.body, u.start, u.\"end\" FROM units u JOIN documents d ON d.id = u.document "
+        "JOIN bodies b ON b.document = d.id WHERE d.doc_id = ? AND u.n = 8",
         ("000_3e1c546575f83025",),
     ).fetchone()
     assert body[start:end] == "They have endured and thwarted the Russian attack for three months."
@@ -97,7 +98,7 @@ def test_worker_processes_build_the_same_database(tmp_path, monkeypatch):
     (tmp_path / "two").mkdir()
     one = built(folder, tmp_path / "one", workers=1)
     two = built(folder, tmp_path / "two", workers=2)
-    query = "SELECT doc_id, date, body FROM documents ORDER BY id"
+    query = "SELECT doc_id, date, body FROM documents JOIN bodies ON document = id ORDER BY id"
     assert one.execute(query).fetchall() == two.execute(query).fetchall()
     assert two.execute("SELECT doc FROM vocab WHERE term = 'aleppo'").fetchone() == (80,)  # each title and first statement
 
@@ -197,7 +198,7 @@ def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
     (tmp_path / "b").mkdir()
     fresh = built(folder, tmp_path / "b")
     updated = sqlite3.connect(path)
-    query = "SELECT doc_id, date, body, word_count FROM documents ORDER BY doc_id"
+    query = "SELECT doc_id, date, body, word_count FROM documents JOIN bodies ON document = id ORDER BY doc_id"
     assert updated.execute(query).fetchall() == fresh.execute(query).fetchall()
     terms = "SELECT term, doc, cnt FROM vocab ORDER BY term"
     assert updated.execute(terms).fetchall() == fresh.execute(terms).fetchall()  # no term of the old text is left
@@ -313,7 +314,7 @@ def test_opening_is_cached_per_generation(tmp_path):
     db = connect(tmp_path / "corpus.sqlite")
     assert db.execute("SELECT name FROM cache").fetchall() == []
     first = DatabaseIndex(db)
-    assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index", 1), ("words", 1)]
+    assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index-2", 1), ("words", 1)]
     again = DatabaseIndex(db)  # from the cache: the same arrays
     assert (again.doc_ids, list(again.stmt_doc), list(again.stmt_length), again.lexicon.words) == (
         first.doc_ids, list(first.stmt_doc), list(first.stmt_length), first.lexicon.words)
@@ -321,5 +322,5 @@ def test_opening_is_cached_per_generation(tmp_path):
     update_database(tmp_path / "corpus.sqlite", folder, changes(db, scan(folder)), ["2019-07-06_2"])
     after = DatabaseIndex(db)
     assert (after.doc_ids, list(after.stmt_length)) == (["2019-07-05_1", "2019-07-06_2"], [3, 3, 5, 5])
-    assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index", 2), ("words", 2)]
+    assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index-2", 2), ("words", 2)]
     db.close()

@@ -128,10 +128,11 @@ class Writer:
         self.file_no = db.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0]
         self.doc_no = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
         self.unit_no = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
-        self.taken = {row[0] for row in db.execute("SELECT doc_id FROM documents")}
+        self.taken: set[str] = set()  # ids given by this writer; the database is asked for the others
+        self.empty = self.doc_no == 0
 
     def write(self, chunk: list[ParsedFile]) -> None:
-        files, problems, documents, units, texts = [], [], [], [], []
+        files, problems, documents, bodies, units, texts = [], [], [], [], [], []
         for f in chunk:
             self.file_no += 1
             for what, action, skipped in ([] if f.own_id else self.notes.get(f.rel, [])) + f.problems:
@@ -140,8 +141,9 @@ class Writer:
                 self.doc_no += 1
                 doc_id = self._unique(row[0], f.rel, problems)
                 spans = to_blob(x for n, start, end, _, _ in doc_units if n is not None for x in (start, end))
-                documents.append((self.doc_no, storable(doc_id), self.file_no, *row[1:], self.unit_no + 1, spans,
-                                  to_blob(u[3] for u in doc_units)))
+                documents.append((self.doc_no, storable(doc_id), self.file_no, *row[1:13], *row[14:], self.unit_no + 1,
+                                  spans, to_blob(u[3] for u in doc_units)))
+                bodies.append((self.doc_no, row[13]))
                 for n, start, end, words, text in doc_units:
                     self.unit_no += 1
                     units.append((self.unit_no, self.doc_no, n, start, end, words))
@@ -150,15 +152,23 @@ class Writer:
         db = self.db
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
         db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
-        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 23)})", documents)
+        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 22)})", documents)
+        db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
         db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", units)
         db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)
 
+    def _taken(self, doc_id: str) -> bool:
+        if doc_id in self.taken:
+            return True
+        if self.empty:  # a new database: only this writer's ids are taken
+            return False
+        return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (storable(doc_id),)).fetchone() is not None
+
     def _unique(self, doc_id: str, rel: str, problems: list) -> str:
         """The id, or ``id~2``, ``id~3``… when another document has it (with a warning)."""
-        if doc_id in self.taken:
+        if self._taken(doc_id):
             n = 2
-            while f"{doc_id}~{n}" in self.taken:
+            while self._taken(f"{doc_id}~{n}"):
                 n += 1
             problems.append((self.file_no, f"id {doc_id!r} is taken by another document", f"id set to '{doc_id}~{n}'", 0))
             doc_id = f"{doc_id}~{n}"

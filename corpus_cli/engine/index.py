@@ -14,6 +14,7 @@ import json
 import sqlite3
 import sys
 from array import array
+from itertools import accumulate
 from collections import Counter
 from types import SimpleNamespace
 
@@ -34,19 +35,22 @@ class DatabaseIndex(Index):
     are arrays made from those rows, not a read of every unit.
     """
 
+    CACHE = "index-2"  # the cache entry; a new name whenever ARRAYS changes
     ARRAYS = (("doc_rowids", "q"), ("doc_dates", "q"), ("doc_flags", "B"), ("doc_category", "H"), ("doc_source", "I"),
-              ("doc_type", "B"), ("doc_words", "I"), ("first_unit", "q"), ("title_unit", "I"), ("stmt_doc", "I"),
-              ("stmt_local", "I"), ("stmt_length", "I"))
+              ("doc_type", "B"), ("doc_words", "I"), ("first_unit", "q"), ("title_unit", "I"), ("stmt_length", "I"))
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
-        packed = cached(db, "index")
+        packed = cached(db, self.CACHE)
         found = _unpack(packed, self.ARRAYS) if packed is not None else None
         if found is None:
             found = self._arrays()
-            keep(db, "index", _pack(found, self.ARRAYS))
-        for name in ("doc_rowids", "doc_dates", "doc_ids", "first_unit", "title_unit", "stmt_doc", "stmt_local", "stmt_length"):
+            keep(db, self.CACHE, _pack(found, self.ARRAYS))
+        for name in ("doc_rowids", "doc_dates", "doc_ids", "first_unit", "title_unit", "stmt_length"):
             setattr(self, name, found[name])
+        # a unit's document and place follow from where each document's units start
+        self.stmt_doc = _UnitDocuments(self.title_unit, len(self.stmt_length))
+        self.stmt_local = _UnitPlaces(self.title_unit, len(self.stmt_length))
         self.columns = SimpleNamespace(
             categories=found["categories"], sources=found["sources"], doc_category=found["doc_category"],
             doc_source=found["doc_source"], doc_type=found["doc_type"], doc_flags=found["doc_flags"],
@@ -62,35 +66,32 @@ class DatabaseIndex(Index):
     def _arrays(self) -> dict:
         """What opening needs, read from a row per document."""
         rows = self.db.execute(
-            "SELECT id, doc_id, date, date_start, title_derived, category, source, type, word_count, "
+            "SELECT id, doc_id, length(date), date_start, title_derived, category, source, type, word_count, "
             "statement_count, first_unit, unit_words FROM documents ORDER BY id"
         ).fetchall()
         categories = ["", *sorted({r[5] for r in rows if r[5]})]
         sources = ["", *sorted({r[6] for r in rows if r[6]})]
         category_no = {c: i for i, c in enumerate(categories)}
         source_no = {s: i for i, s in enumerate(sources)}
-        found = {
+        precision = {4: PRECISION_CODES["year"], 7: PRECISION_CODES["month"], 10: PRECISION_CODES["day"]}
+        title_unit = array("I", [0])
+        title_unit.extend(accumulate(r[9] + 1 for r in rows))
+        title_unit.pop()
+        return {
             "doc_rowids": array("q", (r[0] for r in rows)),
             "doc_ids": [text_of(r[1]) for r in rows],
             "doc_dates": array("q", (-1 if r[3] is None else r[3] for r in rows)),
-            "doc_flags": array("B", ((1 if r[4] else 0) | (PRECISION_CODES[DocDate.fromisoformat(r[2]).precision] << 1
-                                                            if r[2] else 0) for r in rows)),
+            "doc_flags": array("B", ((1 if r[4] else 0) | (precision.get(r[2], PRECISION_CODES["minute"]) << 1 if r[2] else 0)
+                                     for r in rows)),
             "categories": categories, "sources": sources,
             "doc_category": array("H", (category_no[r[5] or ""] for r in rows)),
             "doc_source": array("I", (source_no[r[6] or ""] for r in rows)),
             "doc_type": array("B", (TYPES.index(r[7]) if r[7] in TYPES else 0 for r in rows)),
             "doc_words": array("I", (r[8] for r in rows)),
             "first_unit": array("q", (r[10] for r in rows)),  # row id of each document's title unit
-            "title_unit": array("I"),  # position of each document's title unit
-            "stmt_doc": array("I"), "stmt_local": array("I"), "stmt_length": array("I"),
+            "title_unit": title_unit,  # position of each document's title unit
+            "stmt_length": from_blob(b"".join(r[11] for r in rows)),
         }
-        for p, r in enumerate(rows):
-            found["title_unit"].append(len(found["stmt_doc"]))
-            found["stmt_doc"].extend([p] * (r[9] + 1))
-            found["stmt_local"].append(TITLE)
-            found["stmt_local"].extend(range(r[9]))
-            found["stmt_length"].extend(from_blob(r[11]))
-        return found
 
     def unit_of(self, rowid: int) -> int:
         """The position of a unit given its row id."""
@@ -100,10 +101,34 @@ class DatabaseIndex(Index):
     def unit_rows(self, word: str) -> list[tuple]:
         """(unit position, n, start, end, title, body) for every unit that holds ``word``."""
         rows = self.db.execute(
-            'SELECT u.id, u.n, u.start, u."end", d.title, d.body FROM units_fts JOIN units u ON u.id = units_fts.rowid '
-            "JOIN documents d ON d.id = u.document WHERE units_fts MATCH ?", (f'"{word}"',)
+            'SELECT u.id, u.n, u.start, u."end", d.title, b.body FROM units_fts JOIN units u ON u.id = units_fts.rowid '
+            "JOIN documents d ON d.id = u.document JOIN bodies b ON b.document = d.id WHERE units_fts MATCH ?",
+            (f'"{word}"',)
         )
         return [(self.unit_of(r[0]), *r[1:]) for r in rows]
+
+
+class _UnitDocuments:
+    """The document (position) of each unit, found from where documents' units start."""
+
+    def __init__(self, title_unit: array, count: int):
+        self.title_unit, self.count = title_unit, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getitem__(self, g: int) -> int:
+        if not 0 <= g < self.count:
+            raise IndexError(g)
+        return bisect.bisect_right(self.title_unit, g) - 1
+
+
+class _UnitPlaces(_UnitDocuments):
+    """The place of each unit in its document: TITLE, or its statement number."""
+
+    def __getitem__(self, g: int) -> int:
+        offset = g - self.title_unit[super().__getitem__(g)]
+        return TITLE if offset == 0 else offset - 1
 
 
 def _pack(found: dict, arrays) -> bytes:
@@ -169,9 +194,9 @@ class _Documents:
     """Documents by position, read from the database when asked for (in batches by :meth:`prefetch`)."""
 
     SELECT = (
-        "SELECT d.id, d.doc_id, f.path, d.title, d.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
+        "SELECT d.id, d.doc_id, f.path, d.title, b.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
         "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans, d.author FROM documents d "
-        "JOIN files f ON f.id = d.file WHERE d.id IN ({})"
+        "JOIN files f ON f.id = d.file JOIN bodies b ON b.document = d.id WHERE d.id IN ({})"
     )
     CACHE = 4096  # documents kept; a scan of every document must not keep them all
 

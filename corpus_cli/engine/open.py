@@ -88,9 +88,7 @@ def open_database(
         if todo:
             db = connect(db_path)
             try:
-                taken = [r[0] for r in db.execute(
-                    "SELECT doc_id FROM documents d JOIN files f ON f.id = d.file WHERE f.path NOT IN ({})".format(
-                        ",".join("?" * len(todo.changed))), [storable(e.rel) for e in todo.changed])]
+                taken = _taken(db, todo)
             finally:
                 db.close()
             ids, notes = _ids(todo.changed, taken)
@@ -102,12 +100,34 @@ def open_database(
         for rel, what, action, skipped in db.execute(
             "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY p.rowid")
     ]
+    report.formats_loader = lambda: _cached_formats(db)
+    return DatabaseIndex(db), report
+
+
+def _cached_formats(db: sqlite3.Connection) -> dict:
+    """The per-format counts, counted once per generation of the database."""
     packed = cached(db, "formats")
     if packed is None:
         packed = json.dumps(_formats(db)).encode("utf-8")
         keep(db, "formats", packed)
-    report.formats = json.loads(packed)
-    return DatabaseIndex(db), report
+    return json.loads(packed)
+
+
+def _taken(db: sqlite3.Connection, todo) -> list[str]:
+    """Ids of documents that stay (not of the changed files) and that a changed file's id could meet."""
+    changed = {storable(e.rel) for e in todo.changed}
+    found = []
+    for e in todo.changed:
+        stem = e.rel.rsplit("/", 1)[-1]
+        stem = stem[:-3] if stem.lower().endswith(".gz") else stem
+        stem = stem.rsplit(".", 1)[0]
+        for doc_id, path in db.execute(
+            "SELECT d.doc_id, f.path FROM documents d JOIN files f ON f.id = d.file WHERE d.doc_id = ? OR d.doc_id GLOB ?",
+            (storable(stem), storable(stem) + "~*" if isinstance(storable(stem), str) else stem + "~*"),
+        ):
+            if path not in changed:
+                found.append(text_of(doc_id))
+    return found
 
 
 def _ids(entries, taken=()) -> tuple[list[str], dict[str, list]]:

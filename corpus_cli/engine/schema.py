@@ -4,9 +4,10 @@
                how many documents it gave, and why it was skipped (NULL when it was read)
     problems   what went wrong reading a file: what, the action taken, whether it was skipped
     documents  one row per document: its id, fields, date (ISO text, and the first and last minute
-               of its period for range queries), where the date came from, body, word counts,
+               of its period for range queries), where the date came from, word counts,
                the words each rule removed (JSON); for the engine, the row id of its first unit
                and, as little-endian 32-bit arrays, its statements' offsets and its units' words
+    bodies     each document's body (apart, so that reading every document's fields stays quick)
     units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
                with their words
     units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
@@ -33,7 +34,7 @@ from pathlib import Path
 
 from ..text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -69,7 +70,6 @@ CREATE TABLE IF NOT EXISTS documents (
     layout TEXT NOT NULL,
     url TEXT,
     author TEXT,
-    body TEXT NOT NULL,
     word_count INTEGER NOT NULL,
     statement_count INTEGER NOT NULL,
     file_words INTEGER,
@@ -79,6 +79,10 @@ CREATE TABLE IF NOT EXISTS documents (
     unit_words BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date_start);
+CREATE TABLE IF NOT EXISTS bodies (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    body TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
 CREATE TABLE IF NOT EXISTS units (
     id INTEGER PRIMARY KEY,

@@ -69,7 +69,9 @@ def _forget(db: sqlite3.Connection, paths: list[str], affected: set[str]) -> Non
         row = db.execute("SELECT id FROM files WHERE path = ?", (storable(path),)).fetchone()
         if row is None:
             continue
-        for doc, title, body in db.execute("SELECT id, title, body FROM documents WHERE file = ?", (row[0],)).fetchall():
+        for doc, title, body in db.execute(
+            "SELECT d.id, d.title, b.body FROM documents d JOIN bodies b ON b.document = d.id WHERE d.file = ?", (row[0],)
+        ).fetchall():
             units = db.execute('SELECT id, n, start, "end" FROM units WHERE document = ? ORDER BY id', (doc,)).fetchall()
             pieces = [title if n is None else body[start:end] for _, n, start, end in units]
             affected |= terms_of(pieces)

@@ -108,8 +108,9 @@ class TermLexicon(Lexicon):
         """Occurrences of ``word`` that start with a capital, read from the units that hold it (then kept)."""
         capitals = 0
         rows = self.db.execute(
-            "SELECT u.n, u.start, u.\"end\", d.title, d.body FROM units_fts JOIN units u ON u.id = units_fts.rowid "
-            "JOIN documents d ON d.id = u.document WHERE units_fts MATCH ?", (f'"{word}"',)
+            "SELECT u.n, u.start, u.\"end\", d.title, b.body FROM units_fts JOIN units u ON u.id = units_fts.rowid "
+            "JOIN documents d ON d.id = u.document JOIN bodies b ON b.document = d.id WHERE units_fts MATCH ?",
+            (f'"{word}"',)
         )
         for n, start, end, title, body in rows:
             text = title if n is None else body[start:end]
