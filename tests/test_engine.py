@@ -324,3 +324,24 @@ def test_opening_is_cached_per_generation(tmp_path):
     assert (after.doc_ids, list(after.stmt_length)) == (["2019-07-05_1", "2019-07-06_2"], [3, 3, 5, 5])
     assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index-2", 2), ("words", 2)]
     db.close()
+
+
+def test_a_file_changed_in_place_is_found_from_the_remembered_scan(tmp_path):
+    from corpus_cli.engine.schema import connect
+    from corpus_cli.engine.update import changes, remember_scan
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"2019-07-0{n + 1}_{n}.txt").write_text(f"Statement {n}.\n", encoding="utf-8")
+    built(folder, tmp_path).close()
+    db = connect(tmp_path / "corpus.sqlite")
+    remember_scan(db, scan(folder))
+    assert not changes(db, scan(folder))
+    (folder / "2019-07-02_1.txt").write_text("Statement 1, longer now.\n", encoding="utf-8")
+    found = changes(db, scan(folder))
+    assert ([e.rel for e in found.changed], found.removed) == (["2019-07-02_1.txt"], [])
+    (folder / "2019-07-03_2.txt").unlink()  # another list of files: compared file by file
+    found = changes(db, scan(folder))
+    assert ([e.rel for e in found.changed], found.removed) == (["2019-07-02_1.txt"], ["2019-07-03_2.txt"])
+    db.close()

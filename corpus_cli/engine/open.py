@@ -24,7 +24,7 @@ from ..store import PARSER, Report, cache_dir, settings
 from .build import build_database
 from .index import DatabaseIndex
 from .schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
-from .update import changes, update_database
+from .update import changes, remember_scan, update_database
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
             "source": "source IS NULL", "url": "url IS NULL"}
@@ -95,6 +95,8 @@ def open_database(
             update_database(db_path, root, todo, ids, options, notes=notes)
             report.source, report.changed = "updated", len(todo.changed) + len(todo.removed)
     db = connect(db_path)
+    if report.source in ("updated", "built"):
+        remember_scan(db, found)  # the database now matches this scan
     report.problems = list(found.problems) + [
         Problem(str(root / text_of(rel)), what, action, bool(skipped))
         for rel, what, action, skipped in db.execute(

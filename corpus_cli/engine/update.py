@@ -35,15 +35,28 @@ def changes(db: sqlite3.Connection, found: Scan) -> Changes:
     database fresh (kept in its cache, in scan order): lists and arrays compared in C.
     """
     packed = cached(db, "scan")
-    if packed is not None and _unpack_scan(packed) == (found.paths, found.sizes, found.mtimes):
-        return Changes([], [])
+    if packed is not None:
+        paths, sizes, mtimes = _unpack_scan(packed)
+        if paths == found.paths:  # the same files: only sizes and times to compare
+            if sizes == found.sizes and mtimes == found.mtimes:
+                return Changes([], [])
+            entries = found.entries()
+            by_scan = sorted(entries, key=lambda e: e.n)
+            changed = [by_scan[n] for n, (a, b, c, d) in enumerate(zip(sizes, found.sizes, mtimes, found.mtimes))
+                       if a != b or c != d]
+            return Changes(sorted(changed), [])
     known = {text_of(path): (size, mtime) for path, size, mtime in db.execute("SELECT path, size, mtime_ns FROM files")}
     changed = [e for e in found.entries() if known.get(e.rel) != (e.size, e.mtime_ns)]
     current = set(found.paths)
     removed = sorted(p for p in known if p not in current)
     if not changed and not removed:
-        keep(db, "scan", _pack_scan(found))
+        remember_scan(db, found)
     return Changes(changed, removed)
+
+
+def remember_scan(db: sqlite3.Connection, found: Scan) -> None:
+    """Keep the scan that the database now matches, for :func:`changes` to compare with next time."""
+    keep(db, "scan", _pack_scan(found))
 
 
 def _pack_scan(found: Scan) -> bytes:
