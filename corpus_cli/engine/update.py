@@ -17,7 +17,7 @@ from ..files import FileEntry, Scan
 from ..text import fts_text
 from .build import UNIT_SEPARATOR, Writer, parsed
 from .schema import cached, connect, keep, storable, text_of
-from .vocab import refresh_terms, terms_of
+from .vocab import count_terms, refresh_terms
 
 
 class Changes(NamedTuple):
@@ -40,10 +40,10 @@ def changes(db: sqlite3.Connection, found: Scan) -> Changes:
         if paths == found.paths:  # the same files: only sizes and times to compare
             if sizes == found.sizes and mtimes == found.mtimes:
                 return Changes([], [])
-            entries = found.entries()
-            by_scan = sorted(entries, key=lambda e: e.n)
-            changed = [by_scan[n] for n, (a, b, c, d) in enumerate(zip(sizes, found.sizes, mtimes, found.mtimes))
-                       if a != b or c != d]
+            changed = [
+                FileEntry(found.paths[n], found.sizes[n], found.mtimes[n], n)
+                for n, (a, b, c, d) in enumerate(zip(sizes, found.sizes, mtimes, found.mtimes)) if a != b or c != d
+            ]
             return Changes(sorted(changed), [])
     known = {text_of(path): (size, mtime) for path, size, mtime in db.execute("SELECT path, size, mtime_ns FROM files")}
     changed = [e for e in found.entries() if known.get(e.rel) != (e.size, e.mtime_ns)]
@@ -73,10 +73,10 @@ def _unpack_scan(blob: bytes) -> tuple[list[str], array, array]:
     return paths, numbers[:half], numbers[half:]
 
 
-def _forget(db: sqlite3.Connection, paths: list[str], affected: set[str]) -> None:
+def _forget(db: sqlite3.Connection, paths: list[str], delta: dict[str, list[int]]) -> None:
     """Delete files and all that came from them, FTS rows included (contentless: given their text).
 
-    The terms of the text deleted are added to ``affected``.
+    The terms of the text deleted are taken away in ``delta``.
     """
     for path in paths:
         row = db.execute("SELECT id FROM files WHERE path = ?", (storable(path),)).fetchone()
@@ -87,7 +87,7 @@ def _forget(db: sqlite3.Connection, paths: list[str], affected: set[str]) -> Non
         ).fetchall():
             units = db.execute('SELECT id, n, start, "end" FROM units WHERE document = ? ORDER BY id', (doc,)).fetchall()
             pieces = [title if n is None else body[start:end] for _, n, start, end in units]
-            affected |= terms_of(pieces)
+            count_terms(pieces, delta, -1)
             texts = fts_text(UNIT_SEPARATOR.join(pieces)).split(UNIT_SEPARATOR)
             db.executemany(
                 "INSERT INTO units_fts(units_fts, rowid, text) VALUES ('delete', ?, ?)",
@@ -104,14 +104,15 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
     db = connect(db_path)
     try:
         db.execute("BEGIN IMMEDIATE")
-        affected: set[str] = set()
-        _forget(db, [e.rel for e in found.changed] + found.removed, affected)
+        delta: dict[str, list[int]] = {}
+        _forget(db, [e.rel for e in found.changed] + found.removed, delta)
         writer = Writer(db, notes)
         for chunk in chunks:
             writer.write(chunk)
-            affected |= terms_of(row[0][1] for f in chunk for row in f.documents)  # titles
-            affected |= terms_of(row[0][13] for f in chunk for row in f.documents)  # bodies
-        refresh_terms(db, affected)
+            for f in chunk:
+                for row, units in f.documents:  # row[1] is the title, row[13] the body
+                    count_terms((row[1] if n is None else row[13][s:e] for n, s, e, _, _ in units), delta, 1)
+        refresh_terms(db, delta)
         db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
         db.execute("COMMIT")
     except BaseException:

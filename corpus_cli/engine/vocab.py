@@ -21,14 +21,15 @@ from ..matching import Lexicon
 from ..text import WORD, fold
 from .schema import cached, keep
 
-def refresh_terms(db: sqlite3.Connection, affected: set[str] | None = None) -> int:
+def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = None) -> int:
     """Bring the term tables in line with the FTS5 vocabulary; how many terms were keyed anew.
 
-    With ``affected`` (the terms of the text an update removed or added) only those are looked
-    at: a full pass over FTS5's vocabulary costs seconds at 100,000 documents.
+    With ``delta`` (per term, the occurrences and units an update added, less those it removed:
+    see :func:`count_terms`) only those terms are touched: a pass over FTS5's vocabulary costs
+    seconds at 100,000 documents.
     """
-    if affected is not None:
-        return _refresh_some(db, affected)
+    if delta is not None:
+        return _apply_delta(db, delta)
     db.execute("DELETE FROM term_keys WHERE term NOT IN (SELECT term FROM vocab)")
     db.execute("DELETE FROM term_skels WHERE term NOT IN (SELECT term FROM vocab)")
     db.execute("DELETE FROM terms WHERE term NOT IN (SELECT term FROM vocab)")
@@ -46,29 +47,42 @@ def refresh_terms(db: sqlite3.Connection, affected: set[str] | None = None) -> i
     return len(new)
 
 
-def _refresh_some(db: sqlite3.Connection, affected: set[str]) -> int:
+def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> int:
     new = 0
-    for term in affected:
-        now = db.execute("SELECT cnt, doc FROM vocab WHERE term = ?", (term,)).fetchone()
-        known = db.execute("SELECT 1 FROM terms WHERE term = ?", (term,)).fetchone()
-        if now is None:
-            if known:
-                for table in ("terms", "term_keys", "term_skels"):
-                    db.execute(f"DELETE FROM {table} WHERE term = ?", (term,))
-        elif known:
-            db.execute("UPDATE terms SET cnt = ?, units = ?, capitals = NULL WHERE term = ?", (*now, term))
-        else:
+    for term, (occurrences, units) in delta.items():
+        if not occurrences and not units:
+            continue
+        row = db.execute("SELECT cnt, units FROM terms WHERE term = ?", (term,)).fetchone()
+        if row is not None and row[0] + occurrences <= 0:
+            for table in ("terms", "term_keys", "term_skels"):
+                db.execute(f"DELETE FROM {table} WHERE term = ?", (term,))
+        elif row is not None:
+            db.execute("UPDATE terms SET cnt = ?, units = ?, capitals = NULL WHERE term = ?",
+                       (row[0] + occurrences, row[1] + units, term))
+        elif occurrences > 0:
             keys = translit.keys(term)
-            db.execute("INSERT INTO terms VALUES (?, ?, ?, NULL)", (term, *now))
+            db.execute("INSERT INTO terms VALUES (?, ?, ?, NULL)", (term, occurrences, units))
             db.executemany("INSERT INTO term_keys VALUES (?, ?)", [(k, term) for k in keys])
             db.executemany("INSERT INTO term_skels VALUES (?, ?)", [(sk, term) for sk in dict.fromkeys(map(translit.skeleton, keys))])
             new += 1
     return new
 
 
-def terms_of(texts) -> set[str]:
-    """The terms FTS5 makes of these texts (fold() of their words, which the tests hold equal)."""
-    return {fold(w) for text in texts for w in WORD.findall(text)} - {""}
+def count_terms(texts, delta: dict[str, list[int]], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) the terms of these unit texts: occurrences and units per term.
+
+    The terms are fold() of the texts' words, which the tests hold equal to FTS5's.
+    """
+    for text in texts:
+        counts: dict[str, int] = {}
+        for word in WORD.findall(text):
+            term = fold(word)
+            if term:
+                counts[term] = counts.get(term, 0) + 1
+        for term, n in counts.items():
+            entry = delta.setdefault(term, [0, 0])
+            entry[0] += sign * n
+            entry[1] += sign
 
 
 class TermLexicon(Lexicon):
