@@ -345,3 +345,37 @@ def test_a_file_changed_in_place_is_found_from_the_remembered_scan(tmp_path):
     found = changes(db, scan(folder))
     assert ([e.rel for e in found.changed], found.removed) == (["2019-07-02_1.txt"], ["2019-07-03_2.txt"])
     db.close()
+
+
+def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
+    from corpus_cli.engine.index import DatabaseIndex, _unpack
+    from corpus_cli.engine.schema import cached, connect
+    from corpus_cli.engine.update import changes, update_database
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = ["Shelling in Deraa. The town held.", "Talks in Geneva.", "Aid reached Idlib. Trucks waited. More came.",
+             "Category news.", "The last one."]
+    for n, text in enumerate(texts):
+        (folder / f"2019-07-0{n + 1}_{n}.txt").write_text(text + "\n", encoding="utf-8")
+    built(folder, tmp_path).close()
+    db = connect(tmp_path / "corpus.sqlite")
+    DatabaseIndex(db)  # makes the cache of generation 1
+    (folder / "2019-07-02_1.txt").write_text("Talks in Geneva went on for days. Then stopped.\n", encoding="utf-8")
+    (folder / "2019-07-03_2.txt").unlink()
+    (folder / "2019-07-09_9.txt").write_text("A new one about Aleppo.\n", encoding="utf-8")
+    found = changes(db, scan(folder))
+    update_database(tmp_path / "corpus.sqlite", folder, found, assign_ids(found.changed)[0])
+    patched = _unpack(cached(db, DatabaseIndex.CACHE), DatabaseIndex.ARRAYS)
+    patched_words = cached(db, "words")
+    fresh = DatabaseIndex(db)._arrays()
+    for name in fresh:
+        got, want = patched[name], fresh[name]
+        if name in ("categories", "sources"):
+            assert set(got) == set(want)
+        elif name not in ("doc_category", "doc_source"):
+            assert list(got) == list(want), name
+    assert patched["doc_ids"] == ["2019-07-01_0", "2019-07-04_3", "2019-07-05_4", "2019-07-02_1", "2019-07-09_9"]
+    db.execute("DELETE FROM cache")
+    assert patched_words.decode("utf-8").split("\x1f") == DatabaseIndex(db).lexicon.words
+    db.close()

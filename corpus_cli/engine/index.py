@@ -65,33 +65,7 @@ class DatabaseIndex(Index):
 
     def _arrays(self) -> dict:
         """What opening needs, read from a row per document."""
-        rows = self.db.execute(
-            "SELECT id, doc_id, length(date), date_start, title_derived, category, source, type, word_count, "
-            "statement_count, first_unit, unit_words FROM documents ORDER BY id"
-        ).fetchall()
-        categories = ["", *sorted({r[5] for r in rows if r[5]})]
-        sources = ["", *sorted({r[6] for r in rows if r[6]})]
-        category_no = {c: i for i, c in enumerate(categories)}
-        source_no = {s: i for i, s in enumerate(sources)}
-        precision = {4: PRECISION_CODES["year"], 7: PRECISION_CODES["month"], 10: PRECISION_CODES["day"]}
-        title_unit = array("I", [0])
-        title_unit.extend(accumulate(r[9] + 1 for r in rows))
-        title_unit.pop()
-        return {
-            "doc_rowids": array("q", (r[0] for r in rows)),
-            "doc_ids": [text_of(r[1]) for r in rows],
-            "doc_dates": array("q", (-1 if r[3] is None else r[3] for r in rows)),
-            "doc_flags": array("B", ((1 if r[4] else 0) | (precision.get(r[2], PRECISION_CODES["minute"]) << 1 if r[2] else 0)
-                                     for r in rows)),
-            "categories": categories, "sources": sources,
-            "doc_category": array("H", (category_no[r[5] or ""] for r in rows)),
-            "doc_source": array("I", (source_no[r[6] or ""] for r in rows)),
-            "doc_type": array("B", (TYPES.index(r[7]) if r[7] in TYPES else 0 for r in rows)),
-            "doc_words": array("I", (r[8] for r in rows)),
-            "first_unit": array("q", (r[10] for r in rows)),  # row id of each document's title unit
-            "title_unit": title_unit,  # position of each document's title unit
-            "stmt_length": from_blob(b"".join(r[11] for r in rows)),
-        }
+        return _arrays_of(self.db.execute(ROWS + " ORDER BY id").fetchall())
 
     def unit_of(self, rowid: int) -> int:
         """The position of a unit given its row id."""
@@ -106,6 +80,79 @@ class DatabaseIndex(Index):
             (f'"{word}"',)
         )
         return [(self.unit_of(r[0]), *r[1:]) for r in rows]
+
+
+ROWS = ("SELECT id, doc_id, length(date), date_start, title_derived, category, source, type, word_count, "
+        "statement_count, first_unit, unit_words FROM documents")
+DOC_ARRAYS = ("doc_rowids", "doc_dates", "doc_flags", "doc_category", "doc_source", "doc_type", "doc_words", "first_unit")
+
+
+def _arrays_of(rows: list, categories: list[str] | None = None, sources: list[str] | None = None, units: int = 0) -> dict:
+    """The arrays of these document rows (their units numbered from ``units``); names new to
+    ``categories`` and ``sources`` are added to them."""
+    categories = categories if categories is not None else [""]
+    sources = sources if sources is not None else [""]
+    for table, column in ((categories, 5), (sources, 6)):
+        table.extend(sorted({r[column] for r in rows if r[column]} - set(table)))
+    category_no = {c: i for i, c in enumerate(categories)}
+    source_no = {s: i for i, s in enumerate(sources)}
+    precision = {4: PRECISION_CODES["year"], 7: PRECISION_CODES["month"], 10: PRECISION_CODES["day"]}
+    title_unit = array("I", accumulate((r[9] + 1 for r in rows), initial=units))
+    title_unit.pop()
+    return {
+        "doc_rowids": array("q", (r[0] for r in rows)),
+        "doc_ids": [text_of(r[1]) for r in rows],
+        "doc_dates": array("q", (-1 if r[3] is None else r[3] for r in rows)),
+        "doc_flags": array("B", ((1 if r[4] else 0) | (precision.get(r[2], PRECISION_CODES["minute"]) << 1 if r[2] else 0)
+                                 for r in rows)),
+        "categories": categories, "sources": sources,
+        "doc_category": array("H", (category_no[r[5] or ""] for r in rows)),
+        "doc_source": array("I", (source_no[r[6] or ""] for r in rows)),
+        "doc_type": array("B", (TYPES.index(r[7]) if r[7] in TYPES else 0 for r in rows)),
+        "doc_words": array("I", (r[8] for r in rows)),
+        "first_unit": array("q", (r[10] for r in rows)),  # row id of each document's title unit
+        "title_unit": title_unit,  # position of each document's title unit
+        "stmt_length": from_blob(b"".join(r[11] for r in rows)),
+    }
+
+
+def patch_cache(db: sqlite3.Connection, before: int, deleted: set[int], first_new: int) -> None:
+    """Carry the open cache of generation ``before`` over to the database as it is now: the
+    documents ``deleted`` (row ids) taken out, those from row id ``first_new`` on added.
+
+    Quietly nothing when there is no such cache: the next open makes it.
+    """
+    row = db.execute("SELECT generation, data FROM cache WHERE name = ?", (DatabaseIndex.CACHE,)).fetchone()
+    found = _unpack(row[1], DatabaseIndex.ARRAYS) if row is not None and row[0] == before else None
+    if found is None:
+        return
+    rowids, title_unit, lengths = found["doc_rowids"], found["title_unit"], found["stmt_length"]
+    gone = sorted(p for p in range(len(rowids)) if rowids[p] in deleted) if deleted else []
+    bounds = list(title_unit) + [len(lengths)]
+    counts = array("I", (bounds[p + 1] - bounds[p] for p in range(len(rowids))))
+    if gone:  # keep the runs between the documents that went, as slices
+        kept = [(a + 1, b) for a, b in zip([-1] + gone, gone + [len(rowids)]) if b > a + 1]
+        for name in DOC_ARRAYS:
+            found[name] = _runs(found[name], kept)
+        found["doc_ids"] = [i for a, b in kept for i in found["doc_ids"][a:b]]
+        found["stmt_length"] = _runs(lengths, [(bounds[a], bounds[b]) for a, b in kept])
+        counts = _runs(counts, kept)
+    found["title_unit"] = array("I", accumulate(counts, initial=0))
+    found["title_unit"].pop()
+    rows = db.execute(ROWS + " WHERE id >= ? ORDER BY id", (first_new,)).fetchall()
+    if rows:
+        added = _arrays_of(rows, found["categories"], found["sources"], len(found["stmt_length"]))
+        for name in (*DOC_ARRAYS, "title_unit", "stmt_length"):
+            found[name].extend(added[name])
+        found["doc_ids"].extend(added["doc_ids"])
+    keep(db, DatabaseIndex.CACHE, _pack(found, DatabaseIndex.ARRAYS))
+
+
+def _runs(values: array, runs: list[tuple[int, int]]) -> array:
+    out = array(values.typecode)
+    for a, b in runs:
+        out.extend(values[a:b])
+    return out
 
 
 class _UnitDocuments:

@@ -16,8 +16,9 @@ from typing import NamedTuple
 from ..files import FileEntry, Scan
 from ..text import fts_text
 from .build import UNIT_SEPARATOR, Writer, parsed
-from .schema import cached, connect, keep, storable, text_of
-from .vocab import count_terms, refresh_terms
+from .index import patch_cache
+from .schema import cached, connect, generation, keep, storable, text_of
+from .vocab import count_terms, patch_words, refresh_terms
 
 
 class Changes(NamedTuple):
@@ -73,7 +74,7 @@ def _unpack_scan(blob: bytes) -> tuple[list[str], array, array]:
     return paths, numbers[:half], numbers[half:]
 
 
-def _forget(db: sqlite3.Connection, paths: list[str], delta: dict[str, list[int]]) -> None:
+def _forget(db: sqlite3.Connection, paths: list[str], delta: dict[str, list[int]], deleted: set[int]) -> None:
     """Delete files and all that came from them, FTS rows included (contentless: given their text).
 
     The terms of the text deleted are taken away in ``delta``.
@@ -85,6 +86,7 @@ def _forget(db: sqlite3.Connection, paths: list[str], delta: dict[str, list[int]
         for doc, title, body in db.execute(
             "SELECT d.id, d.title, b.body FROM documents d JOIN bodies b ON b.document = d.id WHERE d.file = ?", (row[0],)
         ).fetchall():
+            deleted.add(doc)
             units = db.execute('SELECT id, n, start, "end" FROM units WHERE document = ? ORDER BY id', (doc,)).fetchall()
             pieces = [title if n is None else body[start:end] for _, n, start, end in units]
             count_terms(pieces, delta, -1)
@@ -105,15 +107,21 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
     try:
         db.execute("BEGIN IMMEDIATE")
         delta: dict[str, list[int]] = {}
-        _forget(db, [e.rel for e in found.changed] + found.removed, delta)
+        deleted: set[int] = set()
+        before = generation(db)
+        _forget(db, [e.rel for e in found.changed] + found.removed, delta, deleted)
         writer = Writer(db, notes)
+        first_new = writer.doc_no + 1
         for chunk in chunks:
             writer.write(chunk)
             for f in chunk:
                 for row, units in f.documents:  # row[1] is the title, row[13] the body
                     count_terms((row[1] if n is None else row[13][s:e] for n, s, e, _, _ in units), delta, 1)
-        refresh_terms(db, delta)
+        new, gone = refresh_terms(db, delta)
         db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+        # what opening needs, carried over rather than made anew (one changed file of 100,000)
+        patch_cache(db, before, deleted, first_new)
+        patch_words(db, before, new, gone)
         db.execute("COMMIT")
     except BaseException:
         if db.in_transaction:

@@ -14,6 +14,7 @@ after a build or an update, and kept in tables, so that a query does not rebuild
 
 from __future__ import annotations
 
+import bisect
 import sqlite3
 
 from .. import translit
@@ -21,8 +22,9 @@ from ..matching import Lexicon
 from ..text import WORD, fold
 from .schema import cached, keep
 
-def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = None) -> int:
-    """Bring the term tables in line with the FTS5 vocabulary; how many terms were keyed anew.
+def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = None):
+    """Bring the term tables in line with the FTS5 vocabulary; the terms keyed anew and (with a
+    delta) the terms gone.
 
     With ``delta`` (per term, the occurrences and units an update added, less those it removed:
     see :func:`count_terms`) only those terms are touched: a pass over FTS5's vocabulary costs
@@ -44,11 +46,11 @@ def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = N
     db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL)", new)
     db.executemany("INSERT INTO term_keys VALUES (?, ?)", keys)
     db.executemany("INSERT INTO term_skels VALUES (?, ?)", skels)
-    return len(new)
+    return [t for t, _, _ in new], []
 
 
-def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> int:
-    new = 0
+def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> tuple[list[str], list[str]]:
+    new, gone = [], []
     for term, (occurrences, units) in delta.items():
         if not occurrences and not units:
             continue
@@ -56,6 +58,7 @@ def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> int:
         if row is not None and row[0] + occurrences <= 0:
             for table in ("terms", "term_keys", "term_skels"):
                 db.execute(f"DELETE FROM {table} WHERE term = ?", (term,))
+            gone.append(term)
         elif row is not None:
             db.execute("UPDATE terms SET cnt = ?, units = ?, capitals = NULL WHERE term = ?",
                        (row[0] + occurrences, row[1] + units, term))
@@ -64,8 +67,22 @@ def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> int:
             db.execute("INSERT INTO terms VALUES (?, ?, ?, NULL)", (term, occurrences, units))
             db.executemany("INSERT INTO term_keys VALUES (?, ?)", [(k, term) for k in keys])
             db.executemany("INSERT INTO term_skels VALUES (?, ?)", [(sk, term) for sk in dict.fromkeys(map(translit.skeleton, keys))])
-            new += 1
-    return new
+            new.append(term)
+    return new, gone
+
+
+def patch_words(db: sqlite3.Connection, before: int, new: list[str], gone: list[str]) -> None:
+    """Carry the cached word list of generation ``before`` over, with the terms an update added and removed."""
+    row = db.execute("SELECT generation, data FROM cache WHERE name = 'words'").fetchone()
+    if row is None or row[0] != before:
+        return
+    words = row[1].decode("utf-8").split("\x1f") if row[1] else []
+    if gone:
+        drop = set(gone)
+        words = [w for w in words if w not in drop]
+    for term in new:
+        bisect.insort(words, term)
+    keep(db, "words", "\x1f".join(words).encode("utf-8"))
 
 
 def count_terms(texts, delta: dict[str, list[int]], sign: int) -> None:
