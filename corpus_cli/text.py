@@ -26,7 +26,6 @@ _ODD_SPACE = re.compile(r"[^\S \n]")  # white space other than a plain space or 
 WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
 # The same words in ASCII-only text, found a third faster (for index builds).
 WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['`][A-Za-z0-9]+)*")
-_POSSESSIVE = re.compile(rf"[{APOSTROPHES}][sS]$")
 _APOSTROPHE_TABLE = dict.fromkeys(map(ord, APOSTROPHES))
 
 
@@ -51,9 +50,10 @@ def fold(word: str) -> str:
     and apostrophe-like marks are deleted, so ``Dara’a``, ``Dara'a`` and
     ``Daraa`` fold alike, as do ``Russia’s`` and ``Russia``.
     """
-    word = _POSSESSIVE.sub("", word)
+    if len(word) > 1 and word[-2] in APOSTROPHES and word[-1] in "sS":  # the possessive, without a regex per word
+        word = word[:-2]
     if word.isascii():
-        return word.lower().translate(_APOSTROPHE_TABLE)
+        return word.lower().translate(_APOSTROPHE_TABLE) if ("'" in word or "`" in word) else word.lower()
     word = word.translate(_APOSTROPHE_TABLE)  # before decomposing: NFKD makes ´ a space and an accent
     previous = None
     while word != previous:  # casefolding can add marks, decomposing can add capitals
