@@ -618,7 +618,8 @@ def stats_cmd(data, fmt):
     "--data", envvar="CORPUS_DATA", type=click.Path(), help="Folder of documents (default: the bundled corpus; env CORPUS_DATA)."
 )
 @click.option("--rebuild", is_flag=True, help="Build the snapshot anew even if it is fresh.")
-def index_cmd(data, rebuild):
+@click.option("--path", "path_only", is_flag=True, help="Print only where the index file is (after bringing it up to date).")
+def index_cmd(data, rebuild, path_only):
     """Build or refresh the index snapshot of a folder.
 
     Other commands do this by themselves when needed; run it ahead of time
@@ -628,6 +629,7 @@ def index_cmd(data, rebuild):
     Examples:
       corpus index --data ~/releases
       corpus index --rebuild
+      CORPUS_ENGINE=sqlite datasette "$(corpus index --path)"
     """
     import time
 
@@ -635,16 +637,21 @@ def index_cmd(data, rebuild):
     corpus = _open(Source(data, True), rebuild=rebuild)
     report = corpus.report
     took = time.perf_counter() - started
+    if path_only:
+        click.echo(str(report.snapshot))
+        return EXIT_OK
     what = {
         "built": "built",
         "snapshot": "up to date",
-        "updated": f"updated ({report.changed} changed file{'s' if report.changed != 1 else ''} in a delta)",
+        "updated": f"updated ({report.changed} changed file{'s' if report.changed != 1 else ''}"
+                   f"{'' if report.snapshot and report.snapshot.suffix == '.sqlite' else ' in a delta'})",
     }[report.source]
     docs = len(corpus.index.live)
     click.echo(f"{report.root}: {docs:,} documents from {report.files_seen:,} files, {what} in {took:.2f} s")
     if report.snapshot and report.snapshot.exists():
         size = report.snapshot.stat().st_size
-        click.echo(f"snapshot: {report.snapshot} ({size / 1e6:,.1f} MB)")
+        kind = "database" if report.snapshot.suffix == ".sqlite" else "snapshot"
+        click.echo(f"{kind}: {report.snapshot} ({size / 1e6:,.1f} MB)")
     return EXIT_OK
 
 

@@ -379,3 +379,15 @@ def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
     db.execute("DELETE FROM cache")
     assert patched_words.decode("utf-8").split("\x1f") == DatabaseIndex(db).lexicon.words
     db.close()
+
+
+def test_index_path_names_the_file(invoke, tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CORPUS_ENGINE", raising=False)
+    r = invoke("index", "--path")
+    assert r.stdout == f"{next(tmp_path.glob('data-*.idx'))}\n"
+    monkeypatch.setenv("CORPUS_ENGINE", "sqlite")
+    r = invoke("index", "--path")
+    path = next(tmp_path.glob("data-*.sqlite"))
+    assert r.stdout == f"{path}\n"
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM documents").fetchone() == (5,)
