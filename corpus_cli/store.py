@@ -292,6 +292,8 @@ def cache_entries() -> list[CacheEntry]:
     folder = cache_dir()
     if not folder.is_dir():
         return found
+    for p in sorted(folder.glob("*.sqlite")):  # the SQLite engine's databases
+        found.append(_database_entry(p))
     for p in sorted(folder.glob("*.idx")) + sorted(folder.glob("*.delta")):
         size = p.stat().st_size
         try:
@@ -303,13 +305,32 @@ def cache_entries() -> list[CacheEntry]:
     return found
 
 
+def _database_entry(path: Path) -> CacheEntry:
+    import sqlite3
+
+    size = sum(p.stat().st_size for p in (path, Path(f"{path}-wal")) if p.exists())
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            root = db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
+            documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            db.close()
+        return CacheEntry(path, root[0] if root else None, size, documents)
+    except sqlite3.DatabaseError as exc:
+        return CacheEntry(path, None, size, None, str(exc))
+
+
 def clear_cache() -> int:
     """Remove every snapshot (and leftover temporary file) in the cache folder; how many."""
     folder = cache_dir()
     if not folder.is_dir():
         return 0
     removed = 0
-    for pattern in ("*.idx", "*.delta", "*.tmp"):
+    for companion in ("*.sqlite-wal", "*.sqlite-shm"):  # a database's write-ahead log goes with it, uncounted
+        for p in folder.glob(companion):
+            p.unlink(missing_ok=True)
+    for pattern in ("*.idx", "*.delta", "*.tmp", "*.sqlite"):
         for p in folder.glob(pattern):
             try:
                 p.unlink()

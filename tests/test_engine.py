@@ -1,5 +1,6 @@
 """The corpus database on SQLite FTS5 (issue 12, the engine being built): tables, tokens, build."""
 
+import json
 import os
 import signal
 import sqlite3
@@ -391,3 +392,21 @@ def test_index_path_names_the_file(invoke, tmp_path, monkeypatch):
     path = next(tmp_path.glob("data-*.sqlite"))
     assert r.stdout == f"{path}\n"
     assert sqlite3.connect(path).execute("SELECT count(*) FROM documents").fetchone() == (5,)
+
+
+def test_the_engine_without_a_writable_cache_and_in_the_cache_commands(invoke, tmp_path, monkeypatch):
+    from corpus_cli.corpus import Corpus
+
+    monkeypatch.setenv("CORPUS_ENGINE", "sqlite")
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(blocker / "cache"))
+    corpus = Corpus.open()
+    assert [h.document.id[:3] for h in corpus.search("Idlib")][:1] == ["004"]
+    assert corpus.report.notes[0].startswith(f"cannot write the index database {blocker / 'cache'}")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    invoke("index")
+    r = invoke("cache", "info", "--json")
+    data = json.loads(r.stdout)
+    assert [(s["documents"], s["folder"], s["problem"]) for s in data["snapshots"]] == [(5, str(bundled_data()), None)]
+    assert invoke("cache", "clear").stdout == f"removed 1 file from {tmp_path / 'cache'}\n"

@@ -65,10 +65,17 @@ def open_database(
     report = Report(root, len(found.paths) + len(found.problems))
     report.options = options
     report.passed_over = found.passed_over
-    if cache:
-        db_path = report.snapshot = database_path(root, options)
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-    else:
+    db_path = database_path(root, options) if cache else None
+    if db_path is not None:
+        try:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(db_path.parent, os.W_OK):
+                raise PermissionError(13, "not writable")
+            report.snapshot = db_path
+        except OSError as exc:
+            report.notes.append(f"cannot write the index database {db_path}: {exc.strerror or exc}; answering without it")
+            db_path, cache = None, False
+    if db_path is None:
         db_path = Path(tempfile.mkdtemp(prefix="corpus-")) / "corpus.sqlite"
     why = None if rebuild or not db_path.exists() else _usable(db_path, root, options)
     if why is not None:
