@@ -12,7 +12,6 @@ processes, the writer, the final merge) and the sizes of the database and of the
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys

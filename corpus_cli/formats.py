@@ -11,10 +11,8 @@ A record becomes a :class:`~corpus_cli.document.Document` through
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Iterator, Mapping
