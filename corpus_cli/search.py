@@ -17,6 +17,7 @@ variant, and for a variant than for a typo. A phrase counts as one term. Ties ar
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Container, NamedTuple
 
@@ -25,11 +26,13 @@ from .document import Document, Statement
 from .errors import UsageError
 from .index import Index
 from .matching import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
-from .text import fold, fold_case, tokens
+from .text import WORD, fold, fold_case, tokens
 from .translit import ARTICLES
 
 K1 = 1.2
 B = 0.75
+# Every token of every unit read is folded: the same words come back again and again.
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
 
 class Match(NamedTuple):
@@ -96,7 +99,7 @@ class _Evaluator:
         found = self._tokens.get(g)
         if found is None:
             text = self.index.unit_text(g)
-            found = self._tokens[g] = [(t.start, t.end, t.text, fold(t.text)) for t in tokens(text)]
+            found = self._tokens[g] = [(m.start(), m.end(), m.group(), _fold(m.group())) for m in WORD.finditer(text)]
         return found
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
