@@ -410,3 +410,18 @@ def test_the_engine_without_a_writable_cache_and_in_the_cache_commands(invoke, t
     data = json.loads(r.stdout)
     assert [(s["documents"], s["folder"], s["problem"]) for s in data["snapshots"]] == [(5, str(bundled_data()), None)]
     assert invoke("cache", "clear").stdout == f"removed 1 file from {tmp_path / 'cache'}\n"
+
+
+def test_spellings_and_capitals_are_counted_once_then_kept(tmp_path):
+    from corpus_cli.engine.index import DatabaseIndex
+    from corpus_cli.engine.schema import connect
+
+    built(bundled_data(), tmp_path).close()
+    db = connect(tmp_path / "corpus.sqlite")
+    index = DatabaseIndex(db)
+    row = "SELECT capitals, spellings FROM terms WHERE term = ?"
+    assert db.execute(row, ("daraa",)).fetchone() == (None, None)
+    assert index.surfaces["daraa"] == {"Dara’a": 2}
+    assert index.lexicon.is_name("daraa")
+    assert db.execute(row, ("daraa",)).fetchone() == (2, '{"Dara’a": 2}')
+    db.close()

@@ -15,14 +15,12 @@ import sqlite3
 import sys
 from array import array
 from itertools import accumulate
-from collections import Counter
 from types import SimpleNamespace
 
 from ..columns import PRECISION_CODES, TITLE, TYPES
 from ..dates import DocDate
 from ..document import Document
 from ..index import Index, Surfaces
-from ..text import WORD, fold
 from .schema import cached, from_blob, keep, text_of
 from .vocab import TermLexicon
 
@@ -71,15 +69,6 @@ class DatabaseIndex(Index):
         """The position of a unit given its row id."""
         p = bisect.bisect_right(self.first_unit, rowid) - 1
         return self.title_unit[p] + rowid - self.first_unit[p]
-
-    def unit_rows(self, word: str) -> list[tuple]:
-        """(unit position, n, start, end, title, body) for every unit that holds ``word``."""
-        rows = self.db.execute(
-            'SELECT u.id, u.n, u.start, u."end", d.title, b.body FROM units_fts JOIN units u ON u.id = units_fts.rowid '
-            "JOIN documents d ON d.id = u.document JOIN bodies b ON b.document = d.id WHERE units_fts MATCH ?",
-            (f'"{word}"',)
-        )
-        return [(self.unit_of(r[0]), *r[1:]) for r in rows]
 
 
 ROWS = ("SELECT id, doc_id, length(date), date_start, title_derived, category, source, type, word_count, "
@@ -230,11 +219,7 @@ class _Surfaces(Surfaces):
     def __getitem__(self, word: str) -> dict[str, int]:
         if word not in self.index.lexicon:
             raise KeyError(word)
-        found: Counter = Counter()
-        for _, n, start, end, title, body in self.index.unit_rows(word):
-            text = title if n is None else body[start:end]
-            found.update(t for t in WORD.findall(text) if fold(t) == word)
-        return dict(found)
+        return self.index.lexicon.spellings(word)
 
 
 class _Documents:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from ..text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -96,7 +96,9 @@ CREATE INDEX IF NOT EXISTS units_document ON units(document);
 CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='', tokenize='{FTS_TOKENIZER}');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(units_fts, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab_instance USING fts5vocab(units_fts, 'instance');
-CREATE TABLE IF NOT EXISTS terms (term TEXT PRIMARY KEY, cnt INTEGER NOT NULL, units INTEGER NOT NULL, capitals INTEGER);
+CREATE TABLE IF NOT EXISTS terms (
+    term TEXT PRIMARY KEY, cnt INTEGER NOT NULL, units INTEGER NOT NULL, capitals INTEGER, spellings TEXT
+);
 CREATE TABLE IF NOT EXISTS term_keys (key TEXT NOT NULL, term TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS term_keys_key ON term_keys(key);
 CREATE TABLE IF NOT EXISTS term_skels (skeleton TEXT NOT NULL, term TEXT NOT NULL);

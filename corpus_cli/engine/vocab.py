@@ -4,8 +4,9 @@ FTS5's own vocabulary (``vocab``, from fts5vocab) gives every term and its count
 transliteration keys and skeletons of each term (:mod:`corpus_cli.translit`) are computed once,
 after a build or an update, and kept in tables, so that a query does not rebuild the lexicon:
 
-    terms       term, occurrences, units holding it, and how many occurrences start with a
-                capital (NULL until a search needs it: it tells a name from a common word)
+    terms       term, occurrences, units holding it, how many occurrences start with a capital
+                (it tells a name from a common word) and how the text spells it (JSON), both
+                NULL until a search needs them
     term_keys   term, key           (Asad and Assad share the key asad)
     term_skels  term, skeleton      (Gadafi and Qaddafi share one)
 
@@ -15,6 +16,7 @@ after a build or an update, and kept in tables, so that a query does not rebuild
 from __future__ import annotations
 
 import bisect
+import json
 import sqlite3
 
 from .. import translit
@@ -36,14 +38,15 @@ def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = N
     db.execute("DELETE FROM term_skels WHERE term NOT IN (SELECT term FROM vocab)")
     db.execute("DELETE FROM terms WHERE term NOT IN (SELECT term FROM vocab)")
     # counts change with any update; capitals are counted again when needed
-    db.execute("UPDATE terms SET (cnt, units, capitals) = (SELECT cnt, doc, NULL FROM vocab WHERE vocab.term = terms.term)")
+    db.execute("UPDATE terms SET (cnt, units, capitals, spellings) = "
+               "(SELECT cnt, doc, NULL, NULL FROM vocab WHERE vocab.term = terms.term)")
     new = db.execute("SELECT term, cnt, doc FROM vocab WHERE term NOT IN (SELECT term FROM terms)").fetchall()
     keys, skels = [], []
     for term, _, _ in new:
         found = translit.keys(term)
         keys.extend((k, term) for k in found)
         skels.extend((s, term) for s in dict.fromkeys(map(translit.skeleton, found)))
-    db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL)", new)
+    db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL, NULL)", new)
     db.executemany("INSERT INTO term_keys VALUES (?, ?)", keys)
     db.executemany("INSERT INTO term_skels VALUES (?, ?)", skels)
     return [t for t, _, _ in new], []
@@ -60,11 +63,11 @@ def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> tuple[l
                 db.execute(f"DELETE FROM {table} WHERE term = ?", (term,))
             gone.append(term)
         elif row is not None:
-            db.execute("UPDATE terms SET cnt = ?, units = ?, capitals = NULL WHERE term = ?",
+            db.execute("UPDATE terms SET cnt = ?, units = ?, capitals = NULL, spellings = NULL WHERE term = ?",
                        (row[0] + occurrences, row[1] + units, term))
         elif occurrences > 0:
             keys = translit.keys(term)
-            db.execute("INSERT INTO terms VALUES (?, ?, ?, NULL)", (term, occurrences, units))
+            db.execute("INSERT INTO terms VALUES (?, ?, ?, NULL, NULL)", (term, occurrences, units))
             db.executemany("INSERT INTO term_keys VALUES (?, ?)", [(k, term) for k in keys])
             db.executemany("INSERT INTO term_skels VALUES (?, ?)", [(sk, term) for sk in dict.fromkeys(map(translit.skeleton, keys))])
             new.append(term)
@@ -102,6 +105,14 @@ def count_terms(texts, delta: dict[str, list[int]], sign: int) -> None:
             entry[1] += sign
 
 
+def _store(db: sqlite3.Connection, sql: str, values: tuple) -> None:
+    """Keep what a search counted; quietly not, where the database may only be read."""
+    try:
+        db.execute(sql, values)
+    except sqlite3.OperationalError:
+        pass
+
+
 class TermLexicon(Lexicon):
     """A lexicon read from the term tables: words in memory, keys and counts by query."""
 
@@ -136,22 +147,31 @@ class TermLexicon(Lexicon):
         return n > 0 and capitals * 2 > n
 
     def _count_capitals(self, word: str) -> int:
-        """Occurrences of ``word`` that start with a capital, read from the units that hold it (then kept)."""
-        capitals = 0
+        """Occurrences of ``word`` that start with a capital, from how the text spells it."""
+        capitals = sum(n for form, n in self.spellings(word).items() if form[:1].isupper())
+        self._counts[word] = (self._counts[word][0], capitals)
+        _store(self.db, "UPDATE terms SET capitals = ? WHERE term = ?", (capitals, word))
+        return capitals
+
+    def spellings(self, word: str) -> dict[str, int]:
+        """How the text spells ``word``, with counts: kept in ``terms`` once read from the units that hold it."""
+        row = self.db.execute("SELECT spellings FROM terms WHERE term = ?", (word,)).fetchone()
+        if row is None:
+            return {}
+        if row[0] is not None:
+            return json.loads(row[0])
+        found: dict[str, int] = {}
         rows = self.db.execute(
             "SELECT u.n, u.start, u.\"end\", d.title, b.body FROM units_fts JOIN units u ON u.id = units_fts.rowid "
             "JOIN documents d ON d.id = u.document JOIN bodies b ON b.document = d.id WHERE units_fts MATCH ?",
-            (f'"{word}"',)
+            (f'"{word}"',),
         )
         for n, start, end, title, body in rows:
-            text = title if n is None else body[start:end]
-            capitals += sum(1 for token in WORD.findall(text) if token[:1].isupper() and fold(token) == word)
-        self._counts[word] = (self._counts[word][0], capitals)
-        try:
-            self.db.execute("UPDATE terms SET capitals = ? WHERE term = ?", (capitals, word))
-        except sqlite3.OperationalError:  # a database we may only read: counted again next time
-            pass
-        return capitals
+            for token in WORD.findall(title if n is None else body, *((0, len(title)) if n is None else (start, end))):
+                if fold(token) == word:
+                    found[token] = found.get(token, 0) + 1
+        _store(self.db, "UPDATE terms SET spellings = ? WHERE term = ?", (json.dumps(found, ensure_ascii=False), word))
+        return found
 
     def by_key(self, key: str) -> list[str]:
         return [t for (t,) in self.db.execute("SELECT term FROM term_keys WHERE key = ?", (key,))]
