@@ -4,7 +4,7 @@
     python bench/engine_query.py DB QUERY [QUERY ...]
 
 DB is a database built by corpus_cli.engine (bench/engine_build.py builds one, or
-CORPUS_ENGINE=sqlite corpus index --data DIR, which prints its path). Prints the time to open
+corpus index --path --data DIR, which prints its path). Prints the time to open
 the index and its memory, then each query's hits and time (search only, no output).
 """
 

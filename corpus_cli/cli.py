@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import sqlite3
 import sys
 
 from typing import NamedTuple
@@ -28,7 +29,7 @@ class CorpusGroup(click.Group):
         from .errors import CorpusError
 
         try:
-            code = self._main_recovering(args, prog_name or "corpus", complete_var, **extra)
+            code = super().main(args, prog_name or "corpus", complete_var, False, **extra)
         except click.exceptions.Abort:
             _quiet_exit(EXIT_INTERRUPTED)
         except KeyboardInterrupt:
@@ -39,6 +40,12 @@ class CorpusGroup(click.Group):
         except CorpusError as exc:
             click.echo(f"corpus: error: {_one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
+        except sqlite3.DatabaseError as exc:  # damage SQLite met while reading, past the checks on opening
+            from .engine.seal import distrust_last
+
+            where = distrust_last() or "the index database"
+            click.echo(f"corpus: error: {where} is damaged ({exc}); the next command checks it and builds it again", err=True)
+            sys.exit(EXIT_ERROR)
         except (BrokenPipeError, PipeClosed):
             _quiet_exit(EXIT_OK, pipe_closed=True)
         except OSError as exc:
@@ -46,26 +53,6 @@ class CorpusGroup(click.Group):
                 _quiet_exit(EXIT_OK, pipe_closed=True)
             raise
         sys.exit(code if isinstance(code, int) else EXIT_OK)
-
-
-    def _main_recovering(self, args, prog_name, complete_var, **extra):
-        """Run once; if a snapshot turns out damaged while being read, remove it and run again."""
-        try:
-            return super().main(args, prog_name, complete_var, False, **extra)
-        except Exception as exc:
-            from .snapshot import SnapshotError
-
-            if not isinstance(exc, SnapshotError) or exc.path is None:
-                raise
-            click.echo(f"corpus: warning: the index snapshot {exc.path} is damaged ({exc}); building it again", err=True)
-            from .store import delta_path
-
-            for damaged in {exc.path, exc.path.with_suffix(".idx"), delta_path(exc.path)}:
-                try:
-                    damaged.unlink()
-                except OSError:
-                    pass
-            return super().main(args, prog_name, complete_var, False, **extra)
 
 
 class PipeClosed(Exception):
@@ -129,7 +116,7 @@ def common_options(func):
     )
     @click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
     @click.option(
-        "--no-cache", is_flag=True, help="Neither read nor write the index snapshot; index in memory."
+        "--no-cache", is_flag=True, help="Neither read nor write the index database in the cache folder; index in a temporary one."
     )
     @click.option(
         "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
@@ -153,7 +140,7 @@ def _field_pairs(ctx, param, values) -> dict[str, str]:
 
 
 class Source(NamedTuple):
-    """Which folder a command reads, whether through the snapshot cache, and its field mapping."""
+    """Which folder a command reads, whether through the cache folder, and its field mapping."""
 
     path: str | None
     cache: bool = True
@@ -617,10 +604,10 @@ def stats_cmd(data, fmt):
 @click.option(
     "--data", envvar="CORPUS_DATA", type=click.Path(), help="Folder of documents (default: the bundled corpus; env CORPUS_DATA)."
 )
-@click.option("--rebuild", is_flag=True, help="Build the snapshot anew even if it is fresh.")
+@click.option("--rebuild", is_flag=True, help="Build the index database anew even if it is fresh.")
 @click.option("--path", "path_only", is_flag=True, help="Print only where the index file is (after bringing it up to date).")
 def index_cmd(data, rebuild, path_only):
-    """Build or refresh the index snapshot of a folder.
+    """Build or refresh the index database of a folder (SQLite, in the cache folder).
 
     Other commands do this by themselves when needed; run it ahead of time
     for a large folder, or with --rebuild to start afresh.
@@ -629,7 +616,7 @@ def index_cmd(data, rebuild, path_only):
     Examples:
       corpus index --data ~/releases
       corpus index --rebuild
-      CORPUS_ENGINE=sqlite datasette "$(corpus index --path)"
+      datasette "$(corpus index --path)"
     """
     import time
 
@@ -638,26 +625,24 @@ def index_cmd(data, rebuild, path_only):
     report = corpus.report
     took = time.perf_counter() - started
     if path_only:
-        click.echo(str(report.snapshot))
+        click.echo(str(report.database))
         return EXIT_OK
     what = {
         "built": "built",
-        "snapshot": "up to date",
-        "updated": f"updated ({report.changed} changed file{'s' if report.changed != 1 else ''}"
-                   f"{'' if report.snapshot and report.snapshot.suffix == '.sqlite' else ' in a delta'})",
+        "cached": "up to date",
+        "updated": f"updated ({report.changed} changed file{'s' if report.changed != 1 else ''})",
     }[report.source]
     docs = len(corpus.index.live)
     click.echo(f"{report.root}: {docs:,} documents from {report.files_seen:,} files, {what} in {took:.2f} s")
-    if report.snapshot and report.snapshot.exists():
-        size = report.snapshot.stat().st_size
-        kind = "database" if report.snapshot.suffix == ".sqlite" else "snapshot"
-        click.echo(f"{kind}: {report.snapshot} ({size / 1e6:,.1f} MB)")
+    if report.database and report.database.exists():
+        size = report.database.stat().st_size
+        click.echo(f"database: {report.database} ({size / 1e6:,.1f} MB)")
     return EXIT_OK
 
 
 @cli.group("cache")
 def cache_group():
-    """Inspect or clear the index snapshots (CORPUS_CACHE_DIR).
+    """Inspect or clear the index databases (CORPUS_CACHE_DIR).
 
     \b
     Examples:
@@ -669,7 +654,7 @@ def cache_group():
 @cache_group.command("info")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 def cache_info_cmd(as_json):
-    """Where the snapshots are, which folders they index, and their size.
+    """Where the index databases are, which folders they index, and their size.
 
     \b
     Example:
@@ -685,11 +670,11 @@ def cache_info_cmd(as_json):
             {"path": str(e.path), "folder": e.root, "bytes": e.size, "documents": e.documents, "problem": e.problem}
             for e in entries
         ]
-        click.echo(json.dumps({"cache_dir": str(cache_dir()), "snapshots": records}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"cache_dir": str(cache_dir()), "databases": records}, ensure_ascii=False, indent=2))
         return EXIT_OK
     click.echo(f"cache folder: {cache_dir()}")
     total = sum(e.size for e in entries)
-    click.echo(f"{len(entries)} snapshot file{'s' if len(entries) != 1 else ''}, {total / 1e6:,.1f} MB")
+    click.echo(f"{len(entries)} database{'s' if len(entries) != 1 else ''}, {total / 1e6:,.1f} MB")
     for e in entries:
         what = f"{e.documents:,} documents of {e.root}" if e.problem is None else f"unusable: {e.problem}"
         click.echo(f"  {e.path.name}  {e.size / 1e6:,.1f} MB  {what}")
@@ -698,7 +683,7 @@ def cache_info_cmd(as_json):
 
 @cache_group.command("clear")
 def cache_clear_cmd():
-    """Remove every snapshot; they are rebuilt when next needed.
+    """Remove every index database; each is rebuilt when next needed.
 
     \b
     Example:

@@ -22,7 +22,7 @@ from . import search as search_mod
 from .dates import date_range
 from .document import Document
 from .errors import NotFound, UsageError
-from .columns import PRECISION_CODES
+from .index import PRECISION_CODES
 from .index import Index
 from .store import Report
 from .matching import FUZZINESS_CHOICES, expand
@@ -115,26 +115,15 @@ class Corpus:
     ) -> "Corpus":
         """Index the folder at ``path`` (the bundled corpus by default).
 
-        With ``cache``, a snapshot of the index is kept in the cache folder
-        and reused while the files are unchanged (see :mod:`corpus_cli.store`).
+        With ``cache``, the index is a database in the cache folder, reused and
+        kept fresh as files change (see :mod:`corpus_cli.engine.open`).
         ``fields`` maps document fields to the columns of JSON or CSV files
         (``{"date": "published_at"}``), on top of a ``corpus.toml`` in the folder.
         """
-        if os.environ.get("CORPUS_ENGINE") == "sqlite":  # the engine that replaces the snapshot (issue 12)
-            from .engine.open import open_database
+        from .engine.open import open_database
 
-            index, report = open_database(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
-            return cls(index, report)
-        from .store import open_index
-
-        index, report = open_index(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
-        report.formats = index.columns.formats
+        index, report = open_database(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
         return cls(index, report)
-
-    @classmethod
-    def from_documents(cls, documents) -> "Corpus":
-        """A corpus of documents already in memory."""
-        return cls(Index(documents))
 
     @property
     def documents(self) -> list[Document]:

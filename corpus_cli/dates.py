@@ -26,7 +26,7 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 # Dates as press releases write them: "Saturday, 02 January 2016 17:52",
 # "27 September 2017", "July 5, 2019", "Jan. 5 2019". Compiled on first use:
-# reading a snapshot never needs them.
+# reading an index database never needs them.
 @functools.cache
 def _doc_date_patterns() -> tuple[re.Pattern, ...]:
     day_month_year = re.compile(

@@ -1,9 +1,8 @@
-"""The index: what search and the other commands read, over :class:`Columns`.
+"""The index: what search and the other commands read.
 
-Columns come from building (:mod:`corpus_cli.build`) or from a snapshot on
-disk (:mod:`corpus_cli.snapshot`), where they are read lazily: a command
-touches only the postings of its query words and decodes only the documents
-it shows.
+Its one implementation answers from a corpus database (:mod:`corpus_cli.engine.index`),
+read lazily: a command touches only the postings of its query words and reads only the
+documents it shows.
 
 Units are what search returns: each document's title, then its statements.
 Unit ``g`` belongs to document ``stmt_doc[g]``; it is statement
@@ -16,95 +15,32 @@ import bisect
 import datetime as dt
 from array import array
 from functools import cached_property
-from typing import Iterable
 
-from .columns import PRECISION_CODES, TITLE, TYPES, Columns, minutes
 from .document import Document, Statement
 from .matching import Lexicon
 from .text import fold, tokens
 
 
-class Postings:
-    """Folded word -> the units it occurs in (one entry per occurrence), over all segments.
-
-    Units of dead documents (files changed or removed since the snapshot) are left out.
-    """
-
-    def __init__(self, segments, stmt_doc, dead: frozenset[int]):
-        self._segments = segments
-        self._stmt_doc = stmt_doc
-        self._dead = dead
-
-    def __contains__(self, word: str) -> bool:
-        return any(seg.find(word) >= 0 for seg in self._segments)
-
-    def __getitem__(self, word: str):
-        found = [(seg, i) for seg in self._segments if (i := seg.find(word)) >= 0]
-        if not found:
-            raise KeyError(word)
-        if len(found) == 1 and not self._dead:
-            return found[0][0].units(found[0][1])
-        units = array("I")
-        for seg, i in found:
-            units.extend(seg.units(i))
-        if self._dead:
-            doc, dead = self._stmt_doc, self._dead
-            units = array("I", (g for g in units if doc[g] not in dead))
-        return units
+TYPES = ("news", "press release")
+TITLE = 0xFFFFFFFF  # stmt_local of a document's title unit
+# doc_flags: bit 0 says the title was derived; bits 1-2 how precise the date is.
+PRECISION_CODES = {"minute": 0, "day": 1, "month": 2, "year": 3}
 
 
-class Surfaces:
-    """Folded word -> how the text spells it, with counts, over all segments."""
-
-    def __init__(self, segments):
-        self._segments = segments
-
-    def __getitem__(self, word: str) -> dict[str, int]:
-        merged: dict[str, int] = {}
-        found = False
-        for seg in self._segments:
-            i = seg.find(word)
-            if i >= 0:
-                found = True
-                for form, n in seg.surfaces(i).items():
-                    merged[form] = merged.get(form, 0) + n
-        if not found:
-            raise KeyError(word)
-        return merged
-
-    def get(self, word: str, default=None):
-        try:
-            return self[word]
-        except KeyError:
-            return default
+def minutes(when: dt.datetime | None) -> int:
+    """A date as minutes since 0001-01-01, or -1 for none."""
+    if when is None:
+        return -1
+    return (when.toordinal() * 24 + when.hour) * 60 + when.minute
 
 
 class Index:
-    def __init__(self, columns: Columns | Iterable[Document]):
-        if not isinstance(columns, Columns):
-            from .build import from_documents
+    """What every index offers on top of its arrays and tables (see the module docstring).
 
-            columns = from_documents(columns)
-        c = self.columns = columns
-        self.documents = c.docs
-        self.doc_ids = c.doc_ids
-        self.stmt_doc, self.stmt_local, self.stmt_length = c.stmt_doc, c.stmt_local, c.stmt_length
-        self.title_unit = c.title_unit
-        self.doc_dates = c.doc_dates
-        segments = c.segments
-
-        def total(word: str, measure) -> int:
-            return sum(measure(seg, j) for seg in segments if (j := seg.find(word)) >= 0)
-
-        self.lexicon = Lexicon(
-            c.vocabularies,
-            lambda w: total(w, lambda seg, j: seg.count(j)),
-            lambda w: total(w, lambda seg, j: seg.capitals[j]),
-        )
-        self.dead = c.dead
-        self.postings = Postings(segments, c.stmt_doc, c.dead)
-        self.surfaces = Surfaces(segments)
-        self._field_lexicons: dict[str, Lexicon] = {}
+    A subclass sets ``documents``, ``doc_ids``, ``doc_dates``, ``stmt_doc``, ``stmt_local``,
+    ``stmt_length``, ``title_unit``, ``lexicon``, ``postings``, ``surfaces``, ``dead`` and
+    ``columns`` (categories, sources and per-document numbers).
+    """
 
     # --- sizes ------------------------------------------------------------------
 

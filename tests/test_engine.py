@@ -1,4 +1,4 @@
-"""The corpus database on SQLite FTS5 (issue 12, the engine being built): tables, tokens, build."""
+"""The corpus database on SQLite FTS5: tables, tokens, build, update, the open cache."""
 
 import json
 import os
@@ -211,21 +211,6 @@ def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
     assert not changes(updated, scan(folder))
 
 
-QUERY_WORDS = ["Alepo", "Aleppo", "Idleb", "Hizbollah", "Deraa", "Asad", "Maarat", "Numan", "resolution", "Homs",
-               "Qaida", "civilian", "Alnuman", "Misskin", "Russians", "Gadafi", "regime", "Dara'a"]
-
-
-@pytest.mark.parametrize("fuzziness", ["auto", "2"])
-def test_the_database_lexicon_expands_words_as_the_index_does(seeds, corpus, fuzziness):
-    from corpus_cli.engine.vocab import TermLexicon
-    from corpus_cli.matching import expand
-
-    lexicon = TermLexicon(seeds)
-    assert lexicon.words == corpus.index.lexicon.words
-    for word in QUERY_WORDS:
-        assert expand(word, lexicon, fuzziness) == expand(word, corpus.index.lexicon, fuzziness), word
-
-
 def test_terms_follow_an_update(tmp_path):
     from corpus_cli.engine.schema import connect
     from corpus_cli.engine.update import changes, update_database
@@ -246,43 +231,9 @@ def test_terms_follow_an_update(tmp_path):
     db.close()
 
 
-QUERIES = ["Alepo", "Aleppo Idlib", '"Maarat al-Numan"', "Aleppo OR Idlib", "Aleppo -Russia", "(Aleppo OR Idlib) -Hama",
-           "title:Idlib Aleppo", 'category:"press releases"', "Hizbollah", "Deraa", "Asad regime", "id:003"]
-
-
-@pytest.mark.parametrize("query", QUERIES)
-def test_search_on_the_database_finds_what_the_index_finds(seeds, corpus, query):
-    from corpus_cli.corpus import Corpus
-    from corpus_cli.engine.index import DatabaseIndex
-
-    def hits(c, **options):
-        return [(h.document.id, h.statement.index, h.statement.text, h.score, h.matches) for h in c.search(query, **options)]
-
-    engine = Corpus(DatabaseIndex(seeds))
-    assert hits(engine) == hits(corpus)
-    assert hits(engine, exact=True) == hits(corpus, exact=True)
-    assert hits(engine, since="2019") == hits(corpus, since="2019")
-
-
-def test_the_database_index_serves_the_other_commands(seeds, corpus):
-    from corpus_cli.corpus import Corpus
-    from corpus_cli.engine.index import DatabaseIndex
-
-    engine = Corpus(DatabaseIndex(seeds))
-    assert [d.id for d in engine.list(since="2019")] == [d.id for d in corpus.list(since="2019")]
-    assert engine.stats()._replace(per_category={}) == corpus.stats()._replace(per_category={})
-    assert engine.variants("Asad") == corpus.variants("Asad")
-    assert [(ln.left, ln.match, ln.right) for ln in engine.kwic("Assad")] == [(ln.left, ln.match, ln.right) for ln in corpus.kwic("Assad")]
-    shown = engine.show("002")
-    assert (shown.title, shown.body, shown.spans, shown.speakers) == (corpus.show("002").title, corpus.show("002").body,
-                                                                      corpus.show("002").spans, corpus.show("002").speakers)
-
-
 def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
-    """CORPUS_ENGINE=sqlite: the commands answer from the database, kept fresh by a scan."""
-    monkeypatch.setenv("CORPUS_ENGINE", "sqlite")
+    """The commands answer from the database, kept fresh by a scan."""
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
-    default = invoke("search", "Alepo")
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "2019-07-05_1.txt").write_text("Shelling in Dara’a.\n", encoding="utf-8")
@@ -297,8 +248,6 @@ def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
         "2019-07-05  2019-07-05_1  -  Shelling in Dara’a", "2019-07-06  2019-07-06_2  -  Talks in Geneva",
     ])
     assert "up to date" in invoke("index", "--data", str(folder)).stdout
-    monkeypatch.delenv("CORPUS_ENGINE")
-    assert invoke("search", "Alepo").stdout == default.stdout  # the bundled corpus alike on both engines
     (folder / "2019-07-06_2.txt").unlink()
     assert invoke("search", "Deraa", "--data", str(folder)).stdout == found
 
@@ -384,10 +333,6 @@ def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
 
 def test_index_path_names_the_file(invoke, tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("CORPUS_ENGINE", raising=False)
-    r = invoke("index", "--path")
-    assert r.stdout == f"{next(tmp_path.glob('data-*.idx'))}\n"
-    monkeypatch.setenv("CORPUS_ENGINE", "sqlite")
     r = invoke("index", "--path")
     path = next(tmp_path.glob("data-*.sqlite"))
     assert r.stdout == f"{path}\n"
@@ -397,7 +342,6 @@ def test_index_path_names_the_file(invoke, tmp_path, monkeypatch):
 def test_the_engine_without_a_writable_cache_and_in_the_cache_commands(invoke, tmp_path, monkeypatch):
     from corpus_cli.corpus import Corpus
 
-    monkeypatch.setenv("CORPUS_ENGINE", "sqlite")
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where the cache folder should be")
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(blocker / "cache"))
@@ -408,7 +352,7 @@ def test_the_engine_without_a_writable_cache_and_in_the_cache_commands(invoke, t
     invoke("index")
     r = invoke("cache", "info", "--json")
     data = json.loads(r.stdout)
-    assert [(s["documents"], s["folder"], s["problem"]) for s in data["snapshots"]] == [(5, str(bundled_data()), None)]
+    assert [(s["documents"], s["folder"], s["problem"]) for s in data["databases"]] == [(5, str(bundled_data()), None)]
     assert invoke("cache", "clear").stdout == f"removed 1 file from {tmp_path / 'cache'}\n"
 
 

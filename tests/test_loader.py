@@ -10,7 +10,7 @@ from corpus_cli.loader import Skip, decode
 
 
 class Loaded:
-    """Documents and problems of a folder, read without a snapshot."""
+    """Documents and problems of a folder, read without an index database."""
 
     def __init__(self, folder=None):
         corpus = Corpus.open(folder, cache=False)

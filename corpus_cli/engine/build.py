@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
-from ..columns import minutes
+from ..index import minutes
 from ..files import FileEntry, kind_of, names_in
 from ..loader import Skip, max_file_size, read_file
 from ..text import count_words, fts_text
@@ -254,5 +254,28 @@ def build_database(
     db.execute("PRAGMA journal_mode=WAL")
     commit = time.perf_counter() - started - loop
     db.close()
+    _retire(final)
     os.replace(db_path, final)
     return BuildTimes(loop, waiting, commit)
+
+
+def _retire(final: Path) -> None:
+    """Make way for a new database at ``final``: the old one's write-ahead log must not outlive it.
+
+    SQLite would replay a log left by the old file onto the new one. The log is emptied by a
+    checkpoint when the old file allows; when it is damaged or busy, the log is removed.
+    """
+    wal = Path(f"{final}-wal")
+    if not wal.exists():
+        return
+    try:
+        db = sqlite3.connect(str(final), timeout=5, isolation_level=None)
+        try:
+            busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        busy = 1
+    if busy or (wal.exists() and wal.stat().st_size):
+        for companion in (wal, Path(f"{final}-shm")):
+            companion.unlink(missing_ok=True)

@@ -17,10 +17,10 @@ from array import array
 from itertools import accumulate
 from types import SimpleNamespace
 
-from ..columns import PRECISION_CODES, TITLE, TYPES
+from ..index import PRECISION_CODES, TITLE, TYPES
 from ..dates import DocDate
 from ..document import Document
-from ..index import Index, Surfaces
+from ..index import Index
 from .schema import cached, from_blob, keep, text_of
 from .vocab import TermLexicon
 
@@ -210,7 +210,7 @@ class _Postings:
         return self._cache[word]
 
 
-class _Surfaces(Surfaces):
+class _Surfaces:
     """Folded word -> how the text spells it, with counts (read from the units that hold it)."""
 
     def __init__(self, index: DatabaseIndex):
@@ -220,6 +220,12 @@ class _Surfaces(Surfaces):
         if word not in self.index.lexicon:
             raise KeyError(word)
         return self.index.lexicon.spellings(word)
+
+    def get(self, word: str, default=None):
+        try:
+            return self[word]
+        except KeyError:
+            return default
 
 
 class _Documents:

@@ -5,8 +5,6 @@ The database of a folder is keyed by the folder's path and the options that chan
 folder (path, size, time of each file) and compares it with the ``files`` table; changed files
 are parsed again and replaced in one transaction. A database of another schema, parser or
 folder is built anew.
-
-Chosen with ``CORPUS_ENGINE=sqlite`` while the engine replaces the snapshot (issue 12).
 """
 
 from __future__ import annotations
@@ -23,6 +21,7 @@ from ..files import Problem, assign_ids, check_root, scan
 from ..store import PARSER, Report, cache_dir, settings
 from .build import build_database
 from .index import DatabaseIndex
+from .seal import damage, seal, seal_at_exit, sealed
 from .schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
 from .update import changes, remember_scan, update_database
 
@@ -71,19 +70,25 @@ def open_database(
             db_path.parent.mkdir(parents=True, exist_ok=True)
             if not os.access(db_path.parent, os.W_OK):
                 raise PermissionError(13, "not writable")
-            report.snapshot = db_path
+            report.database = db_path
         except OSError as exc:
             report.notes.append(f"cannot write the index database {db_path}: {exc.strerror or exc}; answering without it")
             db_path, cache = None, False
     if db_path is None:
         db_path = Path(tempfile.mkdtemp(prefix="corpus-")) / "corpus.sqlite"
     why = None if rebuild or not db_path.exists() else _usable(db_path, root, options)
+    if why is None and not rebuild and cache and db_path.exists() and not sealed(db_path):
+        # changed by something other than us, or a run of ours was killed: check it whole first
+        problem = damage(db_path)
+        if problem is not None:
+            why = f"it is damaged: {problem}"
     if why is not None:
         report.notes.append(f"the index database {db_path} is unusable ({why}); building it again")
     if rebuild or not db_path.exists() or why is not None:
         entries = found.entries()
         ids, notes = _ids(entries)
         build_database(db_path, root, entries, ids, options, progress=progress, meta={"parser": PARSER}, notes=notes)
+        seal(db_path)
         report.source = "built" if cache else "memory"
     else:
         db = connect(db_path)
@@ -91,7 +96,7 @@ def open_database(
             todo = changes(db, found)
         finally:
             db.close()
-        report.source = "snapshot"
+        report.source = "cached"
         if todo:
             db = connect(db_path)
             try:
@@ -100,8 +105,11 @@ def open_database(
                 db.close()
             ids, notes = _ids(todo.changed, taken)
             update_database(db_path, root, todo, ids, options, notes=notes)
+            seal(db_path)
             report.source, report.changed = "updated", len(todo.changed) + len(todo.removed)
     db = connect(db_path)
+    if cache:
+        seal_at_exit(db, db_path)
     if report.source in ("updated", "built"):
         remember_scan(db, found)  # the database now matches this scan
     report.problems = list(found.problems) + [
