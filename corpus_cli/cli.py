@@ -640,6 +640,50 @@ def index_cmd(data, rebuild, path_only):
     return EXIT_OK
 
 
+@cli.command("watch")
+@click.option(
+    "--data", envvar="CORPUS_DATA", type=click.Path(), help="Folder of documents (default: the bundled corpus; env CORPUS_DATA)."
+)
+@click.option(
+    "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
+    help="Read a document field from this JSON key or CSV column (as for the other commands).",
+)
+def watch_cmd(data, fields):
+    """Keep a folder's index database fresh as its files change, until Ctrl-C.
+
+    While it runs, other commands on the folder skip their scan of every
+    file (the watcher vouches for the database), which makes them several
+    times faster on a large folder. Each update is one line on stderr.
+
+    \b
+    Example:
+      corpus watch --data ~/releases &
+      corpus search aleppo --data ~/releases
+    """
+    from .engine.watch import Watcher
+
+    def said(report):
+        n = report.changed
+        click.echo(f"corpus: updated {report.root}: {n} changed file{'s' if n != 1 else ''}", err=True)
+
+    try:
+        watcher = Watcher(data, fields=fields or None, progress=_progress(), report=said)
+    except OSError as exc:
+        raise click.ClickException(str(exc)) from None
+    _report(watcher.first, summary=True)
+    click.echo(f"corpus: watching {watcher.root} (database {watcher.database}); Ctrl-C stops", err=True)
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):  # stopped like Ctrl-C: the lease is given up
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: watcher.stop())
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
 @cli.group("cache")
 def cache_group():
     """Inspect or clear the index databases (CORPUS_CACHE_DIR).

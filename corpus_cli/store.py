@@ -30,6 +30,7 @@ class Report:
         self.problems: list[Problem] = []
         self.source = "memory"  # "built", "cached" (the database as it was), "updated", or "memory"
         self.database: Path | None = None  # the index database in the cache folder
+        self.watched = False  # a live `corpus watch` vouched for the database: no scan was made
         self.changed = 0  # files parsed again since the last run
         self.notes: list[str] = []  # warnings about the cache itself
         self.options: dict = {}  # how the files were read (field mapping, date order)

@@ -23,7 +23,8 @@ from .build import build_database
 from .index import DatabaseIndex
 from .seal import damage, seal, seal_at_exit, sealed
 from .schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
-from .update import changes, remember_scan, update_database
+from . import lease
+from .update import changes, remember_scan, remembered_scan, update_database
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
             "source": "source IS NULL", "url": "url IS NULL"}
@@ -36,8 +37,8 @@ def database_path(root: Path, options: dict) -> Path:
     return cache_dir() / f"{slug}-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
-def _usable(path: Path, root: Path, options: dict) -> str | None:
-    """Why the database at ``path`` cannot serve, or None."""
+def _usable(path: Path, root: Path, options: dict) -> tuple[str | None, dict]:
+    """Why the database at ``path`` cannot serve (or None), and its ``meta`` table."""
     try:
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -45,25 +46,28 @@ def _usable(path: Path, root: Path, options: dict) -> str | None:
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
-        return f"it cannot be read ({exc})"
+        return f"it cannot be read ({exc})", {}
     if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("parser") != str(PARSER):
-        return "it was made by another version"
+        return "it was made by another version", meta
     if meta.get("root") != str(root) or meta.get("options") != json.dumps(options, sort_keys=True):
-        return "it indexes another folder or reading"
-    return None
+        return "it indexes another folder or reading", meta
+    return None, meta
 
 
 def open_database(
     path: str | os.PathLike | None = None, *, cache: bool = True, rebuild: bool = False, progress=None,
-    fields: dict[str, str] | None = None,
+    fields: dict[str, str] | None = None, trust_watcher: bool = True,
 ) -> tuple[DatabaseIndex, Report]:
-    """A :class:`DatabaseIndex` of the folder and a :class:`~corpus_cli.store.Report` of how it was made."""
+    """A :class:`DatabaseIndex` of the folder and a :class:`~corpus_cli.store.Report` of how it was made.
+
+    Freshness: every file's path, size and time are compared with the database's, unless a live
+    ``corpus watch`` holds the database's lease (``trust_watcher``), or ``CORPUS_FRESHNESS=names``
+    asks to compare names only (a file changed in place under the same name is then missed).
+    """
     root = check_root(path)
     options = settings(root, fields)
-    found = scan(root)
-    report = Report(root, len(found.paths) + len(found.problems))
+    report = Report(root)
     report.options = options
-    report.passed_over = found.passed_over
     db_path = database_path(root, options) if cache else None
     if db_path is not None:
         try:
@@ -76,14 +80,27 @@ def open_database(
             db_path, cache = None, False
     if db_path is None:
         db_path = Path(tempfile.mkdtemp(prefix="corpus-")) / "corpus.sqlite"
-    why = None if rebuild or not db_path.exists() else _usable(db_path, root, options)
-    if why is None and not rebuild and cache and db_path.exists() and not sealed(db_path):
+    why, meta = (None, {}) if rebuild or not db_path.exists() else _usable(db_path, root, options)
+    if why is None and meta and not sealed(db_path):
         # changed by something other than us, or a run of ours was killed: check it whole first
         problem = damage(db_path)
         if problem is not None:
             why = f"it is damaged: {problem}"
     if why is not None:
         report.notes.append(f"the index database {db_path} is unusable ({why}); building it again")
+    found = None
+    if why is None and meta:
+        if trust_watcher and lease.live(meta.get("lease")):
+            found = _remembered(db_path)  # the watcher keeps it fresh: no scan
+            report.watched = found is not None
+        elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":
+            names = scan(root, stat=False)
+            last = _remembered(db_path)
+            found = last if last is not None and last.paths == names.paths else None
+    if found is None:
+        found = scan(root)
+    report.files_seen = len(found.paths) + len(found.problems)
+    report.passed_over = found.passed_over
     if rebuild or not db_path.exists() or why is not None:
         entries = found.entries()
         ids, notes = _ids(entries)
@@ -119,6 +136,14 @@ def open_database(
     ]
     report.formats_loader = lambda: _cached_formats(db)
     return DatabaseIndex(db), report
+
+
+def _remembered(db_path: Path):
+    db = connect(db_path)
+    try:
+        return remembered_scan(db)
+    finally:
+        db.close()
 
 
 def _cached_formats(db: sqlite3.Connection) -> dict:

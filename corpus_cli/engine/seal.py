@@ -108,3 +108,12 @@ def distrust_last() -> Path | None:
             pass
     unseal(Path(key))
     return Path(key)
+
+
+def done_with(db: sqlite3.Connection, db_path: Path) -> None:
+    """Close ``db`` now rather than at exit, and seal the file."""
+    db.close()
+    key = str(db_path)
+    if key in _open:
+        _open[key] = [c for c in _open[key] if c is not db]
+    seal(db_path)

@@ -8,12 +8,13 @@ never between, and warm runs after an update are as fast as before (nothing is l
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from array import array
 from pathlib import Path
 from typing import NamedTuple
 
-from ..files import FileEntry, Scan
+from ..files import FileEntry, Problem, Scan
 from ..text import fts_text
 from .build import UNIT_SEPARATOR, Writer, parsed
 from .index import patch_cache
@@ -35,9 +36,9 @@ def changes(db: sqlite3.Connection, found: Scan) -> Changes:
     The common case, nothing changed, is one comparison with the last scan that found the
     database fresh (kept in its cache, in scan order): lists and arrays compared in C.
     """
-    packed = cached(db, "scan")
-    if packed is not None:
-        paths, sizes, mtimes = _unpack_scan(packed)
+    last = remembered_scan(db)
+    if last is not None:
+        paths, sizes, mtimes = last.paths, last.sizes, last.mtimes
         if paths == found.paths:  # the same files: only sizes and times to compare
             if sizes == found.sizes and mtimes == found.mtimes:
                 return Changes([], [])
@@ -60,18 +61,34 @@ def remember_scan(db: sqlite3.Connection, found: Scan) -> None:
     keep(db, "scan", _pack_scan(found))
 
 
+def remembered_scan(db: sqlite3.Connection) -> Scan | None:
+    """The last scan that found the database fresh, or None."""
+    packed = cached(db, "scan")
+    return _unpack_scan(packed) if packed is not None else None
+
+
 def _pack_scan(found: Scan) -> bytes:
     paths = "\x00".join(found.paths).encode("utf-8", "surrogateescape")
-    return len(paths).to_bytes(8, "little") + paths + found.sizes.tobytes() + found.mtimes.tobytes()
+    notes = json.dumps({"passed_over": found.passed_over, "problems": [list(p) for p in found.problems]},
+                       ensure_ascii=False).encode("utf-8", "surrogateescape")
+    return (len(paths).to_bytes(8, "little") + paths + len(notes).to_bytes(8, "little") + notes
+            + found.sizes.tobytes() + found.mtimes.tobytes())
 
 
-def _unpack_scan(blob: bytes) -> tuple[list[str], array, array]:
+def _unpack_scan(blob: bytes) -> Scan:
+    found = Scan()
     size = int.from_bytes(blob[:8], "little")
-    paths = blob[8 : 8 + size].decode("utf-8", "surrogateescape").split("\x00") if size else []
+    found.paths = blob[8 : 8 + size].decode("utf-8", "surrogateescape").split("\x00") if size else []
+    at = 8 + size
+    size = int.from_bytes(blob[at : at + 8], "little")
+    notes = json.loads(blob[at + 8 : at + 8 + size].decode("utf-8", "surrogateescape"))
+    found.passed_over = notes["passed_over"]
+    found.problems = [Problem(*p) for p in notes["problems"]]
     numbers = array("q")
-    numbers.frombytes(blob[8 + size :])
+    numbers.frombytes(blob[at + 8 + size :])
     half = len(numbers) // 2
-    return paths, numbers[:half], numbers[half:]
+    found.sizes, found.mtimes = numbers[:half], numbers[half:]
+    return found
 
 
 def _forget(db: sqlite3.Connection, paths: list[str], delta: dict[str, list[int]], deleted: set[int]) -> None:
