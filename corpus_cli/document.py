@@ -30,7 +30,7 @@ class Document:
 
     __slots__ = ("id", "path", "title", "_body", "date", "title_derived", "category", "type",
                  "source", "layout", "_spans", "word_count", "statement_count", "_load", "url", "_speakers",
-                 "date_source", "file_words", "removed", "author")
+                 "date_source", "file_words", "removed", "author", "keep_speakers")
 
     def __init__(
         self,
@@ -56,6 +56,7 @@ class Document:
         removed: dict | None = None,  # words taken out of title and body, per rule
     ):
         self.author: str | None = None  # who speaks the whole document, when a field or the folder says
+        self.keep_speakers = None  # called with the speakers once found, by an index that stores them
         self.date_source = date_source or ("none" if date is None else "field")
         self.file_words = file_words
         self.removed = removed or {}
@@ -80,6 +81,8 @@ class Document:
             from .speakers import speakers_of
 
             self._speakers = speakers_of([s.text for s in self.statements], self.author)
+            if self.keep_speakers is not None:
+                self.keep_speakers(self._speakers)
         return self._speakers
 
     @property

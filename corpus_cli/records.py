@@ -107,7 +107,7 @@ def hit_record(hit: Hit) -> dict:
         ],
         "field": hit.field,
         "terms": _terms(hit),
-        "places": places_in(st.text),
+        "places": hit.places,
         "speakers": [] if title else _said_by(doc).get(st.index, []),
     }
 

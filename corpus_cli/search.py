@@ -50,10 +50,22 @@ class Hit(NamedTuple):
     statement: Statement  # index None: the document's title
     score: float
     matches: tuple[Match, ...]
+    unit: int = -1  # its position in the index that found it
+    index: Index | None = None
 
     @property
     def field(self) -> str:
         return "title" if self.statement.index is None else "body"
+
+    @property
+    def places(self) -> list[str]:
+        """The gazetteer's places the statement names (kept by an index that stores them)."""
+        finder = getattr(self.index, "places_of", None)
+        if finder is None or self.unit < 0:
+            from .places import places_in
+
+            return places_in(self.statement.text)
+        return finder([self.unit])[0]
 
 
 class DocumentHit(NamedTuple):
@@ -360,7 +372,7 @@ def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
         for start, end, quality in _occurrences(toks, lf.parts):
             matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
     matches.sort(key=lambda m: (m.start, m.end))
-    return Hit(doc, statement, score, tuple(matches))
+    return Hit(doc, statement, score, tuple(matches), g, ev.index)
 
 
 def group_by_document(hits: list[Hit]) -> list[DocumentHit]:

@@ -115,7 +115,10 @@ def _combining() -> re.Pattern:
 
 
 def fold_case(word: str) -> str:
-    """The form used by exact matching: only case is folded."""
+    """The form used by exact matching: case is folded and an English possessive dropped
+    (``Assad’s`` is spelled as ``Assad``: the possessive is grammar, not spelling)."""
+    if len(word) > 1 and word[-2] in APOSTROPHES and word[-1] in "sS":
+        word = word[:-2]
     return unicodedata.normalize("NFC", word.casefold())
 
 

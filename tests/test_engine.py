@@ -369,3 +369,28 @@ def test_spellings_and_capitals_are_counted_once_then_kept(tmp_path):
     assert index.lexicon.is_name("daraa")
     assert db.execute(row, ("daraa",)).fetchone() == (2, '{"Dara’a": 2}')
     db.close()
+
+
+def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch):
+    from corpus_cli import speakers
+    from corpus_cli.corpus import Corpus
+    from corpus_cli.records import hit_record
+
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2019-07-05_1.txt").write_text(
+        "Shelling in Idlib.\n\n“The shelling of Idlib must stop,” said Senator Jane Smith.\n", encoding="utf-8")
+    first = Corpus.open(folder)
+    found = [hit_record(h) for h in first.search("Idlib")]
+    assert [(r["statement_index"], r["places"], r["speakers"]) for r in found] == [
+        (0, ["Idlib"], []), (1, ["Idlib"], ["Jane Smith"]),
+    ]
+    first.index.documents.found.flush()
+    db = first.index.db
+    assert db.execute("SELECT found FROM speakers").fetchall() == [('[["Jane Smith", "Senator", [1]]]',)]
+    assert sorted(db.execute("SELECT names FROM places").fetchall()) == [('["Idlib"]',), ('["Idlib"]',)]
+    monkeypatch.setattr(speakers, "speakers_of", None)  # not found again: read back
+    monkeypatch.setattr("corpus_cli.places.places_in", None)
+    again = Corpus.open(folder)
+    assert [hit_record(h) for h in again.search("Idlib")] == found

@@ -123,3 +123,11 @@ def test_full_text_terms_are_folded_words(text):
 @pytest.mark.parametrize("text", ["0´ʼ0", " ʼs", "aʼs", "rock 'n' roll", "Dara’a’s", "d`Alep"])
 def test_full_text_terms_of_mark_corner_cases(text):
     test_full_text_terms_are_folded_words.hypothesis.inner_test(text)
+
+
+def test_exact_spelling_ignores_a_possessive_but_not_an_apostrophe_inside():
+    from corpus_cli.text import fold_case
+
+    assert [fold_case(w) for w in ("Assad’s", "ASSAD's", "Assad", "Dara’a", "Dara'a")] == [
+        "assad", "assad", "assad", "dara’a", "dara'a",
+    ]

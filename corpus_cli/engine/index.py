@@ -9,7 +9,9 @@ fields) is read once when the index is opened.
 
 from __future__ import annotations
 
+import atexit
 import bisect
+import functools
 import json
 import sqlite3
 import sys
@@ -20,6 +22,7 @@ from types import SimpleNamespace
 from ..index import PRECISION_CODES, TITLE, TYPES
 from ..dates import DocDate
 from ..document import Document
+from ..speakers import Speaker
 from ..index import Index
 from .schema import cached, from_blob, keep, text_of
 from .vocab import TermLexicon
@@ -64,6 +67,14 @@ class DatabaseIndex(Index):
     def _arrays(self) -> dict:
         """What opening needs, read from a row per document."""
         return _arrays_of(self.db.execute(ROWS + " ORDER BY id").fetchall())
+
+    def places_of(self, units: list[int]) -> list[list[str]]:
+        """The places each unit (position) names: kept in the database, found when first asked."""
+        rowids = []
+        for g in units:
+            p = self.stmt_doc[g]
+            rowids.append(self.first_unit[p] + g - self.title_unit[p])
+        return self.documents.found.places_of(rowids, lambda n: self.unit_text(units[n]))
 
     def unit_of(self, rowid: int) -> int:
         """The position of a unit given its row id."""
@@ -233,8 +244,9 @@ class _Documents:
 
     SELECT = (
         "SELECT d.id, d.doc_id, f.path, d.title, b.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
-        "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans, d.author FROM documents d "
-        "JOIN files f ON f.id = d.file JOIN bodies b ON b.document = d.id WHERE d.id IN ({})"
+        "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans, d.author, s.found FROM documents d "
+        "JOIN files f ON f.id = d.file JOIN bodies b ON b.document = d.id LEFT JOIN speakers s ON s.document = d.id "
+        "WHERE d.id IN ({})"
     )
     CACHE = 4096  # documents kept; a scan of every document must not keep them all
 
@@ -243,6 +255,7 @@ class _Documents:
         self._cache: dict[int, Document] = {}
         row = index.db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
         self._root = row[0] if row else ""
+        self.found = Findings(index.db)
 
     def __len__(self) -> int:
         return len(self.index.doc_rowids)
@@ -283,4 +296,72 @@ class _Documents:
             file_words=row[14], removed=json.loads(row[15]) if row[15] else {}, spans=tuple(zip(flat[0::2], flat[1::2])),
         )
         doc.author = row[17]
+        if row[18] is not None:
+            doc._speakers = [Speaker(name, role, tuple(said)) for name, role, said in json.loads(row[18])]
+        else:
+            doc.keep_speakers = functools.partial(self.found.keep_speakers, row[0])
         return doc
+
+
+class Findings:
+    """What analysis found in documents and units (speakers, places), written back in batches.
+
+    Readers find things when first asked; the rows are kept so that the next run reads them.
+    Quietly not kept where the database may only be read.
+    """
+
+    BATCH = 2000
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.speakers: list[tuple[int, str]] = []
+        self.places: list[tuple[int, str]] = []
+        atexit.register(self.flush)
+
+    def keep_speakers(self, rowid: int, found: list) -> None:
+        self.speakers.append((rowid, json.dumps([[s.name, s.role, list(s.statements)] for s in found], ensure_ascii=False)))
+        if len(self.speakers) >= self.BATCH:
+            self.flush()
+
+    def places_of(self, rowids: list[int], texts) -> list[list[str]]:
+        """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``)."""
+        known: dict[int, list[str]] = {}
+        for i in range(0, len(rowids), 500):
+            chunk = rowids[i : i + 500]
+            for unit, names in self.db.execute(
+                f"SELECT unit, names FROM places WHERE unit IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                known[unit] = json.loads(names)
+        out = []
+        for n, rowid in enumerate(rowids):
+            if rowid not in known:
+                from ..places import places_in
+
+                known[rowid] = places_in(texts(n))
+                self.places.append((rowid, json.dumps(known[rowid], ensure_ascii=False)))
+            out.append(known[rowid])
+        if len(self.places) >= self.BATCH:
+            self.flush()
+        return out
+
+    def flush(self) -> None:
+        if not (self.speakers or self.places):
+            return
+        try:
+            with _transaction(self.db):
+                self.db.executemany("INSERT OR REPLACE INTO speakers VALUES (?, ?)", self.speakers)
+                self.db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?)", self.places)
+        except sqlite3.Error:  # read-only, closed, or busy: found again next time
+            pass
+        self.speakers, self.places = [], []
+
+
+class _transaction:
+    def __init__(self, db):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind, exc, tb):
+        self.db.execute("COMMIT" if kind is None else "ROLLBACK")

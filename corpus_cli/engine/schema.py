@@ -17,6 +17,9 @@
     terms, term_keys, term_skels
                the vocabulary with its transliteration keys, for expanding query words
                (see :mod:`corpus_cli.engine.vocab`)
+    speakers   who each document quotes (JSON: [name, role, [statement numbers]] per person),
+               found when first asked for and kept
+    places     the gazetteer's places each unit names (JSON list), found when first asked for
     meta       schema version, parser version, folder, reading options, generation (one more
                at every update)
     cache      what opening the index needs, packed, for the generation it was made for
@@ -34,7 +37,7 @@ from pathlib import Path
 
 from ..text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -103,6 +106,14 @@ CREATE TABLE IF NOT EXISTS term_keys (key TEXT NOT NULL, term TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS term_keys_key ON term_keys(key);
 CREATE TABLE IF NOT EXISTS term_skels (skeleton TEXT NOT NULL, term TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS term_skels_skeleton ON term_skels(skeleton);
+CREATE TABLE IF NOT EXISTS speakers (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    found TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS places (
+    unit INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    names TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 """
 
