@@ -308,6 +308,9 @@ class Corpus:
             positions = positions[::-1]
         if limit is not None:
             positions = positions[:limit]
+        prefetch = getattr(self.index.documents, "prefetch", None)  # an index that reads documents in batches
+        if prefetch is not None and len(positions) <= 10_000:  # more would hold too many in memory at once
+            prefetch(positions, bodies=False)
         return [self.index.documents[p] for p in positions]
 
     def show(self, id_or_prefix: str) -> Document:

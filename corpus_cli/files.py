@@ -140,12 +140,16 @@ def scan(root: Path, stat: bool = True) -> Scan:
         except OSError as exc:
             result.problems.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}", "skipped", True))
             continue
-        files, others = [], []
-        for n in names:
-            if n[0] != "." and kind_of(n):
-                files.append(n)
-            else:
-                others.append(n)
+        files = [n for n in names if n[-4:] == ".txt" and n[0] != "."]  # nearly every name, in C-level loops
+        if len(files) == len(names):
+            others = []
+        else:
+            files, others = [], []
+            for n in names:
+                if n[0] != "." and kind_of(n):
+                    files.append(n)
+                else:
+                    others.append(n)
         for n in others:
             path = os.path.join(folder, n)
             if os.path.isdir(path):

@@ -160,6 +160,11 @@ class Index:
 
     # --- units --------------------------------------------------------------------
 
+    def documents_of(self, units) -> dict[int, int]:
+        """Unit -> the position of its document, for many units at once."""
+        title_unit = self.title_unit
+        return {g: bisect.bisect_right(title_unit, g) - 1 for g in units}
+
     def is_title(self, g: int) -> bool:
         return self.stmt_local[g] == TITLE
 

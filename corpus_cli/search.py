@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import functools
 import math
+import re
+from operator import itemgetter
 from typing import Container, NamedTuple
 
 from . import query as q
@@ -26,8 +28,12 @@ from .document import Document, Statement
 from .errors import UsageError
 from .index import Index
 from .matching import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
-from .text import WORD, fold, fold_case, tokens
+from .text import APOSTROPHES, WORD, fold, fold_case, tokens
 from .translit import ARTICLES
+
+# A whole word: not inside a run of letters, nor joined to one by an apostrophe (see text.WORD)
+_NOT_AFTER_WORD = rf"(?<![^\W_])(?<![^\W_][{APOSTROPHES}])"
+_NOT_BEFORE_WORD = rf"(?![^\W_])(?![{APOSTROPHES}][^\W_])"
 
 K1 = 1.2
 B = 0.75
@@ -105,6 +111,7 @@ class _Evaluator:
         self.exact = exact
         self.leaves: dict[int, Leaf] = {}
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
+        self._patterns: dict = {}  # expansions (a tuple of words) -> pattern; id(part) -> (part, pattern)
 
     # tokens of a unit: (start, end, surface, folded)
     def unit_tokens(self, g: int):
@@ -112,6 +119,39 @@ class _Evaluator:
         if found is None:
             text = self.index.unit_text(g)
             found = self._tokens[g] = [(m.start(), m.end(), m.group(), _fold(m.group())) for m in WORD.finditer(text)]
+        return found
+
+    def spelled(self, part: Part) -> "re.Pattern":
+        """A pattern that finds, as whole words, every spelling the text has of the part's expansions."""
+        held = self._patterns.get(id(part))
+        if held is not None and held[0] is part:  # the same part again (every hit asks)
+            return held[1]
+        key = tuple(e.word for e in part.expansions)
+        found = self._patterns.get(key)
+        if found is None:
+            forms = {form for e in part.expansions for form in self.index.surfaces.get(e.word, {})}
+            alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+            found = self._patterns[key] = re.compile(rf"{_NOT_AFTER_WORD}(?:{alternatives}){_NOT_BEFORE_WORD}" if forms else r"(?!)")
+        self._patterns[id(part)] = (part, found)
+        return found
+
+    def occurrences(self, g: int, parts: list[Part]) -> list[tuple[int, int, float]]:
+        """(start, end, score) of each occurrence of the parts in unit ``g``.
+
+        One word is looked for by its spellings (a pattern run over the text); a phrase is
+        matched token by token.
+        """
+        if len(parts) != 1:
+            return _occurrences(self.unit_tokens(g), parts)
+        part = parts[0]
+        lookup = {e.word: e for e in part.expansions}
+        found = []
+        for m in self.spelled(part).finditer(self.index.unit_text(g)):
+            surface = m.group()
+            e = lookup.get(_fold(surface))
+            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
+                continue
+            found.append((m.start(), m.end(), occurrence_quality(part.word, surface, e)))
         return found
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
@@ -147,10 +187,12 @@ class _Evaluator:
                 units.update(index.postings[e.word])
             unit_sets.append(units)
         candidates = set.intersection(*sorted(unit_sets, key=len))
+        title_unit = index.title_unit
         if title_only:
-            candidates = {g for g in candidates if index.is_title(g)}
+            candidates = {g for g in candidates if title_unit[index.stmt_doc[g]] == g}
         else:  # a title made from the first sentence is not searched: it repeats it
-            candidates = {g for g in candidates if not (index.is_title(g) and index.title_derived(index.stmt_doc[g]))}
+            titles = {title_unit[p]: p for p in index.documents_of(candidates).values()}
+            candidates = {g for g in candidates if g not in titles or not index.title_derived(titles[g])}
         weights: dict[int, float] = {}
         counts: dict[int, int] = {}
         if len(parts) == 1 and not self.exact:  # from the postings, reading text only where needed
@@ -158,8 +200,9 @@ class _Evaluator:
             for e in part.expansions:
                 quality = self.constant_quality(part.word, e)
                 if quality is None:
+                    one = Part(part.word, [e])
                     for g in candidates.intersection(index.postings[e.word]):
-                        found = _occurrences(self.unit_tokens(g), [Part(part.word, [e])])
+                        found = self.occurrences(g, [one])
                         weights[g] = weights.get(g, 0.0) + sum(score for _, _, score in found)
                         counts[g] = counts.get(g, 0) + len(found)
                     continue
@@ -169,7 +212,7 @@ class _Evaluator:
                         counts[g] = counts.get(g, 0) + 1
             return weights, counts
         for g in candidates:
-            found = _occurrences(self.unit_tokens(g), parts)
+            found = self.occurrences(g, parts)
             if found:
                 weights[g] = sum(score for _, _, score in found)
                 counts[g] = len(found)
@@ -333,8 +376,9 @@ def run(
     idf = [math.log(1 + (n - len(lf.weights) + 0.5) / (len(lf.weights) + 0.5)) for lf in scoring]
     avg = index.avg_length or 1.0
     scored = []
+    stmt_length = index.stmt_length
     for g in units:
-        norm = K1 * (1 - B + B * index.stmt_length[g] / avg)
+        norm = K1 * (1 - B + B * stmt_length[g] / avg)
         score = 0.0
         for i, lf in zip(idf, scoring):
             tf = lf.counts.get(g)
@@ -343,8 +387,12 @@ def run(
         score = round(score, 3)
         if min_score is None or score >= min_score:
             scored.append((score, g))
-    scored.sort(key=lambda sg: _rank_key(index, *sg))
     total = len(scored)
+    if limit is not None and limit < total:  # the best by score alone first (in C); ties at the cut stay in
+        scored.sort(key=itemgetter(0), reverse=True)
+        cut = scored[limit - 1][0] if limit else float("inf")
+        scored = [sg for sg in scored if sg[0] >= cut]
+    scored.sort(key=_rank_key(index, index.documents_of(g for _, g in scored)))
     if limit is not None:
         scored = scored[:limit]
     prefetch = getattr(index.documents, "prefetch", None)  # an index that reads documents in batches
@@ -354,22 +402,27 @@ def run(
     return Result(hits, leaves, total)
 
 
-def _rank_key(index: Index, score: float, g: int):
-    """Best score first, then newest (undated last), then id, then title before statements."""
-    pos = index.stmt_doc[g]
-    order = -1 if index.is_title(g) else index.stmt_local[g]
-    when = index.doc_dates[pos]
-    return (-score, when < 0, -when, index.doc_ids[pos], order)
+def _rank_key(index: Index, docs: dict[int, int]):
+    """Best score first, then newest (undated last), then id, then title before statements
+    (``docs``: each unit's document)."""
+    title_unit, dates, ids = index.title_unit, index.doc_dates, index.doc_ids
+
+    def key(sg):
+        score, g = sg
+        pos = docs[g]
+        when = dates[pos]
+        return (-score, when < 0, -when, ids[pos], g - title_unit[pos] - 1)  # the title is -1, statements from 0
+
+    return key
 
 
 def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
     doc, statement = ev.index.unit(g)
-    toks = ev.unit_tokens(g)
     matches = []
     for lf in scoring:
         if g not in lf.weights:
             continue
-        for start, end, quality in _occurrences(toks, lf.parts):
+        for start, end, quality in ev.occurrences(g, lf.parts):
             matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
     matches.sort(key=lambda m: (m.start, m.end))
     return Hit(doc, statement, score, tuple(matches), g, ev.index)

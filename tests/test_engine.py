@@ -394,3 +394,16 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
     monkeypatch.setattr("corpus_cli.places.places_in", None)
     again = Corpus.open(folder)
     assert [hit_record(h) for h in again.search("Idlib")] == found
+
+
+@pytest.mark.parametrize("word", ["Alepo", "Assad", "Hizbollah", "Deraa", "Dara'a", "regime", "Syrian", "Maarat", "civilians"])
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_word_is_found_by_its_spellings_where_the_tokens_find_it(corpus, word, exact):
+    from corpus_cli.search import Part, _Evaluator, _occurrences
+
+    ev = _Evaluator(corpus.index, "auto", exact)
+    part = Part(word, ev.expand(word, None))
+    units = sorted({g for e in part.expansions for g in corpus.index.postings[e.word]})
+    assert units or exact
+    for g in units:
+        assert ev.occurrences(g, [part]) == _occurrences(ev.unit_tokens(g), [part])

@@ -16,6 +16,7 @@ import json
 import sqlite3
 import sys
 from array import array
+from functools import cached_property
 from itertools import accumulate
 from types import SimpleNamespace
 
@@ -67,6 +68,24 @@ class DatabaseIndex(Index):
     def _arrays(self) -> dict:
         """What opening needs, read from a row per document."""
         return _arrays_of(self.db.execute(ROWS + " ORDER BY id").fetchall())
+
+    @cached_property
+    def by_date(self) -> tuple[list[int], list[int], list[int]]:
+        """As :attr:`Index.by_date`, kept in the cache for the generation (sorting 100,000 dates takes a while)."""
+        packed = cached(self.db, "by-date")
+        if packed is not None:
+            sizes = [int.from_bytes(packed[i : i + 8], "little") for i in (0, 8, 16)]
+            at, found = 24, []
+            for size, code in zip(sizes, "Iqi"):
+                a = array(code)
+                a.frombytes(packed[at : at + size])
+                found.append(a.tolist())
+                at += size
+            return found[0], found[1], found[2]
+        order, dates, undated = Index.by_date.func(self)
+        blobs = [array("I", order).tobytes(), array("q", dates).tobytes(), array("i", undated).tobytes()]
+        keep(self.db, "by-date", b"".join(len(b).to_bytes(8, "little") for b in blobs) + b"".join(blobs))
+        return order, dates, undated
 
     def places_of(self, units: list[int]) -> list[list[str]]:
         """The places each unit (position) names: kept in the database, found when first asked."""
@@ -240,13 +259,15 @@ class _Surfaces:
 
 
 class _Documents:
-    """Documents by position, read from the database when asked for (in batches by :meth:`prefetch`)."""
+    """Documents by position, read from the database when asked for (in batches by :meth:`prefetch`).
+
+    A document's body is read when first used: listing documents needs only their fields.
+    """
 
     SELECT = (
-        "SELECT d.id, d.doc_id, f.path, d.title, b.body, d.date, d.date_source, d.title_derived, d.category, d.type, "
+        "SELECT d.id, d.doc_id, f.path, d.title, d.date, d.date_source, d.title_derived, d.category, d.type, "
         "d.source, d.layout, d.url, d.word_count, d.file_words, d.removed, d.spans, d.author, s.found FROM documents d "
-        "JOIN files f ON f.id = d.file JOIN bodies b ON b.document = d.id LEFT JOIN speakers s ON s.document = d.id "
-        "WHERE d.id IN ({})"
+        "JOIN files f ON f.id = d.file LEFT JOIN speakers s ON s.document = d.id WHERE d.id IN ({})"
     )
     CACHE = 4096  # documents kept; a scan of every document must not keep them all
 
@@ -264,15 +285,25 @@ class _Documents:
         doc = self[pos]
         return doc.body, doc.spans
 
-    def prefetch(self, positions) -> None:
-        """Read these documents with a few queries rather than one each."""
-        wanted = sorted({p for p in positions if p not in self._cache})  # all of them: the hits hold them anyway
+    def prefetch(self, positions, bodies: bool = True) -> None:
+        """Read these documents (with their bodies, unless not wanted) with a few queries rather than one each."""
+        wanted = sorted(set(positions))  # all of them: the caller holds them anyway
         rowids = self.index.doc_rowids
         position = {rowids[p]: p for p in wanted}
-        for i in range(0, len(wanted), 500):
-            chunk = [rowids[p] for p in wanted[i : i + 500]]
+        missing = [p for p in wanted if p not in self._cache]
+        for i in range(0, len(missing), 500):
+            chunk = [rowids[p] for p in missing[i : i + 500]]
             for row in self.index.db.execute(self.SELECT.format(",".join("?" * len(chunk))), chunk):
                 self._cache[position[row[0]]] = self._document(row)
+        if bodies:
+            unread = [rowids[p] for p in wanted if self._cache[p]._load is not None]
+            for i in range(0, len(unread), 500):
+                chunk = unread[i : i + 500]
+                for rowid, body in self.index.db.execute(
+                    f"SELECT document, body FROM bodies WHERE document IN ({','.join('?' * len(chunk))})", chunk
+                ):
+                    doc = self._cache[position[rowid]]
+                    doc._body, doc._load = body, None
 
     def __getitem__(self, pos: int) -> Document:
         if pos < 0:
@@ -286,18 +317,23 @@ class _Documents:
             self._cache[pos] = self._document(row)
         return self._cache[pos]
 
+    def _body(self, rowid: int, spans) -> tuple[str, tuple]:
+        return self.index.db.execute("SELECT body FROM bodies WHERE document = ?", (rowid,)).fetchone()[0], spans
+
     def _document(self, row) -> Document:
-        flat = from_blob(row[16])
+        flat = from_blob(row[15])
         rel = text_of(row[2])
+        spans = tuple(zip(flat[0::2], flat[1::2]))
         doc = Document(
-            id=text_of(row[1]), path=f"{self._root}/{rel}" if self._root else rel, title=row[3], body=row[4],
-            date=DocDate.fromisoformat(row[5]) if row[5] else None, date_source=row[6], title_derived=bool(row[7]),
-            category=row[8], type=row[9], source=row[10], layout=row[11], url=row[12], word_count=row[13],
-            file_words=row[14], removed=json.loads(row[15]) if row[15] else {}, spans=tuple(zip(flat[0::2], flat[1::2])),
+            id=text_of(row[1]), path=f"{self._root}/{rel}" if self._root else rel, title=row[3], body="",
+            date=DocDate.fromisoformat(row[4]) if row[4] else None, date_source=row[5], title_derived=bool(row[6]),
+            category=row[7], type=row[8], source=row[9], layout=row[10], url=row[11], word_count=row[12],
+            file_words=row[13], removed=json.loads(row[14]) if row[14] else {}, spans=spans,
+            load=functools.partial(self._body, row[0], spans), statement_count=len(spans),
         )
-        doc.author = row[17]
-        if row[18] is not None:
-            doc._speakers = [Speaker(name, role, tuple(said)) for name, role, said in json.loads(row[18])]
+        doc.author = row[16]
+        if row[17] is not None:
+            doc._speakers = [Speaker(name, role, tuple(said)) for name, role, said in json.loads(row[17])]
         else:
             doc.keep_speakers = functools.partial(self.found.keep_speakers, row[0])
         return doc
