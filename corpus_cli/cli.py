@@ -606,7 +606,11 @@ def stats_cmd(data, fmt):
 )
 @click.option("--rebuild", is_flag=True, help="Build the index database anew even if it is fresh.")
 @click.option("--path", "path_only", is_flag=True, help="Print only where the index file is (after bringing it up to date).")
-def index_cmd(data, rebuild, path_only):
+@click.option(
+    "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
+    help="Read a document field from this JSON key or CSV column (as for the other commands).",
+)
+def index_cmd(data, rebuild, path_only, fields):
     """Build or refresh the index database of a folder (SQLite, in the cache folder).
 
     Other commands do this by themselves when needed; run it ahead of time
@@ -621,7 +625,7 @@ def index_cmd(data, rebuild, path_only):
     import time
 
     started = time.perf_counter()
-    corpus = _open(Source(data, True), rebuild=rebuild)
+    corpus = _open(Source(data, True, fields or None), rebuild=rebuild)
     report = corpus.report
     took = time.perf_counter() - started
     if path_only:
@@ -671,14 +675,13 @@ def watch_cmd(data, fields):
     except OSError as exc:
         raise click.ClickException(str(exc)) from None
     _report(watcher.first, summary=True)
-    click.echo(f"corpus: watching {watcher.root} (database {watcher.database}); Ctrl-C stops", err=True)
     import signal
 
     for name in ("SIGTERM", "SIGHUP"):  # stopped like Ctrl-C: the lease is given up
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda *_: watcher.stop())
     try:
-        watcher.run()
+        watcher.run(ready=lambda: click.echo(f"corpus: watching {watcher.root} (database {watcher.database}); Ctrl-C stops", err=True))
     except KeyboardInterrupt:
         pass
     return EXIT_OK

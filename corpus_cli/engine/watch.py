@@ -46,8 +46,9 @@ class Watcher:
         index, report = open_database(self.root, fields=self.fields, progress=self.progress, trust_watcher=False)
         return index, report
 
-    def run(self) -> None:
-        """Watch until :meth:`stop` (from another thread) or an interrupt."""
+    def run(self, ready: Callable[[], None] | None = None) -> None:
+        """Watch until :meth:`stop` (from another thread) or an interrupt; ``ready`` is called once
+        the lease is held."""
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 
@@ -64,6 +65,8 @@ class Watcher:
         db = connect(self.database)
         try:
             self._hold(db)
+            if ready is not None:
+                ready()
             renewed = last_pass = time.monotonic()
             while not self._stopped.is_set():
                 if self._changed.wait(timeout=1.0):
