@@ -293,15 +293,23 @@ def _read_bytes(path: Path) -> bytes:
 STREAM_FROM = 8_000_000  # bytes: larger record files are read as a UTF-8 stream, not whole
 
 
-def _records(path: Path, kind: str, doc_id: str, fields: dict, dayfirst: bool, file_warnings: list[str]):
-    """The documents of a file of records, one at a time (a large CSV holds 100,000 of them)."""
+def streamed(path: Path, kind: str) -> bool:
+    """Whether a file of records is read as a stream (and parsed in batches by a build)."""
+    try:
+        return kind in ("csv", "tsv", "jsonl") and path.stat().st_size > STREAM_FROM
+    except OSError:
+        return False
+
+
+def record_rows(path: Path, kind: str, fields: dict, file_warnings: list[str]):
+    """The records of a file, with the field map of each: ``(row, record, columns)``.
+
+    Rows that cannot be read are left out with a warning in ``file_warnings``. Raises
+    :class:`Skip` when the file cannot be read, or its records have no text field.
+    """
     from . import formats
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise Skip(f"cannot read: {exc.strerror or exc}") from None
-    if size > STREAM_FROM and kind in ("csv", "tsv", "jsonl"):
+    if streamed(path, kind):
         import gzip
         import io
 
@@ -315,8 +323,8 @@ def _records(path: Path, kind: str, doc_id: str, fields: dict, dayfirst: bool, f
         if note:
             file_warnings.append(note)
         stream = text
-    found = empty = 0
     columns = None
+    given = 0
     try:
         for row, record in formats.records(stream, kind):
             if "__error__" in record:
@@ -324,28 +332,61 @@ def _records(path: Path, kind: str, doc_id: str, fields: dict, dayfirst: bool, f
                 continue
             if columns is None or kind in ("json", "jsonl"):  # JSON records may differ in their keys
                 columns = formats.field_map(list(record), fields)
-            if columns["text"] is None:
-                if found or empty:
-                    empty += 1
-                    continue
+            if columns["text"] is None and not given:
                 raise Skip(f"no text field among {', '.join(list(record)[:8])}; map one with --field text=NAME")
-            doc, warnings = formats.document_of(record, columns, f"{doc_id}#{row}", str(path), dayfirst=dayfirst)
-            if not doc.body:
-                empty += 1
-                continue
-            found += 1
-            yield doc, [f"row {row}: {w}" for w in warnings]
+            given += 1
+            yield row, record, columns
     except formats.FormatError as exc:
         raise Skip(str(exc)) from None
     except (OSError, EOFError) as exc:  # a damaged gzip stream
         reason = getattr(exc, "strerror", None) or exc
-        if not found:
+        if not given:
             raise Skip(f"cannot read: {reason}") from None
-        file_warnings.append(f"cannot read past record {found + empty}: {reason}; kept what came before")
+        file_warnings.append(f"cannot read past record {given}: {reason}; kept what came before")
+    finally:
+        if not isinstance(stream, str):
+            stream.close()
+
+
+def documents_of_records(rows, path: Path, doc_id: str, dayfirst: bool) -> tuple[list[tuple[Document, list[str]]], int]:
+    """Documents of records from :func:`record_rows`, with their warnings; and how many had no text."""
+    from . import formats
+
+    found, empty = [], 0
+    for row, record, columns in rows:
+        if columns["text"] is None:
+            empty += 1
+            continue
+        doc, warnings = formats.document_of(record, columns, f"{doc_id}#{row}", str(path), dayfirst=dayfirst)
+        if not doc.body:
+            empty += 1
+            continue
+        found.append((doc, [f"row {row}: {w}" for w in warnings]))
+    return found, empty
+
+
+def records_end(found: int, empty: int, file_warnings: list[str]) -> None:
+    """The warning on records without text, once a file's records are all read; Skip when none had text."""
     if empty:
         file_warnings.append(f"{empty} record{'s' if empty != 1 else ''} without text: skipped")
     if not found:
         raise Skip("no records with text")
+
+
+def _records(path: Path, kind: str, doc_id: str, fields: dict, dayfirst: bool, file_warnings: list[str]):
+    """The documents of a file of records, a batch at a time (a large CSV holds 100,000 of them)."""
+    found = empty = 0
+    batch = []
+    for item in record_rows(path, kind, fields, file_warnings):
+        batch.append(item)
+        if len(batch) >= 1000:
+            docs, none = documents_of_records(batch, path, doc_id, dayfirst)
+            found, empty, batch = found + len(docs), empty + none, []
+            yield from docs
+    docs, none = documents_of_records(batch, path, doc_id, dayfirst)
+    found, empty = found + len(docs), empty + none
+    yield from docs
+    records_end(found, empty, file_warnings)
 
 
 _SIDECAR_ID = ("doc_id", "id")

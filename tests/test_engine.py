@@ -18,6 +18,7 @@ from .conftest import ARTICLE, SEED_IDS
 
 
 def built(folder, tmp_path, workers=1):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     entries = scan(folder).entries()
     ids, _ = assign_ids(entries)
     path = tmp_path / "corpus.sqlite"
@@ -407,3 +408,31 @@ def test_a_word_is_found_by_its_spellings_where_the_tokens_find_it(corpus, word,
     assert units or exact
     for g in units:
         assert ev.occurrences(g, [part]) == _occurrences(ev.unit_tokens(g), [part])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_large_file_of_records_is_parsed_in_batches_as_if_whole(tmp_path, monkeypatch, workers):
+    from corpus_cli import loader
+    from corpus_cli.engine import build
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    rows = ["date\ttitle\ttext"] + [
+        f"2019-07-{n % 28 + 1:02d}\tItem {n}\t{'Shelling in Idlib, day ' + str(n) + '.' if n % 7 else ''}" for n in range(25)
+    ]
+    (folder / "big.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "none.csv").write_text("date,text\n2019-01-01,\n2019-01-02,\n", encoding="utf-8")
+    (folder / "small.txt").write_text("Talks in Geneva.\n", encoding="utf-8")
+    tables = ("SELECT f.path, f.documents, f.skipped FROM files f ORDER BY f.path",
+              "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY 1, 2",
+              "SELECT doc_id, title, date, word_count FROM documents ORDER BY doc_id",
+              "SELECT count(*) FROM units_fts WHERE units_fts MATCH 'idlib'")
+    whole = [built(folder, tmp_path / "whole").execute(t).fetchall() for t in tables]
+    monkeypatch.setattr(loader, "STREAM_FROM", 10)  # every file of records is "large"
+    monkeypatch.setattr(build, "STREAM_FROM", 10)
+    monkeypatch.setattr(build, "BATCH_ROWS", 4)
+    batched = [built(folder, tmp_path / "batched", workers=workers).execute(t).fetchall() for t in tables]
+    assert batched == whole
+    assert whole[0] == [("big.tsv", 21, None), ("none.csv", 0, "no records with text"), ("small.txt", 1, None)]
+    assert ("big.tsv", "4 records without text: skipped", "kept", 0) in whole[1]
+    assert whole[3] == [(21,)]

@@ -14,18 +14,21 @@ import multiprocessing
 import os
 import sqlite3
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
 from ..index import minutes
 from ..files import FileEntry, kind_of, names_in
-from ..loader import Skip, max_file_size, read_file
+from ..loader import STREAM_FROM, Skip, documents_of_records, max_file_size, read_file, record_rows, records_end, streamed
 from ..text import count_words, fts_text
 from .schema import connect, storable, to_blob
 from .vocab import refresh_terms
 
 CHUNK = 256  # files a worker parses before sending them back
+BATCH_ROWS = 2000  # records of a large file (see loader.streamed) a worker parses at a time
+IN_FLIGHT = 3  # tasks per worker handed out ahead: records read ahead of the parsers stay few
 UNIT_SEPARATOR = "\x1f"
 PARALLEL_FROM = 2000  # files; smaller folders are parsed in this process
 
@@ -41,6 +44,8 @@ class ParsedFile(NamedTuple):
     problems: list  # (what, action, skipped)
     documents: list  # document rows (see _document_row), each with its units
     own_id: bool = False  # a sidecar named the document: the file name's id clash does not matter
+    part: str = "whole"  # or a batch of a large file's records: "first", "more" or "last"
+    empty: int = 0  # records of the batch without text
 
 
 def _document_row(doc) -> tuple:
@@ -91,22 +96,103 @@ def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], opt
     return found
 
 
-def _parse_chunk(args) -> list[ParsedFile]:
-    return parse_files(*args)
+def parse_batch(root: str, entry: FileEntry, doc_id: str, options: dict, rows: list, part: str,
+                file_warnings: list[str]) -> list[ParsedFile]:
+    """Parse a batch of a large file's records (in a worker process)."""
+    path = Path(root) / entry.rel
+    docs, empty = documents_of_records(rows, path, doc_id, options.get("dayfirst", False))
+    problems = [(w, "kept", 0) for _, warnings in docs for w in warnings]
+    skipped = None
+    if part == "whole":  # the file's only batch: what a reader of the whole file says
+        try:
+            records_end(len(docs), empty, file_warnings)
+        except Skip as exc:
+            skipped = str(exc)
+    if skipped:  # as a reader of the whole file: the reason alone
+        problems = [(skipped, "skipped", 1)]
+    else:
+        problems.extend((w, "kept", 0) for w in file_warnings)
+    rows_out = [] if skipped else [_document_row(doc) for doc, _ in docs]
+    return [ParsedFile(entry.rel, entry.size, entry.mtime_ns, kind_of(entry.rel), skipped, problems, rows_out,
+                       part=part, empty=empty)]
+
+
+def _skipped(entry: FileEntry, why: str) -> list[ParsedFile]:
+    return [ParsedFile(entry.rel, entry.size, entry.mtime_ns, kind_of(entry.rel), why, [(why, "skipped", 1)], [])]
+
+
+def _tasks(root: Path, entries: Sequence[FileEntry], ids: Sequence[str], options: dict) -> Iterator[tuple]:
+    """The work, in order: chunks of files, and each large file of records as batches of its records.
+
+    The records of a large file are read here, in the parent (csv and json read them in C), and
+    parsed into documents by the workers, so one file of 100,000 records keeps every worker busy
+    and only a few batches in memory.
+    """
+    small: list[FileEntry] = []
+    small_ids: list[str] = []
+    for entry, doc_id in zip(entries, ids):
+        path = root / entry.rel
+        if not streamed(path, kind_of(entry.rel) or ""):
+            small.append(entry)
+            small_ids.append(doc_id)
+            if len(small) >= CHUNK:
+                yield parse_files, (str(root), small, small_ids, options)
+                small, small_ids = [], []
+            continue
+        if small:
+            yield parse_files, (str(root), small, small_ids, options)
+            small, small_ids = [], []
+        warnings: list[str] = []
+        batch: list = []
+        first = True
+        try:
+            for item in record_rows(path, kind_of(entry.rel), options.get("fields") or {}, warnings):
+                batch.append(item)
+                if len(batch) >= BATCH_ROWS:
+                    yield parse_batch, (str(root), entry, doc_id, options, batch, "first" if first else "more", [])
+                    batch, first = [], False
+        except Skip as exc:
+            yield _skipped, (entry, str(exc))
+            continue
+        yield parse_batch, (str(root), entry, doc_id, options, batch, "whole" if first else "last", warnings)
+    if small:
+        yield parse_files, (str(root), small, small_ids, options)
+
+
+def _run(task: tuple) -> list[ParsedFile]:
+    function, args = task
+    return function(*args)
 
 
 def parsed(root: Path, entries: list[FileEntry], ids: list[str], options: dict, workers: int | None = None) -> Iterator[list[ParsedFile]]:
-    """Chunks of parsed files, in order: from worker processes for a large folder."""
-    chunks = [(str(root), entries[i : i + CHUNK], ids[i : i + CHUNK], options) for i in range(0, len(entries), CHUNK)]
+    """Chunks of parsed files, in order: from worker processes for a large folder or file."""
+    tasks = _tasks(root, entries, ids, options)
     if workers is None:
-        workers = min(multiprocessing.cpu_count(), 4) if len(entries) >= PARALLEL_FROM else 1
+        large = any(streamed(root / e.rel, kind_of(e.rel) or "") for e in entries if e.size > STREAM_FROM)
+        workers = min(multiprocessing.cpu_count(), 4) if len(entries) >= PARALLEL_FROM or large else 1
     if workers <= 1:
-        yield from map(_parse_chunk, chunks)
+        yield from map(_run, tasks)
         return
+    slots = threading.Semaphore(workers * IN_FLIGHT)
+    stop = threading.Event()
+
+    def handed_out():  # pool.imap reads its tasks as fast as it can: hold it to a few ahead of the results
+        for task in tasks:
+            slots.acquire()
+            if stop.is_set():
+                return
+            yield task
+
     # fork is quick and safe on Linux; elsewhere spawn is the safe choice
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with context.Pool(workers, initializer=_die_with_parent) as pool:
-        yield from pool.imap(_parse_chunk, chunks)
+        try:
+            for result in pool.imap(_run, handed_out()):
+                slots.release()
+                yield result
+        finally:
+            stop.set()
+            slots.release()  # a task reader waiting for a slot sees the stop
 
 
 def _die_with_parent() -> None:
@@ -129,13 +215,17 @@ class Writer:
         self.doc_no = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
         self.unit_no = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
         self.taken: set[str] = set()  # ids given by this writer; the database is asked for the others
+        self.batches = [0, 0]  # of the large file being written in batches: documents and records without text
         self.empty = self.doc_no == 0
 
     def write(self, chunk: list[ParsedFile]) -> None:
-        files, problems, documents, bodies, units, texts = [], [], [], [], [], []
+        files, problems, documents, bodies, units, texts, more, skips = [], [], [], [], [], [], [], []
         for f in chunk:
-            self.file_no += 1
-            for what, action, skipped in ([] if f.own_id else self.notes.get(f.rel, [])) + f.problems:
+            continued = f.part in ("more", "last")  # a later batch of the large file before
+            if not continued:
+                self.file_no += 1
+            notes = [] if f.own_id or continued else self.notes.get(f.rel, [])
+            for what, action, skipped in notes + f.problems:
                 problems.append((self.file_no, what, action, skipped))
             for row, doc_units in f.documents:
                 self.doc_no += 1
@@ -148,9 +238,25 @@ class Writer:
                     self.unit_no += 1
                     units.append((self.unit_no, self.doc_no, n, start, end, words))
                     texts.append((self.unit_no, text))
-            files.append((self.file_no, storable(f.rel), f.size, f.mtime_ns, f.kind, len(f.documents), f.skipped))
+            if continued:
+                more.append((len(f.documents), self.file_no))
+                self.batches[0] += len(f.documents)
+                self.batches[1] += f.empty
+            else:
+                files.append((self.file_no, storable(f.rel), f.size, f.mtime_ns, f.kind, len(f.documents), f.skipped))
+                self.batches = [len(f.documents), f.empty]
+            if f.part == "last":  # what a reader of the whole file says at its end
+                said: list[str] = []
+                try:
+                    records_end(self.batches[0], self.batches[1], said)
+                    problems.extend((self.file_no, w, "kept", 0) for w in said)
+                except Skip as exc:
+                    skips.append((str(exc), self.file_no))
+                    problems.append((self.file_no, str(exc), "skipped", 1))
         db = self.db
         db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", files)
+        db.executemany("UPDATE files SET documents = documents + ? WHERE id = ?", more)
+        db.executemany("UPDATE files SET skipped = ? WHERE id = ?", skips)
         db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
         db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 22)})", documents)
         db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
