@@ -268,3 +268,35 @@ def test_cache_commands_have_help(invoke, command):
     assert r.exit_code == 0
     assert r.stdout.startswith("Usage: corpus " + " ".join(command))
     assert "Example" in r.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGKILL")
+def test_an_update_killed_inside_its_transaction_leaves_the_previous_index(folder, tmp_path):
+    import signal
+
+    Corpus.open(folder)
+    seal._close_and_seal(str(db_of(folder)))
+    touch(folder / "b.txt", article("Beta", "Daraa was quiet.", 3))
+    script = f"""
+import time
+from pathlib import Path
+from corpus_cli.engine import update
+from corpus_cli.corpus import Corpus
+def slow(*args, **kwargs):
+    print("writing", flush=True)
+    time.sleep(60)
+update.refresh_terms = slow  # inside the transaction, after the rows are written
+Corpus.open(Path({str(folder)!r}))
+"""
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=os.environ)
+    assert proc.stdout.readline() == "writing\n"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    db = sqlite3.connect(db_of(folder))
+    assert db.execute("SELECT count(*) FROM documents").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM units_fts WHERE units_fts MATCH 'idlib'").fetchone() == (1,)
+    db.close()
+    corpus = Corpus.open(folder)  # the file was not sealed as it is: checked whole, then updated
+    assert (corpus.report.source, corpus.report.notes) == ("updated", [])
+    assert (ids(corpus, "Daraa"), ids(corpus, "Idlib")) == (["b"], [])
