@@ -300,3 +300,15 @@ Corpus.open(Path({str(folder)!r}))
     corpus = Corpus.open(folder)  # the file was not sealed as it is: checked whole, then updated
     assert (corpus.report.source, corpus.report.notes) == ("updated", [])
     assert (ids(corpus, "Daraa"), ids(corpus, "Idlib")) == (["b"], [])
+
+
+def test_a_file_name_with_a_newline_is_one_file_in_every_cached_command(folder, invoke):
+    touch(folder / "two\nlines.txt", article("Odd", "Raqqa fell.", 9))
+    for _ in range(2):  # built, then from the database
+        r = invoke("list", "--data", str(folder), "--format", "jsonl")
+        assert r.exit_code == 0
+        assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == ["a", "b", "c", "two\nlines"]
+    r = invoke("search", "Raqqa", "--data", str(folder), "--format", "json")
+    assert [h["id"] for h in json.loads(r.stdout)] == ["two\nlines"]
+    db = sqlite3.connect(db_of(folder))
+    assert db.execute("SELECT count(*) FROM files WHERE path = ?", ("two\nlines.txt",)).fetchone() == (1,)
