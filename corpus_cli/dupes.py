@@ -88,12 +88,25 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
     body = lambda p: index.documents.body_and_spans(p)[0]  # noqa: E731  (not kept: a scan reads them all)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     signatures: list = []  # the sketch of each document, as LeanMinHash (hash values only); None when empty
-    sets = (shingles(body(p)) for p in ordered)  # one at a time: 100,000 shingle sets would not fit
-    for n, (found, sketch) in enumerate(_sketches(sets, MinHash)):
-        lean = LeanMinHash(sketch) if found else None
+    kept = index.signatures(ordered) if hasattr(index, "signatures") else {}  # an index may keep them
+    template = MinHash(num_perm=NUM_PERM, hashfunc=int)
+    scheme, dtype = template.scheme, template.hashvalues.dtype
+    made: dict[int, bytes | None] = {}
+    todo = [p for p in ordered if p not in kept]
+    sets = (shingles(body(p)) for p in todo)  # one at a time: 100,000 shingle sets would not fit
+    sketches = _sketches(sets, MinHash)
+    for n, p in enumerate(ordered):
+        if p in kept:
+            lean = _lean(LeanMinHash, kept[p], scheme, dtype)
+        else:
+            found, sketch = next(sketches)
+            lean = LeanMinHash(sketch) if found else None
+            made[p] = lean.hashvalues.tobytes() if lean is not None else None
         if lean is not None:
             lsh.insert(n, lean, check_duplication=False)
         signatures.append(lean)
+    if made and hasattr(index, "keep_signatures"):
+        index.keep_signatures(made)
     taken: set[int] = set()
     found = []
     for n, p in enumerate(ordered):
@@ -113,6 +126,15 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
             taken.add(n)
             found.append(Cluster(tuple(members)))
     return sorted(found, key=lambda c: (-len(c.members), _order(index, c.members[0].position)))
+
+
+def _lean(lean_minhash, packed: bytes | None, scheme: str, dtype):
+    """A kept MinHash (its hash values as bytes) as a LeanMinHash, or None for a document without words."""
+    if packed is None:
+        return None
+    import numpy
+
+    return lean_minhash(seed=1, hashvalues=numpy.frombuffer(packed, dtype=dtype), scheme=scheme)
 
 
 def _sketches(sets, minhash):

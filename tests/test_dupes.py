@@ -85,3 +85,15 @@ def test_a_chain_of_three_does_not_join_its_far_ends(tmp_path):
     assert [[corpus.index.doc_ids[m.position] for m in c.members] for c in corpus.dupes(threshold=85)] == [
         ["2019-07-01_1", "2019-07-02_2", "2019-07-03_3"]
     ]
+
+
+def test_minhashes_are_made_once_and_kept_in_the_database(folder, monkeypatch):
+    from corpus_cli import dupes
+
+    first = Corpus.open(folder)
+    found = [[(first.index.doc_ids[m.position], m.similarity) for m in c.members] for c in first.dupes()]
+    assert first.index.db.execute("SELECT count(*), count(minhash) FROM signatures").fetchone() == (4, 4)
+    monkeypatch.setattr(dupes, "shingles", None)  # read back, not made again
+    again = Corpus.open(folder)
+    assert [[(again.index.doc_ids[m.position], m.similarity) for m in c.members] for c in again.dupes()] == found
+    assert found == [[("a", 100.0), ("b", 100.0), ("c", 100.0)]]

@@ -87,6 +87,29 @@ class DatabaseIndex(Index):
         keep(self.db, "by-date", b"".join(len(b).to_bytes(8, "little") for b in blobs) + b"".join(blobs))
         return order, dates, undated
 
+    def signatures(self, positions) -> dict[int, bytes | None]:
+        """The MinHash kept for these documents (positions), where one was made: bytes, or None for no words."""
+        rowids = self.doc_rowids
+        position = {rowids[p]: p for p in positions}
+        found: dict[int, bytes | None] = {}
+        wanted = list(position)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            for rowid, minhash in self.db.execute(
+                f"SELECT document, minhash FROM signatures WHERE document IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                found[position[rowid]] = minhash
+        return found
+
+    def keep_signatures(self, made: dict[int, bytes | None]) -> None:
+        """Keep MinHashes made for documents (positions), for the next corpus dupes."""
+        rows = [(self.doc_rowids[p], minhash) for p, minhash in made.items()]
+        try:
+            with _transaction(self.db):
+                self.db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", rows)
+        except sqlite3.Error:  # read-only or busy: made again next time
+            pass
+
     def places_of(self, units: list[int]) -> list[list[str]]:
         """The places each unit (position) names: kept in the database, found when first asked."""
         rowids = []

@@ -20,6 +20,8 @@
     speakers   who each document quotes (JSON: [name, role, [statement numbers]] per person),
                found when first asked for and kept
     places     the gazetteer's places each unit names (JSON list), found when first asked for
+    signatures each document's MinHash for corpus dupes (datasketch's 64 hash values as bytes, this
+               machine's order; NULL for a document without words), made when first asked for
     meta       schema version, parser version, folder, reading options, generation (one more
                at every update)
     cache      what opening the index needs, packed, for the generation it was made for
@@ -37,7 +39,7 @@ from pathlib import Path
 
 from ..text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -113,6 +115,10 @@ CREATE TABLE IF NOT EXISTS speakers (
 CREATE TABLE IF NOT EXISTS places (
     unit INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
     names TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    minhash BLOB
 );
 CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 """
