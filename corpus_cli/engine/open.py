@@ -24,7 +24,7 @@ from .index import DatabaseIndex
 from .seal import damage, seal, seal_at_exit, sealed
 from .schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
 from . import lease
-from .update import changes, remember_scan, remembered_scan, update_database
+from .update import changes, remember_scan, remembered_scan, remembered_summary, update_database
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
             "source": "source IS NULL", "url": "url IS NULL"}
@@ -91,7 +91,7 @@ def open_database(
     found = None
     if why is None and meta:
         if trust_watcher and lease.live(meta.get("lease")):
-            found = _remembered(db_path)  # the watcher keeps it fresh: no scan
+            found = _remembered(db_path, summary=True)  # the watcher keeps it fresh: no scan
             report.watched = found is not None
         elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":
             names = scan(root, stat=False)
@@ -99,7 +99,7 @@ def open_database(
             found = last if last is not None and last.paths == names.paths else None
     if found is None:
         found = scan(root)
-    report.files_seen = len(found.paths) + len(found.problems)
+    report.files_seen = (found.count if report.watched else len(found.paths)) + len(found.problems)
     report.passed_over = found.passed_over
     if rebuild or not db_path.exists() or why is not None:
         entries = found.entries()
@@ -107,6 +107,8 @@ def open_database(
         build_database(db_path, root, entries, ids, options, progress=progress, meta={"parser": PARSER}, notes=notes)
         seal(db_path)
         report.source = "built" if cache else "memory"
+    elif report.watched:
+        report.source = "cached"
     else:
         db = connect(db_path)
         try:
@@ -138,10 +140,10 @@ def open_database(
     return DatabaseIndex(db), report
 
 
-def _remembered(db_path: Path):
+def _remembered(db_path: Path, summary: bool = False):
     db = connect(db_path)
     try:
-        return remembered_scan(db)
+        return remembered_summary(db) if summary else remembered_scan(db)
     finally:
         db.close()
 

@@ -67,6 +67,22 @@ def remembered_scan(db: sqlite3.Connection) -> Scan | None:
     return _unpack_scan(packed) if packed is not None else None
 
 
+def remembered_summary(db: sqlite3.Connection) -> Scan | None:
+    """The last fresh scan without its files' names, sizes and times (it knows how many there were)."""
+    packed = cached(db, "scan")
+    if packed is None:
+        return None
+    found = Scan()
+    size = int.from_bytes(packed[:8], "little")
+    count = packed.count(b"\x00", 8, 8 + size) + 1 if size else 0
+    notes = json.loads(packed[16 + size : 16 + size + int.from_bytes(packed[8 + size : 16 + size], "little")]
+                       .decode("utf-8", "surrogateescape"))
+    found.passed_over = notes["passed_over"]
+    found.problems = [Problem(*p) for p in notes["problems"]]
+    found.count = count
+    return found
+
+
 def _pack_scan(found: Scan) -> bytes:
     paths = "\x00".join(found.paths).encode("utf-8", "surrogateescape")
     notes = json.dumps({"passed_over": found.passed_over, "problems": [list(p) for p in found.problems]},

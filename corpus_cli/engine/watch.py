@@ -49,18 +49,23 @@ class Watcher:
     def run(self, ready: Callable[[], None] | None = None) -> None:
         """Watch until :meth:`stop` (from another thread) or an interrupt; ``ready`` is called once
         the lease is held."""
-        from watchdog.events import FileSystemEventHandler
+        from watchdog import events
         from watchdog.observers import Observer
 
         changed = self._changed
 
-        class Handler(FileSystemEventHandler):
+        class Handler(events.FileSystemEventHandler):
             def on_any_event(self, event):
                 if event.event_type not in ("opened", "closed_no_write"):
                     changed.set()
 
+        # Changes only: asking for opens and closes too would wake the watcher at every file
+        # any program reads (a grep of the folder, a build).
+        wanted = [events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent, events.FileMovedEvent,
+                  events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent,
+                  events.DirModifiedEvent]
         observer = Observer()
-        observer.schedule(Handler(), str(self.root), recursive=True)
+        observer.schedule(Handler(), str(self.root), recursive=True, event_filter=wanted)
         observer.start()
         db = connect(self.database)
         try:
