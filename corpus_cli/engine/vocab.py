@@ -34,6 +34,10 @@ def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = N
     """
     if delta is not None:
         return _apply_delta(db, delta)
+    if db.execute("SELECT 1 FROM terms LIMIT 1").fetchone() is None:  # a new database: every term is new
+        new = db.execute("SELECT term, cnt, doc FROM vocab").fetchall()
+        _insert_terms(db, new)
+        return [t for t, _, _ in new], []
     db.execute("DELETE FROM term_keys WHERE term NOT IN (SELECT term FROM vocab)")
     db.execute("DELETE FROM term_skels WHERE term NOT IN (SELECT term FROM vocab)")
     db.execute("DELETE FROM terms WHERE term NOT IN (SELECT term FROM vocab)")
@@ -41,6 +45,12 @@ def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = N
     db.execute("UPDATE terms SET (cnt, units, capitals, spellings) = "
                "(SELECT cnt, doc, NULL, NULL FROM vocab WHERE vocab.term = terms.term)")
     new = db.execute("SELECT term, cnt, doc FROM vocab WHERE term NOT IN (SELECT term FROM terms)").fetchall()
+    _insert_terms(db, new)
+    return [t for t, _, _ in new], []
+
+
+def _insert_terms(db: sqlite3.Connection, new: list[tuple[str, int, int]]) -> None:
+    """Add terms with their transliteration keys and the keys' skeletons."""
     keys, skels = [], []
     for term, _, _ in new:
         found = translit.keys(term)
@@ -49,7 +59,6 @@ def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = N
     db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL, NULL)", new)
     db.executemany("INSERT INTO term_keys VALUES (?, ?)", keys)
     db.executemany("INSERT INTO term_skels VALUES (?, ?)", skels)
-    return [t for t, _, _ in new], []
 
 
 def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> tuple[list[str], list[str]]:
