@@ -436,3 +436,15 @@ def test_a_large_file_of_records_is_parsed_in_batches_as_if_whole(tmp_path, monk
     assert whole[0] == [("big.tsv", 21, None), ("none.csv", 0, "no records with text"), ("small.txt", 1, None)]
     assert ("big.tsv", "4 records without text: skipped", "kept", 0) in whole[1]
     assert whole[3] == [(21,)]
+
+
+def test_many_postings_are_mapped_to_units_as_few_are(seeds, monkeypatch):
+    from corpus_cli.engine.index import DatabaseIndex, _Postings
+
+    few = DatabaseIndex(seeds)
+    words = ["the", "syrian", "regime", "aleppo", "idlib"]
+    expected = [list(few.postings[w]) for w in words]
+    monkeypatch.setattr(_Postings, "MANY", 1)  # numpy for every word
+    many = DatabaseIndex(seeds)
+    assert [list(many.postings[w]) for w in words] == expected
+    assert all(expected)
