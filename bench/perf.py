@@ -154,7 +154,8 @@ def bench(folder: Path, runs: int, first_runs: int, label: str, fields: list[str
         finally:
             watcher.terminate()
             watcher.wait(timeout=60)
-        victim = sorted(folder.glob("*.txt"))[len(list(folder.glob("*.txt"))) // 2] if not fields else None
+        texts = sorted(folder.rglob("*.txt")) if not fields else []
+        victim = texts[len(texts) // 2] if texts else None
         if victim is not None:
             original = victim.read_bytes()
             counter = [0]
