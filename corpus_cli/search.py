@@ -112,6 +112,7 @@ class _Evaluator:
         self.leaves: dict[int, Leaf] = {}
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
         self._patterns: dict = {}  # expansions (a tuple of words) -> pattern; id(part) -> (part, pattern)
+        self._qualities: dict[int, tuple] = {}  # id(part) -> (part, {spelling: its quality, None: no match})
 
     # tokens of a unit: (start, end, surface, folded)
     def unit_tokens(self, g: int):
@@ -144,14 +145,21 @@ class _Evaluator:
         if len(parts) != 1:
             return _occurrences(self.unit_tokens(g), parts)
         part = parts[0]
-        lookup = {e.word: e for e in part.expansions}
+        pattern = self.spelled(part)
+        held = self._qualities.get(id(part))
+        if held is None or held[0] is not part:  # a part met for the first time (ids of parts gone are reused)
+            held = self._qualities[id(part)] = (part, {})
+        qualities = held[1]
         found = []
-        for m in self.spelled(part).finditer(self.index.unit_text(g)):
+        for m in pattern.finditer(self.index.unit_text(g)):
             surface = m.group()
-            e = lookup.get(_fold(surface))
-            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
-                continue
-            found.append((m.start(), m.end(), occurrence_quality(part.word, surface, e)))
+            quality = qualities.get(surface, False)
+            if quality is False:  # a spelling met for the first time in this search
+                e = next((e for e in part.expansions if e.word == _fold(surface)), None)
+                matched = e is not None and (e.surface is None or fold_case(surface) == e.surface)
+                quality = qualities[surface] = occurrence_quality(part.word, surface, e) if matched else None
+            if quality is not None:
+                found.append((m.start(), m.end(), quality))
         return found
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
@@ -395,9 +403,8 @@ def run(
     scored.sort(key=_rank_key(index, index.documents_of(g for _, g in scored)))
     if limit is not None:
         scored = scored[:limit]
-    prefetch = getattr(index.documents, "prefetch", None)  # an index that reads documents in batches
-    if prefetch is not None:
-        prefetch(index.stmt_doc[g] for _, g in scored)
+    if hasattr(index, "prefetch_units"):  # an index that reads what hits show in batches
+        index.prefetch_units([g for _, g in scored])
     hits = [_hit(ev, scoring, g, score) for score, g in scored]
     return Result(hits, leaves, total)
 

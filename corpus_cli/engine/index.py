@@ -22,7 +22,7 @@ from types import SimpleNamespace
 
 from ..index import PRECISION_CODES, TITLE, TYPES
 from ..dates import DocDate
-from ..document import Document
+from ..document import Document, Statement
 from ..speakers import Speaker
 from ..index import Index
 from .schema import cached, from_blob, keep, text_of
@@ -64,6 +64,9 @@ class DatabaseIndex(Index):
         self.surfaces = _Surfaces(self)
         self.documents = _Documents(self)
         self._field_lexicons = {}
+        self._units: dict[int, Statement] = {}  # unit -> its text, read by prefetch_units
+        self._places: dict[int, list[str]] = {}
+        self._expected: dict[int, None] = {}  # units whose places are read together when one is asked for
 
     def _arrays(self) -> dict:
         """What opening needs, read from a row per document."""
@@ -111,12 +114,51 @@ class DatabaseIndex(Index):
             pass
 
     def places_of(self, units: list[int]) -> list[list[str]]:
-        """The places each unit (position) names: kept in the database, found when first asked."""
-        rowids = []
-        for g in units:
-            p = self.stmt_doc[g]
-            rowids.append(self.first_unit[p] + g - self.title_unit[p])
-        return self.documents.found.places_of(rowids, lambda n: self.unit_text(units[n]))
+        """The places each unit (position) names: kept in the database, found when first asked.
+
+        The first unit asked for among those of :meth:`prefetch_units` brings the kept rows of
+        them all (one query per 500 rather than one each).
+        """
+        wanted = [g for g in units if g not in self._places]
+        if wanted and any(g in self._expected for g in wanted):
+            wanted = list(dict.fromkeys(wanted + [g for g in self._expected if g not in self._places]))
+            self._expected = {}
+        if wanted:
+            rowids = [self._unit_rowid(g) for g in wanted]
+            asked = set(units)
+            found = self.documents.found.places_of(rowids, lambda n: self.unit_text(wanted[n]),
+                                                   compute={n for n, g in enumerate(wanted) if g in asked})
+            for g, rowid, names in zip(wanted, rowids, found):
+                if names is not None:
+                    self._places[g] = names
+        return [self._places[g] for g in units]
+
+    def _unit_rowid(self, g: int) -> int:
+        p = self.stmt_doc[g]
+        return self.first_unit[p] + g - self.title_unit[p]
+
+    def prefetch_units(self, units: list[int]) -> None:
+        """Read what showing these units (hits) needs: their documents' fields and the units' text,
+        not whole bodies; their places are read when the first is asked for."""
+        self.documents.prefetch({self.stmt_doc[g] for g in units}, bodies=False)
+        self._expected = dict.fromkeys(units)
+        rowids = {self._unit_rowid(g): g for g in units}
+        wanted = list(rowids)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            for rowid, n, start, end, text in self.db.execute(
+                "SELECT u.id, u.n, u.start, u.\"end\", CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, "
+                "u.\"end\" - u.start) END FROM units u JOIN documents d ON d.id = u.document JOIN bodies b ON "
+                f"b.document = u.document WHERE u.id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                if isinstance(text, str):  # a body kept as bytes (it holds unpaired surrogates) is cut in Python
+                    self._units[rowids[rowid]] = Statement(n, 0 if n is None else start, len(text) if n is None else end, text)
+
+    def unit(self, g: int):
+        found = self._units.get(g)
+        if found is not None:
+            return self.documents[self.stmt_doc[g]], found
+        return super().unit(g)
 
     def unit_of(self, rowid: int) -> int:
         """The position of a unit given its row id."""
@@ -400,8 +442,9 @@ class Findings:
         if len(self.speakers) >= self.BATCH:
             self.flush()
 
-    def places_of(self, rowids: list[int], texts) -> list[list[str]]:
-        """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``)."""
+    def places_of(self, rowids: list[int], texts, compute=None) -> list[list[str] | None]:
+        """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``);
+        with ``compute`` (positions in ``rowids``), units not kept and not in it are None (not found now)."""
         known: dict[int, list[str]] = {}
         for i in range(0, len(rowids), 500):
             chunk = rowids[i : i + 500]
@@ -412,6 +455,9 @@ class Findings:
         out = []
         for n, rowid in enumerate(rowids):
             if rowid not in known:
+                if compute is not None and n not in compute:
+                    out.append(None)
+                    continue
                 from ..places import places_in
 
                 known[rowid] = places_in(texts(n))
