@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections import Counter
 from typing import Container, NamedTuple, Sequence
@@ -345,6 +346,8 @@ class Corpus:
         """Hits for ``query`` with how each term was read (see :mod:`corpus_cli.search`)."""
         _check_fuzziness(fuzziness)
         _check_limit(limit)
+        if min_score is not None and not math.isfinite(min_score):
+            raise UsageError(f"--min-score must be a number, not {min_score}")
         allowed = self._allowed(since, until, categories, place)
         said = None
         if speaker:

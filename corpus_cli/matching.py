@@ -183,8 +183,9 @@ def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion
             found[word] = Expansion(word, _distance(key, word), RULE_PLURAL, QUALITY_KEY)
     for k in translit.keys(key):
         for word in lexicon.by_key(k):
-            if word not in found:
-                found[word] = Expansion(word, _distance(key, word), translit.rule(key, word) or "key", QUALITY_KEY)
+            if word not in found and (distance := _distance(key, word)) <= max(2, min(len(key), len(word)) // 2):
+                # a spelling, not another word: "aaaaaaaa" shares the key of "a" but is 7 edits away
+                found[word] = Expansion(word, distance, translit.rule(key, word) or "key", QUALITY_KEY)
     typos = max_typos(key, fuzziness)
     if typos and lexicon.words:
         own = lexicon.count(key)

@@ -124,7 +124,11 @@ class _Parser:
         parts = [self.and_expr()]
         while (tok := self.peek()) and tok[0] == "OR":
             self.take()
+            if parts[-1] is None:
+                raise QuerySyntaxError("OR with nothing before it", self.query, tok[2])
             parts.append(self.and_expr())
+            if parts[-1] is None:
+                raise QuerySyntaxError("OR with nothing after it", self.query, tok[2])
         parts = [p for p in parts if p is not None]
         if not parts:
             return None

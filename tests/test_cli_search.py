@@ -120,3 +120,22 @@ def test_search_help_documents_the_query_language(invoke):
     out = invoke("search", "--help").stdout
     for example in ('"Sheikh Miskin"', "Aleppo OR Idlib", "Aleppo -Russia", "title:Idlib", "--exact", "--explain", "--docs"):
         assert example in out
+
+
+def test_a_trailing_or_and_a_bad_min_score_are_usage_errors(invoke):
+    r = invoke("search", "Aleppo OR")
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == "corpus: error: bad query: OR with nothing after it at character 8: Aleppo ▶OR\n"
+    for value in ("nan", "inf"):
+        r = invoke("search", "Aleppo", "--min-score", value)
+        assert (r.exit_code, r.stderr) == (2, f"corpus: error: --min-score must be a number, not {value}\n")
+
+
+def test_a_long_run_of_one_letter_is_not_a_spelling_of_that_letter(corpus, invoke):
+    from corpus_cli.matching import expand
+
+    assert "a" in corpus.index.lexicon
+    assert expand("aaaaaaaa", corpus.index.lexicon) == []
+    r = invoke("search", "aaaaaaaa")
+    assert (r.exit_code, r.stdout) == (1, "")
+    assert [e.word for e in expand("Assaad", corpus.index.lexicon)][:1] == ["assad"]  # two edits: still a spelling

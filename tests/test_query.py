@@ -47,6 +47,10 @@ def test_any_turns_and_into_or_but_keeps_exclusions():
         ("(Aleppo", "bad query: unclosed '(' at character 1: ▶(Aleppo"),
         ("Aleppo)", "bad query: unmatched ')' at character 7: Aleppo▶)"),
         ('nope:"x y"', "bad query: unknown field 'nope' (fields: title, category, source, id) at character 1: ▶nope:\"x y\""),
+        ("Aleppo OR", "bad query: OR with nothing after it at character 8: Aleppo ▶OR"),
+        ("OR Aleppo", "bad query: OR with nothing before it at character 1: ▶OR Aleppo"),
+        ("(Idlib OR) Aleppo", "bad query: OR with nothing after it at character 8: (Idlib ▶OR) Aleppo"),
+        ("Aleppo OR OR Idlib", "bad query: OR with nothing after it at character 8: Aleppo ▶OR OR Idlib"),
     ],
 )
 def test_malformed_queries_show_the_position(query, message):
