@@ -18,6 +18,7 @@ import click
 
 EXIT_OK, EXIT_NO_RESULTS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("table", "json", "jsonl", "csv")
+QUERY_COMMANDS = ("search", "kwic", "timeline")  # commands whose argument is a query
 
 
 class CorpusGroup(click.Group):
@@ -35,7 +36,10 @@ class CorpusGroup(click.Group):
         except KeyboardInterrupt:
             _quiet_exit(EXIT_INTERRUPTED)
         except click.ClickException as exc:
-            click.echo(f"corpus: error: {_one_line(exc.format_message())}", err=True)
+            message = _one_line(exc.format_message())
+            if isinstance(exc, click.NoSuchOption) and exc.ctx is not None and exc.ctx.command.name in QUERY_COMMANDS:
+                message += f" (a query that starts with '-' goes after '--': corpus {exc.ctx.command.name} -- '-Russia Aleppo')"
+            click.echo(f"corpus: error: {message}", err=True)
             sys.exit(EXIT_ERROR)
         except CorpusError as exc:
             click.echo(f"corpus: error: {_one_line(str(exc))}", err=True)

@@ -139,3 +139,13 @@ def test_a_long_run_of_one_letter_is_not_a_spelling_of_that_letter(corpus, invok
     r = invoke("search", "aaaaaaaa")
     assert (r.exit_code, r.stdout) == (1, "")
     assert [e.word for e in expand("Assaad", corpus.index.lexicon)][:1] == ["assad"]  # two edits: still a spelling
+
+
+def test_a_query_starting_with_a_dash_is_told_to_go_after_two_dashes(invoke):
+    r = invoke("search", "-Russia Aleppo")
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == ("corpus: error: No such option '-R'. (a query that starts with '-' goes after '--': "
+                        "corpus search -- '-Russia Aleppo')\n")
+    r = invoke("search", "--", "-Russia Aleppo")
+    assert r.exit_code == 0 and r.stdout.splitlines()[0].split()[2] == "002_6d0a1ca802d3b216#2"
+    assert invoke("list", "--bogus").stderr == "corpus: error: No such option '--bogus'.\n"
