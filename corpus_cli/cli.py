@@ -126,8 +126,13 @@ def common_options(func):
         "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
         help="Read a document field from this JSON key or CSV column (date, title, text, id, url, source, category, speaker; speaker=@folder: the folder name).",
     )
+    @click.option(
+        "--csv-raw", is_flag=True,
+        help="In CSV, keep cells that start with = + - @ as they are (by default they get a leading ' so that spreadsheets do not run them).",
+    )
     @functools.wraps(func)
-    def wrapper(*args, data, fmt, as_json, no_cache, fields, **kwargs):
+    def wrapper(*args, data, fmt, as_json, no_cache, fields, csv_raw, **kwargs):
+        click.get_current_context().meta["csv_raw"] = csv_raw
         return func(*args, data=Source(data, not no_cache, fields), fmt="json" if as_json else fmt, **kwargs)
 
     return wrapper
@@ -214,7 +219,8 @@ def _report(report, summary: bool = True) -> None:
 def _output(fmt):
     from .render import Output
 
-    return Output(fmt)
+    ctx = click.get_current_context(silent=True)
+    return Output(fmt, csv_raw=bool(ctx and ctx.meta.get("csv_raw")))
 
 
 @click.group("corpus", cls=CorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -70,9 +70,10 @@ def safe(text: str | None, *, keep_newlines: bool = False) -> str:
 class Output:
     """Where and how results are written."""
 
-    def __init__(self, fmt: str = "table", stream: TextIO | None = None):
+    def __init__(self, fmt: str = "table", stream: TextIO | None = None, csv_raw: bool = False):
         self.fmt = fmt
         self.stream = stream if stream is not None else sys.stdout
+        self.csv_raw = csv_raw  # CSV cells exactly as the text has them, formulas and all
         self._console = None
 
     @property
@@ -107,8 +108,9 @@ class Output:
         elif self.fmt == "csv":
             writer = csv.writer(self.stream, lineterminator="\n")
             writer.writerow(keys)
+            cell = _csv_cell if self.csv_raw else _csv_safe_cell
             for row in rows:
-                writer.writerow(_csv_cell(row[k]) for k in keys)
+                writer.writerow(cell(row[k]) for k in keys)
         else:  # pragma: no cover - guarded by the CLI's choices
             raise ValueError(self.fmt)
 
@@ -139,6 +141,18 @@ def _csv_cell(value):
     return value
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(…),
+# +cmd|' /C calc'!A0): such cells get a leading ' (OWASP's advice), unless --csv-raw.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe_cell(value):
+    value = _csv_cell(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _columns(write, rows: list[tuple[str, ...]]) -> None:
     """Plain text columns separated by two spaces; the last is not padded."""
     if not rows:
@@ -159,12 +173,12 @@ def _documents_rich(console: Console, docs: list[Document]) -> None:
     table.add_column("Title", ratio=1)
     for d in docs:
         title = Text(safe(d.title), style="italic" if d.title_derived else "")
-        table.add_row(Text(d.iso_date or "undated"), Text(d.id), Text(safe(d.category or "")), title)
+        table.add_row(Text(d.iso_date or "undated"), Text(safe(d.id)), Text(safe(d.category or "")), title)
     console.print(table)
 
 
 def _documents_plain(write, docs: list[Document]) -> None:
-    _columns(write, [(d.iso_date or "undated", d.id, safe(d.category or "-"), safe(d.title)) for d in docs])
+    _columns(write, [(d.iso_date or "undated", safe(d.id), safe(d.category or "-"), safe(d.title)) for d in docs])
 
 
 def emit_documents(out: Output, docs: list[Document]) -> None:
@@ -228,7 +242,7 @@ def _highlighted(hit: Hit) -> Text:
 
 
 def _where(hit: Hit) -> str:
-    return f"{hit.document.id}#{'title' if hit.statement.index is None else hit.statement.index}"
+    return safe(f"{hit.document.id}#{'title' if hit.statement.index is None else hit.statement.index}")
 
 
 def _results_table(caption: str, last: str) -> Table:
@@ -278,7 +292,7 @@ def emit_hits(out: Output, hits: list[Hit]) -> None:
 def _groups_rich(console: Console, groups: list[DocumentHit]) -> None:
     table = _results_table(_count(len(groups), "document"), "Best hit")
     for g in groups:
-        cell = _document_cell(g.document.id, g.document, _count(len(g.hits), "hit"))
+        cell = _document_cell(safe(g.document.id), g.document, _count(len(g.hits), "hit"))
         table.add_row(f"{g.score:.2f}", g.document.iso_date or "undated", cell, _highlighted(g.hits[0]))
     console.print(table)
 
@@ -287,7 +301,7 @@ def _groups_plain(write, groups: list[DocumentHit]) -> None:
     _columns(
         write,
         [
-            (f"{g.score:.2f}", g.document.iso_date or "undated", g.document.id, _count(len(g.hits), "hit"), safe(g.document.title))
+            (f"{g.score:.2f}", g.document.iso_date or "undated", safe(g.document.id), _count(len(g.hits), "hit"), safe(g.document.title))
             for g in groups
         ],
     )
@@ -432,7 +446,8 @@ def emit_stats(out: Output, stats: Stats) -> None:
     elif out.fmt == "csv":
         writer = csv.writer(out.stream, lineterminator="\n")
         writer.writerow(("group", "key", "value"))
-        writer.writerows(_stats_rows(stats))
+        cell = _csv_cell if out.csv_raw else _csv_safe_cell
+        writer.writerows([cell(v) for v in row] for row in _stats_rows(stats))
     else:
         out.emit((), [stats], records.stats_record, _stats_rich, _stats_plain)
 
@@ -654,5 +669,5 @@ def emit_dupes(out: Output, index, found) -> None:
         for m in c["members"]:
             where = m["id"] + (f"#{m['statement_index']}" if "statement_index" in m else "")
             text = m.get("statement", m["title"])
-            rows.append((str(c["cluster"]), f"{m['similarity']:g}", m["date"] or "undated", where, safe(text)))
+            rows.append((str(c["cluster"]), f"{m['similarity']:g}", m["date"] or "undated", safe(where), safe(text)))
     _columns(out.stream.write, rows)

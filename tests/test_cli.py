@@ -317,3 +317,36 @@ def test_library_version_is_the_package_version():
     import corpus_cli
 
     assert corpus_cli.__version__ == version("corpus-cli")
+
+
+@pytest.mark.parametrize("env", [None, {"FORCE_COLOR": "1", "COLUMNS": "200"}])
+@pytest.mark.parametrize("command", [["list"], ["search", "Aleppo"], ["search", "Aleppo", "--docs"], ["kwic", "Aleppo"]])
+def test_a_file_name_with_escape_codes_is_shown_escaped_in_the_id_column(invoke, tmp_path, env, command):
+    name = "x\x1b[31mRED\x1b]8;;http:evil\x1b\\link\x1b]8;;\x1b\\"  # an OSC-8 link (no / in a file name)
+    (tmp_path / f"{name}.txt").write_text(ARTICLE.replace("First paragraph here.", "Aleppo here."), encoding="utf-8")
+    r = invoke(*command, "--data", str(tmp_path), env=env)
+    assert r.exit_code == 0
+    assert "\x1b[31mRED" not in r.stdout and "\x1b]8;;" not in r.stdout  # the name's own codes, never obeyed
+    assert "x\\x1b[31mRED\\x1b]8;;http:evil\\x1b\\link" in r.stdout
+
+
+def formula_folder(tmp_path):
+    text = ARTICLE.replace("A Test Title", "=HYPERLINK(\"http://evil\",\"click\")").replace(
+        "First paragraph here.", "+cmd|' /C calc'!A0 Aleppo.")
+    (tmp_path / "@risk.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "Aleppo"], ["export"], ["kwic", "Aleppo"]])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised_unless_raw(invoke, tmp_path, command):
+    import csv as csv_module
+
+    folder = formula_folder(tmp_path)
+    rows = list(csv_module.DictReader(io.StringIO(invoke(*command, "--data", str(folder), "--format", "csv").stdout)))
+    cells = [v for row in rows for v in row.values() if v]
+    assert not [v for v in cells if v[0] in "=+-@\t\r"]
+    assert "'@risk" in cells
+    raw = list(csv_module.DictReader(io.StringIO(invoke(*command, "--data", str(folder), "--format", "csv", "--csv-raw").stdout)))
+    assert "@risk" in [v for row in raw for v in row.values()]
+    if command != ["kwic", "Aleppo"]:
+        assert any(v.startswith(('=HYPERLINK("http://evil"', "+cmd|")) for row in raw for v in row.values())
