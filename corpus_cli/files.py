@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 from array import array
@@ -241,7 +242,12 @@ def _add_stats(root: Path, folder: str, prefix: str, names: list[str], stats: li
     folders = []
     for n, st in zip(names, stats):
         if isinstance(st, OSError):
-            what = "broken link" if os.path.islink(os.path.join(folder, n)) else f"cannot read: {st.strerror or st}"
+            if st.errno == errno.ELOOP:
+                what = "symbolic link loop"
+            elif os.path.islink(os.path.join(folder, n)):
+                what = "broken link"
+            else:
+                what = f"cannot read: {st.strerror or st}"
             result.problems.append(Problem(str(root / (prefix + n)), what, "skipped", True))
         elif S_ISDIR(st.st_mode):
             folders.append(prefix + n)

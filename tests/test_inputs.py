@@ -159,8 +159,8 @@ def test_broken_links_and_link_loops(tmp_path):
     assert [d.id for d in corpus.documents] == ["good"]
     assert problems == [
         ("broken.txt", "broken link", "skipped"),
-        ("loop1.txt", "broken link", "skipped"),
-        ("loop2.txt", "broken link", "skipped"),
+        ("loop1.txt", "symbolic link loop", "skipped"),
+        ("loop2.txt", "symbolic link loop", "skipped"),
     ]
 
 
