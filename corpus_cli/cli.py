@@ -172,6 +172,19 @@ def filter_options(func):
     return func
 
 
+def document_filters(func):
+    """--place, --speaker and --dedupe, shared by the commands that read documents."""
+    for decorator in reversed(
+        (
+            click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling)."),
+            click.option("--speaker", metavar="NAME", help="Only what this person said (spelling-tolerant)."),
+            click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest)."),
+        )
+    ):
+        func = decorator(func)
+    return func
+
+
 def limit_option(func):
     return click.option("--limit", "-n", type=click.IntRange(min=0), metavar="N", help="At most N results.")(func)
 
@@ -241,9 +254,7 @@ def cli():
 @click.option("--sort", type=click.Choice(("date", "title")), default="date", show_default=True)
 @click.option("--reverse", is_flag=True, help="Reverse the order (newest first for date).")
 @click.option("--undated", is_flag=True, help="Only the documents without a date.")
-@click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling).")
-@click.option("--speaker", metavar="NAME", help="Only documents that quote this person (spelling-tolerant).")
-@click.option("--dedupe", is_flag=True, help="Keep one document per near-duplicate cluster (the earliest).")
+@document_filters
 @limit_option
 def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, speaker, dedupe, limit):
     """List documents, oldest first.
@@ -336,9 +347,7 @@ def query_options(func):
 @query_options
 @click.option("--docs", "by_document", is_flag=True, help="One result per document, with its hits.")
 @click.option("--explain", is_flag=True, help="Show what each query term matched and why.")
-@click.option("--place", metavar="NAME", help="Only in documents that name this place (any spelling).")
-@click.option("--speaker", metavar="NAME", help="Only statements this person said (spelling-tolerant).")
-@click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest).")
+@document_filters
 def search_cmd(
     data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain,
     place, speaker, dedupe,
@@ -393,7 +402,8 @@ def search_cmd(
     show_default=True,
     help="Order: by date, by the words left or right of the match, or by score.",
 )
-def kwic_cmd(data, fmt, query, since, until, categories, limit, fuzziness, exact, any_word, width, sort):
+@document_filters
+def kwic_cmd(data, fmt, query, since, until, categories, limit, fuzziness, exact, any_word, width, sort, place, speaker, dedupe):
     """Keyword in context: every occurrence of QUERY, one per line.
 
     Left context, the match and right context stand in aligned columns.
@@ -405,10 +415,12 @@ def kwic_cmd(data, fmt, query, since, until, categories, limit, fuzziness, exact
     """
     from .render import emit_kwic
 
-    found = _open(data).kwic(
+    corpus = _open(data)
+    found = corpus.kwic(
         query, width=width, sort=sort, since=since, until=until, categories=categories,
-        limit=limit, fuzziness=fuzziness, exact=exact, any_word=any_word,
+        limit=limit, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker, dedupe=dedupe,
     )
+    _report_hidden(corpus)
     emit_kwic(_output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
@@ -442,7 +454,8 @@ def variants_cmd(data, fmt, word, fuzziness):
 @filter_options
 @click.option("--per", type=click.IntRange(min=1), metavar="N", help="Counts per N statements of the period (e.g. 1000).")
 @query_options
-def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzziness, exact, any_word):
+@document_filters
+def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzziness, exact, any_word, place, speaker, dedupe):
     """Count documents per period, or statements matching QUERY, empty periods included.
 
     Several queries (-q Aleppo -q Idlib) are counted side by side. On a
@@ -461,8 +474,9 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
     corpus = _open(data)
     found = corpus.timeline(
         queries, by=by, since=since, until=until, categories=categories, per=per,
-        fuzziness=fuzziness, exact=exact, any_word=any_word,
+        fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker, dedupe=dedupe,
     )
+    _report_hidden(corpus)
     if corpus.imprecise:
         n = corpus.imprecise
         click.echo(f"corpus: {n} document{'s' if n != 1 else ''} dated only to the "
@@ -552,7 +566,8 @@ def places_cmd(data, fmt, since, until, categories):
 @click.option("--statements", is_flag=True, help="One record per statement instead of per document.")
 @click.option("--undated", is_flag=True, help="Only the documents without a date.")
 @limit_option
-def export_cmd(data, fmt, since, until, categories, statements, undated, limit):
+@document_filters
+def export_cmd(data, fmt, since, until, categories, statements, undated, limit, place, speaker, dedupe):
     """Write the normalised corpus for other tools: JSON Lines (default), JSON or CSV.
 
     One record per document, with its body, paragraphs and statements; or,
@@ -566,7 +581,9 @@ def export_cmd(data, fmt, since, until, categories, statements, undated, limit):
     from .render import emit_export
 
     corpus = _open(data)
-    docs = corpus.list(since=since, until=until, categories=categories, undated=undated, limit=limit)
+    docs = corpus.list(since=since, until=until, categories=categories, undated=undated, limit=limit,
+                       place=place, speaker=speaker, dedupe=dedupe)
+    _report_hidden(corpus)
     emit_export(_output(fmt), docs, statements)
     return EXIT_OK if docs else EXIT_NO_RESULTS
 

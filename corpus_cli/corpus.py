@@ -289,17 +289,7 @@ class Corpus:
             positions = self.index.in_date_order()
         if undated:
             positions = [p for p in positions if self.index.doc_dates[p] < 0]
-        if place:
-            mentioned = self.place_documents(place)
-            positions = [p for p in positions if p in mentioned]
-        if speaker:
-            quoted = self.speaker_statements(speaker, positions)
-            positions = [p for p in positions if p in quoted]
-        self.hidden = 0
-        if dedupe:
-            hide = self._hidden_duplicates()
-            kept = [p for p in positions if p not in hide]
-            self.hidden, positions = len(positions) - len(kept), kept
+        positions = self._narrow(positions, place, speaker, dedupe)
         if sort == "title":
             docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
             if reverse:
@@ -313,6 +303,22 @@ class Corpus:
         if prefetch is not None and len(positions) <= 10_000:  # more would hold too many in memory at once
             prefetch(positions, bodies=False)
         return [self.index.documents[p] for p in positions]
+
+    def _narrow(self, positions: list[int], place: str | None, speaker: str | None, dedupe: bool) -> list[int]:
+        """Of these documents, those that name the place, quote the speaker, and are not a later
+        near-duplicate (``self.hidden`` says how many that left out)."""
+        if place:
+            mentioned = self.place_documents(place)
+            positions = [p for p in positions if p in mentioned]
+        if speaker:
+            quoted = self.speaker_statements(speaker, positions)
+            positions = [p for p in positions if p in quoted]
+        self.hidden = 0
+        if dedupe:
+            hide = self._hidden_duplicates()
+            kept = [p for p in positions if p not in hide]
+            self.hidden, positions = len(positions) - len(kept), kept
+        return positions
 
     def show(self, id_or_prefix: str) -> Document:
         """The document with this id, or the one whose id starts with it."""
@@ -471,6 +477,8 @@ class Corpus:
         index = self.index
         positions = self._positions(since, until, categories)
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
+        # the documents the filters keep give the periods and are counted (a query's hits are filtered by search)
+        positions = self._narrow(positions, options.get("place"), options.get("speaker"), options.get("dedupe", False))
         # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
         coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
         flags = index.columns.doc_flags

@@ -65,3 +65,16 @@ def test_export_documents_and_statements(invoke):
     assert (rows[0]["id"], rows[0]["statement_index"], rows[0]["start"], rows[0]["end"]) == ("004_375b785a8374fdba", "0", "0", "243")
     assert invoke("export", "--since", "2021").exit_code == 1
     assert [json.loads(x)["id"][:3] for x in invoke("export", "--limit", "2").stdout.splitlines()] == ["000", "002"]
+
+
+def test_export_kwic_and_timeline_take_the_document_filters(invoke):
+    r = invoke("export", "--place", "Idlib", "--format", "jsonl")
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == ["003_7e59c539d2ddab83", "004_375b785a8374fdba"]
+    r = invoke("kwic", "Assad", "--speaker", "Yasser Farhan")
+    assert [line.split()[0] for line in r.stdout.splitlines()] == [
+        "001_6bce3e69434a3938#8", "001_6bce3e69434a3938#9", "001_6bce3e69434a3938#11",
+    ]
+    assert invoke("timeline", "--place", "Idlib").stdout == "period  documents\n2019    1\n2020    1\n"
+    assert invoke("timeline", "Assad", "--place", "Idlib").stdout == "period  Assad\n2019    3\n2020    3\n"
+    r = invoke("export", "--place", "Nowhere-at-all")
+    assert (r.exit_code, r.stderr) == (2, "corpus: error: no place called 'Nowhere-at-all' in the gazetteer; see corpus places\n")
