@@ -628,16 +628,10 @@ def stats_cmd(data, fmt):
 
 
 @cli.command("index")
-@click.option(
-    "--data", envvar="CORPUS_DATA", type=click.Path(), help="Folder of documents (default: the bundled corpus; env CORPUS_DATA)."
-)
+@common_options
 @click.option("--rebuild", is_flag=True, help="Build the index database anew even if it is fresh.")
 @click.option("--path", "path_only", is_flag=True, help="Print only where the index file is (after bringing it up to date).")
-@click.option(
-    "--field", "fields", multiple=True, metavar="NAME=COLUMN", callback=_field_pairs,
-    help="Read a document field from this JSON key or CSV column (as for the other commands).",
-)
-def index_cmd(data, rebuild, path_only, fields):
+def index_cmd(data, fmt, rebuild, path_only):
     """Build or refresh the index database of a folder (SQLite, in the cache folder).
 
     Other commands do this by themselves when needed; run it ahead of time
@@ -646,28 +640,30 @@ def index_cmd(data, rebuild, path_only, fields):
     \b
     Examples:
       corpus index --data ~/releases
-      corpus index --rebuild
+      corpus index --rebuild --json
       datasette "$(corpus index --path)"
     """
     import time
 
+    if path_only and not data.cache:
+        raise click.UsageError("--path names the database in the cache folder; --no-cache keeps none")
     started = time.perf_counter()
-    corpus = _open(Source(data, True, fields or None), rebuild=rebuild)
+    corpus = _open(data, rebuild=rebuild)
     report = corpus.report
     took = time.perf_counter() - started
     if path_only:
         click.echo(str(report.database))
         return EXIT_OK
-    what = {
-        "built": "built",
-        "cached": "up to date",
-        "updated": f"updated ({report.changed} changed file{'s' if report.changed != 1 else ''})",
-    }[report.source]
-    docs = len(corpus.index.live)
-    click.echo(f"{report.root}: {docs:,} documents from {report.files_seen:,} files, {what} in {took:.2f} s")
-    if report.database and report.database.exists():
-        size = report.database.stat().st_size
-        click.echo(f"database: {report.database} ({size / 1e6:,.1f} MB)")
+    database = report.database if report.database and report.database.exists() else None
+    record = {
+        "folder": str(report.root), "documents": len(corpus.index.live), "files": report.files_seen,
+        "status": {"memory": "built"}.get(report.source, report.source), "changed": report.changed,
+        "seconds": round(took, 3), "database": str(database) if database else None,
+        "bytes": database.stat().st_size if database else None,
+    }
+    from .render import emit_index
+
+    emit_index(_output(fmt), record)
     return EXIT_OK
 
 

@@ -671,3 +671,24 @@ def emit_dupes(out: Output, index, found) -> None:
             text = m.get("statement", m["title"])
             rows.append((str(c["cluster"]), f"{m['similarity']:g}", m["date"] or "undated", safe(where), safe(text)))
     _columns(out.stream.write, rows)
+
+
+INDEX_KEYS = ("folder", "documents", "files", "status", "changed", "seconds", "database", "bytes")
+
+
+def emit_index(out: Output, record: dict) -> None:
+    """What ``corpus index`` did: one object (``json``), one line or row, or two lines for people."""
+    if out.fmt == "json":
+        out.stream.write(_json(record, indent=2) + "\n")
+        return
+    if out.fmt != "table":
+        out.records(INDEX_KEYS, [record])
+        return
+    n = record["changed"]
+    what = {"built": "built", "cached": "up to date",
+            "updated": f"updated ({n} changed file{'s' if n != 1 else ''})"}[record["status"]]
+    write = out.stream.write
+    write(f"{safe(record['folder'])}: {record['documents']:,} documents from {record['files']:,} files, "
+          f"{what} in {record['seconds']:.2f} s\n")
+    if record["database"]:
+        write(f"database: {safe(record['database'])} ({record['bytes'] / 1e6:,.1f} MB)\n")

@@ -312,3 +312,28 @@ def test_a_file_name_with_a_newline_is_one_file_in_every_cached_command(folder, 
     assert [h["id"] for h in json.loads(r.stdout)] == ["two\nlines"]
     db = sqlite3.connect(db_of(folder))
     assert db.execute("SELECT count(*) FROM files WHERE path = ?", ("two\nlines.txt",)).fetchone() == (1,)
+
+
+def test_no_cache_leaves_no_temporary_database_behind(folder, tmp_path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch)}
+    r = subprocess.run([sys.executable, "-m", "corpus_cli", "search", "Aleppo", "--no-cache", "--data", str(folder),
+                        "--format", "jsonl"], env=env, capture_output=True, text=True)
+    assert (r.returncode, [json.loads(line)["id"] for line in r.stdout.splitlines()]) == (0, ["a"])
+    assert list(scratch.iterdir()) == []
+
+
+def test_index_reports_in_every_format(folder, invoke):
+    r = invoke("index", "--data", str(folder), "--json")
+    record = json.loads(r.stdout)
+    assert {k: record[k] for k in ("folder", "documents", "files", "status", "changed")} == {
+        "folder": str(folder), "documents": 3, "files": 3, "status": "built", "changed": 0,
+    }
+    assert record["database"] == str(db_of(folder)) and record["bytes"] == db_of(folder).stat().st_size
+    r = invoke("index", "--data", str(folder), "--no-cache", "--format", "csv")
+    header, row = r.stdout.splitlines()
+    assert header == "folder,documents,files,status,changed,seconds,database,bytes"
+    assert row.startswith(f"{folder},3,3,built,0,") and row.endswith(",,")
+    r = invoke("index", "--data", str(folder), "--no-cache", "--path")
+    assert (r.exit_code, r.stderr) == (2, "corpus: error: --path names the database in the cache folder; --no-cache keeps none\n")

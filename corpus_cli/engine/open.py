@@ -9,9 +9,11 @@ folder is built anew.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import zlib
@@ -78,8 +80,10 @@ def open_database(
         except OSError as exc:
             report.notes.append(f"cannot write the index database {db_path}: {exc.strerror or exc}; answering without it")
             db_path, cache = None, False
-    if db_path is None:
-        db_path = Path(tempfile.mkdtemp(prefix="corpus-")) / "corpus.sqlite"
+    if db_path is None:  # a database for this run only, removed when it ends
+        folder = tempfile.mkdtemp(prefix="corpus-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        db_path = Path(folder) / "corpus.sqlite"
     why, meta = (None, {}) if rebuild or not db_path.exists() else _usable(db_path, root, options)
     if why is None and meta and not sealed(db_path):
         # changed by something other than us, or a run of ours was killed: check it whole first
