@@ -688,7 +688,7 @@ def emit_index(out: Output, record: dict) -> None:
     what = {"built": "built", "cached": "up to date",
             "updated": f"updated ({n} changed file{'s' if n != 1 else ''})"}[record["status"]]
     write = out.stream.write
-    write(f"{safe(record['folder'])}: {record['documents']:,} documents from {record['files']:,} files, "
+    write(f"{safe(record['folder'])}: {_count(record['documents'], 'document')} from {_count(record['files'], 'file')}, "
           f"{what} in {record['seconds']:.2f} s\n")
     if record["database"]:
         write(f"database: {safe(record['database'])} ({record['bytes'] / 1e6:,.1f} MB)\n")

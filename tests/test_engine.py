@@ -239,7 +239,7 @@ def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "2019-07-05_1.txt").write_text("Shelling in Dara’a.\n", encoding="utf-8")
     r = invoke("index", "--data", str(folder))
-    assert r.stdout.startswith(f"{folder}: 1 documents from 1 files, built in ")
+    assert r.stdout.startswith(f"{folder}: 1 document from 1 file, built in ")
     assert list((tmp_path / "cache").glob("corpus-*.sqlite"))
     found = "0.42  2019-07-05  2019-07-05_1#0  Shelling in Dara’a  Shelling in Dara’a.\n"
     assert invoke("search", "Deraa", "--data", str(folder)).stdout == found
