@@ -16,7 +16,8 @@ import datetime as dt
 import math
 import os
 from collections import Counter
-from typing import Container, NamedTuple, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
 
 from . import kwic as kwic_mod
 from . import search as search_mod
@@ -94,6 +95,36 @@ class CheckSummary(NamedTuple):
 LOW_COVERAGE = 0.9
 
 
+@dataclass(frozen=True)
+class Filters:
+    """Which documents a command reads: one value for list, search, kwic, timeline and export.
+
+    The index turns it into the documents (and, with a speaker, the statements) a command may
+    read, before any ranking and before ``--limit``.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    categories: tuple[str, ...] = ()
+    place: str | None = None
+    speaker: str | None = None
+    dedupe: bool = False  # leave out the later members of near-duplicate clusters
+    undated: bool = False  # only the documents without a date
+
+    @classmethod
+    def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False) -> "Filters":
+        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated))
+
+
+class Selection(NamedTuple):
+    """What :class:`Filters` keep: documents (positions, in date order; None for all) and, with a
+    speaker, the statements they said; ``hidden``: the near-duplicates left out."""
+
+    positions: list[int] | None
+    said: dict[int, set[int]] | None
+    hidden: frozenset[int]
+
+
 class Corpus:
     """An indexed folder of documents and the problems met reading it."""
 
@@ -145,13 +176,29 @@ class Corpus:
             positions = [p for p in span if fold(self.index.category_of(p) or "") in wanted]
         return positions
 
-    def _allowed(self, since, until, categories, place=None) -> Container[int] | None:
-        positions = self._positions(since, until, categories)
-        allowed = None if positions is None else set(positions)
-        if place:
-            mentioned = self.place_documents(place)
-            allowed = mentioned if allowed is None else allowed & mentioned
-        return allowed
+    def select(self, filters: Filters) -> Selection:
+        """The documents (and statements) ``filters`` keep."""
+        f = filters
+        if f.undated and (f.since or f.until):
+            raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
+        positions = self._positions(f.since, f.until, f.categories)
+        if f.undated:
+            span = positions if positions is not None else self.index.in_date_order()
+            positions = [p for p in span if self.index.doc_dates[p] < 0]
+        if f.place:
+            mentioned = self.place_documents(f.place)
+            positions = [p for p in (positions if positions is not None else self.index.in_date_order()) if p in mentioned]
+        said = None
+        if f.speaker:
+            said = self.speaker_statements(f.speaker, positions)
+            positions = [p for p in (positions if positions is not None else self.index.in_date_order()) if p in said]
+        hidden: frozenset[int] = frozenset()
+        if f.dedupe:  # hidden: the near-duplicates the other filters kept, left out here
+            hide = self._hidden_duplicates()
+            span = positions if positions is not None else self.index.in_date_order()
+            positions = [p for p in span if p not in hide]
+            hidden = frozenset(p for p in span if p in hide)
+        return Selection(positions, said, hidden)
 
     # --- places -------------------------------------------------------------
 
@@ -242,7 +289,8 @@ class Corpus:
         """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
         from .places import gazetteer
 
-        allowed = self._allowed(since, until, categories)
+        positions = self.select(Filters.of(since, until, categories)).positions
+        allowed = None if positions is None else set(positions)
         index = self.index
         found = []
         for place in gazetteer().places:
@@ -282,14 +330,9 @@ class Corpus:
         if sort not in SORT_KEYS:
             raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(SORT_KEYS)}")
         _check_limit(limit)
-        if undated and (since or until):
-            raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
-        positions = self._positions(since, until, categories)
-        if positions is None:
-            positions = self.index.in_date_order()
-        if undated:
-            positions = [p for p in positions if self.index.doc_dates[p] < 0]
-        positions = self._narrow(positions, place, speaker, dedupe)
+        chosen = self.select(Filters.of(since, until, categories, place, speaker, dedupe, undated))
+        positions = chosen.positions if chosen.positions is not None else self.index.in_date_order()
+        self.hidden = len(chosen.hidden)
         if sort == "title":
             docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
             if reverse:
@@ -303,22 +346,6 @@ class Corpus:
         if prefetch is not None and len(positions) <= 10_000:  # more would hold too many in memory at once
             prefetch(positions, bodies=False)
         return [self.index.documents[p] for p in positions]
-
-    def _narrow(self, positions: list[int], place: str | None, speaker: str | None, dedupe: bool) -> list[int]:
-        """Of these documents, those that name the place, quote the speaker, and are not a later
-        near-duplicate (``self.hidden`` says how many that left out)."""
-        if place:
-            mentioned = self.place_documents(place)
-            positions = [p for p in positions if p in mentioned]
-        if speaker:
-            quoted = self.speaker_statements(speaker, positions)
-            positions = [p for p in positions if p in quoted]
-        self.hidden = 0
-        if dedupe:
-            hide = self._hidden_duplicates()
-            kept = [p for p in positions if p not in hide]
-            self.hidden, positions = len(positions) - len(kept), kept
-        return positions
 
     def show(self, id_or_prefix: str) -> Document:
         """The document with this id, or the one whose id starts with it."""
@@ -354,25 +381,17 @@ class Corpus:
         _check_limit(limit)
         if min_score is not None and not math.isfinite(min_score):
             raise UsageError(f"--min-score must be a number, not {min_score}")
-        allowed = self._allowed(since, until, categories, place)
-        said = None
-        if speaker:
-            positions = sorted(allowed) if allowed is not None else None
-            said = self.speaker_statements(speaker, positions)
-            allowed = set(said)
+        chosen = self.select(Filters.of(since, until, categories, place, speaker, dedupe))
+        allowed = None if chosen.positions is None else set(chosen.positions)
+        units = None
+        if chosen.said is not None:  # only what the speaker said: their statements, not titles
+            titles = self.index.title_unit
+            units = {titles[p] + 1 + i for p, said in chosen.said.items() for i in said}
         result = search_mod.run(
-            self.index, query, allowed=allowed, fuzziness=fuzziness, exact=exact,
-            any_word=any_word, limit=None if said is not None or dedupe else limit, min_score=min_score,
+            self.index, query, allowed=allowed, only=units, hidden=chosen.hidden, fuzziness=fuzziness, exact=exact,
+            any_word=any_word, limit=limit, min_score=min_score,
         )
-        if said is not None:  # only what the speaker said
-            hits = [h for h in result.hits if h.statement.index in said.get(self.index.position(h.document.id), ())]
-            result = result._replace(hits=hits[:limit] if limit is not None else hits, total=len(hits))
-        self.hidden = 0
-        if dedupe:
-            hide = self._hidden_duplicates()
-            hits = [h for h in result.hits if self.index.position(h.document.id) not in hide]
-            self.hidden = len({h.document.id for h in result.hits}) - len({h.document.id for h in hits})
-            result = result._replace(hits=hits[:limit] if limit is not None else hits, total=len(hits))
+        self.hidden = result.hidden
         return result
 
     def search(self, query: str, **options) -> list[search_mod.Hit]:
@@ -475,10 +494,10 @@ class Corpus:
         if per is not None and per <= 0:
             raise UsageError(f"--per must be a positive number, not {per}")
         index = self.index
-        positions = self._positions(since, until, categories)
-        positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
         # the documents the filters keep give the periods and are counted (a query's hits are filtered by search)
-        positions = self._narrow(positions, options.get("place"), options.get("speaker"), options.get("dedupe", False))
+        positions = self.select(Filters.of(since, until, categories, options.get("place"), options.get("speaker"),
+                                           options.get("dedupe", False))).positions
+        positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
         # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
         coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
         flags = index.columns.doc_flags

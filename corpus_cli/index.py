@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from array import array
 from functools import cached_property
 
 from .document import Document, Statement

@@ -352,6 +352,7 @@ class Result(NamedTuple):
     hits: list[Hit]
     leaves: list[Leaf]
     total: int  # hits before --limit
+    hidden: int = 0  # documents that matched but were left out as near-duplicates
 
 
 def run(
@@ -359,6 +360,8 @@ def run(
     query: str,
     *,
     allowed: Container[int] | None = None,
+    only: Container[int] | None = None,
+    hidden: Container[int] = (),
     fuzziness: str = "auto",
     exact: bool = False,
     any_word: bool = False,
@@ -368,7 +371,9 @@ def run(
     """Evaluate ``query`` and rank what it finds.
 
     ``allowed`` holds the positions (in ``index.documents``) of the documents
-    that may be searched; None allows all.
+    that may be searched; None allows all. ``only``, when given, holds the only units that may
+    match (a speaker's statements). ``hidden`` documents (near-duplicates) are not in
+    ``allowed``; the result says how many of them matched.
     """
     tree = q.parse(query, any_word=any_word)
     if tree is None:
@@ -376,8 +381,15 @@ def run(
     ev = _Evaluator(index, fuzziness, exact)
     kind, found = ev.evaluate(tree)
     units = ev._as_units(kind, found)
-    if allowed is not None:
-        units = {g for g in units if index.stmt_doc[g] in allowed}
+    left_out = 0
+    if allowed is not None or hidden:
+        docs = index.documents_of(units)
+        if hidden:
+            left_out = len({docs[g] for g in units if docs[g] in hidden})
+        if allowed is not None:
+            units = {g for g in units if docs[g] in allowed}
+    if only is not None:
+        units = {g for g in units if g in only}
     leaves = [ev.leaves[id(t)] for t, _ in q.leaves(tree) if id(t) in ev.leaves]
     scoring = [lf for lf in leaves if not lf.negated and lf.weights]
     n = index.unit_count
@@ -406,7 +418,7 @@ def run(
     if hasattr(index, "prefetch_units"):  # an index that reads what hits show in batches
         index.prefetch_units([g for _, g in scored])
     hits = [_hit(ev, scoring, g, score) for score, g in scored]
-    return Result(hits, leaves, total)
+    return Result(hits, leaves, total, left_out)
 
 
 def _rank_key(index: Index, docs: dict[int, int]):

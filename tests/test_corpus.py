@@ -206,3 +206,15 @@ def test_filtered_results_are_a_subset(corpus, query, since):
     filtered = corpus.search(query, since=since)
     assert {(h.document.id, h.statement.index) for h in filtered} <= set(everything)
     assert all(everything[(h.document.id, h.statement.index)] == h.score > 0 for h in filtered)
+
+
+def test_one_filters_value_selects_documents_and_statements_before_ranking(corpus):
+    from corpus_cli.corpus import Filters
+
+    chosen = corpus.select(Filters.of(since="2017", place="Idlib"))
+    assert [corpus.index.doc_ids[p][:3] for p in chosen.positions] == ["003", "004"]
+    said = corpus.select(Filters.of(speaker="Yasser Farhan")).said
+    assert {corpus.index.doc_ids[p][:3]: sorted(s) for p, s in said.items()} == {"001": [6, 7, 8, 9, 10, 11]}
+    assert corpus.select(Filters()).positions is None
+    result = corpus.find("Assad", speaker="Yasser Farhan", limit=2)  # the limit counts only what passes
+    assert ([(h.document.id[:3], h.statement.index) for h in result.hits], result.total) == ([("001", 11), ("001", 8)], 3)
