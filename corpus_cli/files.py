@@ -62,11 +62,22 @@ def sidecar_of(path: Path) -> Path:
     """Where the metadata of a text file lives: ``name.json`` beside ``name.txt``, or a
     ``doc.json`` in a folder whose only text file it is."""
     own = path.with_suffix(".json")
-    names = names_in(str(path.parent))
-    if own.name in names or "doc.json" not in names:
+    folder = str(path.parent)
+    if has_name(folder, own.name) or not has_name(folder, "doc.json"):
         return own
-    texts = [n for n in names if n.lower().endswith(".txt")]
+    texts = [n for n in names_in(folder) if n.lower().endswith(".txt")]
     return path.with_name("doc.json") if texts == [path.name] else own
+
+
+LISTING = {"on": False}  # a build that reads many files lists each folder once instead of looking name by name
+
+
+def has_name(folder: str, name: str) -> bool:
+    """Whether ``folder`` holds ``name``: from the folder's listing while a build reads many
+    files, else one look (a folder of 100,000 files is not listed for one changed file)."""
+    if LISTING["on"]:
+        return name in names_in(folder)
+    return os.path.lexists(os.path.join(folder, name))
 
 
 @functools.lru_cache(maxsize=256)

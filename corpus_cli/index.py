@@ -88,9 +88,9 @@ class Index:
         """
         dates = self.doc_dates
         live = self.live if self.dead else range(len(dates))
-        dated = sorted((dates[p], p) for p in live if dates[p] >= 0)
+        order = sorted((p for p in live if dates[p] >= 0), key=dates.__getitem__)  # stable: file order within a minute
         undated = sorted((self.doc_ids[p], p) for p in live if dates[p] < 0)
-        return [p for _, p in dated], [d for d, _ in dated], [p for _, p in undated]
+        return order, [dates[p] for p in order], [p for _, p in undated]
 
     def in_date_order(self) -> list[int]:
         dated, _, undated = self.by_date

@@ -218,7 +218,7 @@ def read_file(
     (a date in it counts). Raises :class:`Skip` for a file that gives nothing.
     """
     from . import formats
-    from .files import kind_of, names_in, sidecar_of
+    from .files import has_name, kind_of, sidecar_of
 
     kind = kind_of(path.name)
     fields = fields or {}
@@ -229,7 +229,7 @@ def read_file(
     if kind == "text":
         doc, warnings = read_document(path, doc_id, raw=raw)
         sidecar = sidecar_of(path)
-        own_id = sidecar.name in names_in(str(path.parent)) and _apply_sidecar(doc, sidecar, warnings, dayfirst)
+        own_id = has_name(str(path.parent), sidecar.name) and _apply_sidecar(doc, sidecar, warnings, dayfirst)
         if doc.date_source != "field":
             date_by_provenance(doc, folder, warnings)
         if fields.get("speaker") == formats.FOLDER:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
 from ..index import minutes
-from ..files import FileEntry, kind_of, names_in
+from ..files import LISTING, FileEntry, kind_of, names_in
 from ..loader import STREAM_FROM, Skip, documents_of_records, max_file_size, read_file, record_rows, records_end, streamed
 from ..text import count_words, fts_text
 from .schema import connect, storable, to_blob
@@ -76,6 +76,7 @@ def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], opt
     base = Path(root)
     max_bytes = options.get("max_bytes") or max_file_size()
     names_in.cache_clear()
+    LISTING["on"] = len(entries) >= 64  # many files: list each folder once
     found = []
     for entry, doc_id in zip(entries, ids):
         path = base / entry.rel
