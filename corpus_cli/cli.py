@@ -156,33 +156,40 @@ class Source(NamedTuple):
     fields: dict | None = None
 
 
-def filter_options(func):
-    """--since, --until and --category, shared by the commands that filter."""
-    for decorator in reversed(
-        (
-            click.option("--since", metavar="DATE", help="Only from this date on (2019, 2019-07, 'July 2019'…)."),
-            click.option("--until", metavar="DATE", help="Only up to the end of this date."),
-            click.option(
-                "--category", "categories", multiple=True, metavar="NAME",
-                help="Only this category (case-insensitive; repeat for several).",
-            ),
-        )
-    ):
-        func = decorator(func)
-    return func
-
-
-def document_filters(func):
-    """--place, --speaker and --dedupe, shared by the commands that read documents."""
-    for decorator in reversed(
-        (
+def filter_options(documents: bool = False, undated: bool = False):
+    """--since, --until and --category (with ``documents``, also --place, --speaker and --dedupe;
+    with ``undated``, --undated), read once into the one :class:`~corpus_cli.corpus.Filters`
+    value the command gets as ``filters``."""
+    options = [
+        click.option("--since", metavar="DATE", help="Only from this date on (2019, 2019-07, 'July 2019'…)."),
+        click.option("--until", metavar="DATE", help="Only up to the end of this date."),
+        click.option(
+            "--category", "categories", multiple=True, metavar="NAME",
+            help="Only this category (case-insensitive; repeat for several).",
+        ),
+    ]
+    if undated:
+        options.append(click.option("--undated", is_flag=True, help="Only the documents without a date."))
+    if documents:
+        options += [
             click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling)."),
             click.option("--speaker", metavar="NAME", help="Only what this person said (spelling-tolerant)."),
             click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest)."),
-        )
-    ):
-        func = decorator(func)
-    return func
+        ]
+
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
+                    **kwargs):
+            from .corpus import Filters
+
+            return func(*args, filters=Filters.of(since, until, categories, place, speaker, dedupe, undated), **kwargs)
+
+        for decorator in reversed(options):
+            wrapper = decorator(wrapper)
+        return wrapper
+
+    return decorate
 
 
 def limit_option(func):
@@ -250,13 +257,11 @@ def cli():
 
 @cli.command("list")
 @common_options
-@filter_options
+@filter_options(documents=True, undated=True)
 @click.option("--sort", type=click.Choice(("date", "title")), default="date", show_default=True)
 @click.option("--reverse", is_flag=True, help="Reverse the order (newest first for date).")
-@click.option("--undated", is_flag=True, help="Only the documents without a date.")
-@document_filters
 @limit_option
-def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place, speaker, dedupe, limit):
+def list_cmd(data, fmt, filters, sort, reverse, limit):
     """List documents, oldest first.
 
     \b
@@ -267,10 +272,7 @@ def list_cmd(data, fmt, since, until, categories, sort, reverse, undated, place,
     from .render import emit_documents
 
     corpus = _open(data)
-    docs = corpus.list(
-        since=since, until=until, categories=categories, sort=sort, reverse=reverse, limit=limit, undated=undated,
-        place=place, speaker=speaker, dedupe=dedupe,
-    )
+    docs = corpus.list(filters, sort=sort, reverse=reverse, limit=limit)
     _report_hidden(corpus)
     emit_documents(_output(fmt), docs)
     return EXIT_OK if docs else EXIT_NO_RESULTS
@@ -341,17 +343,13 @@ def query_options(func):
 @cli.command("search", epilog=QUERY_HELP)
 @common_options
 @click.argument("query")
-@filter_options
+@filter_options(documents=True)
 @limit_option
 @click.option("--min-score", type=float, metavar="S", help="Only hits scoring at least S.")
 @query_options
 @click.option("--docs", "by_document", is_flag=True, help="One result per document, with its hits.")
 @click.option("--explain", is_flag=True, help="Show what each query term matched and why.")
-@document_filters
-def search_cmd(
-    data, fmt, query, since, until, categories, limit, min_score, fuzziness, exact, any_word, by_document, explain,
-    place, speaker, dedupe,
-):
+def search_cmd(data, fmt, query, filters, limit, min_score, fuzziness, exact, any_word, by_document, explain):
     """Find the statements that match QUERY, best first.
 
     Titles are searched too (a title hit has no statement number). With
@@ -369,10 +367,8 @@ def search_cmd(
 
     corpus = _open(data)
     result = corpus.find(
-        query, since=since, until=until, categories=categories,
-        limit=None if by_document else limit,
-        min_score=min_score, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker,
-        dedupe=dedupe,
+        query, filters, limit=None if by_document else limit, min_score=min_score, fuzziness=fuzziness, exact=exact,
+        any_word=any_word,
     )
     _report_hidden(corpus)
     out = _output(fmt)
@@ -391,7 +387,7 @@ def search_cmd(
 @cli.command("kwic", epilog=QUERY_HELP)
 @common_options
 @click.argument("query")
-@filter_options
+@filter_options(documents=True)
 @limit_option
 @query_options
 @click.option("--width", "-w", type=click.IntRange(min=0), default=40, show_default=True, help="Characters of context each side.")
@@ -402,8 +398,7 @@ def search_cmd(
     show_default=True,
     help="Order: by date, by the words left or right of the match, or by score.",
 )
-@document_filters
-def kwic_cmd(data, fmt, query, since, until, categories, limit, fuzziness, exact, any_word, width, sort, place, speaker, dedupe):
+def kwic_cmd(data, fmt, query, filters, limit, fuzziness, exact, any_word, width, sort):
     """Keyword in context: every occurrence of QUERY, one per line.
 
     Left context, the match and right context stand in aligned columns.
@@ -417,8 +412,7 @@ def kwic_cmd(data, fmt, query, since, until, categories, limit, fuzziness, exact
 
     corpus = _open(data)
     found = corpus.kwic(
-        query, width=width, sort=sort, since=since, until=until, categories=categories,
-        limit=limit, fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker, dedupe=dedupe,
+        query, width=width, sort=sort, filters=filters, limit=limit, fuzziness=fuzziness, exact=exact, any_word=any_word,
     )
     _report_hidden(corpus)
     emit_kwic(_output(fmt), found)
@@ -451,11 +445,10 @@ def variants_cmd(data, fmt, word, fuzziness):
 @click.argument("query", required=False)
 @click.option("-q", "--query", "more", multiple=True, metavar="QUERY", help="A query to count (repeat to compare).")
 @click.option("--by", type=click.Choice(("year", "month", "week")), default="year", show_default=True)
-@filter_options
+@filter_options(documents=True)
 @click.option("--per", type=click.IntRange(min=1), metavar="N", help="Counts per N statements of the period (e.g. 1000).")
 @query_options
-@document_filters
-def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzziness, exact, any_word, place, speaker, dedupe):
+def timeline_cmd(data, fmt, query, more, by, filters, per, fuzziness, exact, any_word):
     """Count documents per period, or statements matching QUERY, empty periods included.
 
     Several queries (-q Aleppo -q Idlib) are counted side by side. On a
@@ -472,10 +465,7 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
 
     queries = ([query] if query else []) + list(more)
     corpus = _open(data)
-    found = corpus.timeline(
-        queries, by=by, since=since, until=until, categories=categories, per=per,
-        fuzziness=fuzziness, exact=exact, any_word=any_word, place=place, speaker=speaker, dedupe=dedupe,
-    )
+    found = corpus.timeline(queries, filters, by=by, per=per, fuzziness=fuzziness, exact=exact, any_word=any_word)
     _report_hidden(corpus)
     if corpus.imprecise:
         n = corpus.imprecise
@@ -487,12 +477,12 @@ def timeline_cmd(data, fmt, query, more, by, since, until, categories, per, fuzz
 
 @cli.command("dupes")
 @common_options
-@filter_options
+@filter_options()
 @click.option("--threshold", type=click.FloatRange(0, 100), default=90.0, show_default=True,
               help="Similarity (0-100) from which two documents are near-duplicates.")
 @click.option("--statements", is_flag=True, help="Cluster statements repeated across documents instead.")
 @limit_option
-def dupes_cmd(data, fmt, since, until, categories, threshold, statements, limit):
+def dupes_cmd(data, fmt, filters, threshold, statements, limit):
     """Clusters of near-duplicate documents: the same release published twice, a listing repeating an article.
 
     Candidates share a long statement word for word; rapidfuzz scores each
@@ -509,15 +499,15 @@ def dupes_cmd(data, fmt, since, until, categories, threshold, statements, limit)
     from .render import emit_dupes
 
     corpus = _open(data)
-    found = corpus.dupes(threshold=threshold, statements=statements, since=since, until=until, categories=categories)
+    found = corpus.dupes(filters, threshold=threshold, statements=statements)
     emit_dupes(_output(fmt), corpus.index, found[:limit] if limit is not None else found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("speakers")
 @common_options
-@filter_options
-def speakers_cmd(data, fmt, since, until, categories):
+@filter_options()
+def speakers_cmd(data, fmt, filters):
     """The people the corpus quotes, with their roles, counts and first and last dates.
 
     Speakers are found where the text attributes a statement: "Member of
@@ -532,15 +522,15 @@ def speakers_cmd(data, fmt, since, until, categories):
     """
     from .render import emit_speakers
 
-    found = _open(data).speakers(since=since, until=until, categories=categories)
+    found = _open(data).speakers(filters)
     emit_speakers(_output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("places")
 @common_options
-@filter_options
-def places_cmd(data, fmt, since, until, categories):
+@filter_options()
+def places_cmd(data, fmt, filters):
     """The Syrian places the corpus names, with counts and first and last dates.
 
     Places come from a gazetteer built from GeoNames (CC BY 4.0): cities of
@@ -555,19 +545,17 @@ def places_cmd(data, fmt, since, until, categories):
     """
     from .render import emit_places
 
-    found = _open(data).places(since=since, until=until, categories=categories)
+    found = _open(data).places(filters)
     emit_places(_output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("export")
 @common_options
-@filter_options
+@filter_options(documents=True, undated=True)
 @click.option("--statements", is_flag=True, help="One record per statement instead of per document.")
-@click.option("--undated", is_flag=True, help="Only the documents without a date.")
 @limit_option
-@document_filters
-def export_cmd(data, fmt, since, until, categories, statements, undated, limit, place, speaker, dedupe):
+def export_cmd(data, fmt, filters, statements, limit):
     """Write the normalised corpus for other tools: JSON Lines (default), JSON or CSV.
 
     One record per document, with its body, paragraphs and statements; or,
@@ -581,8 +569,7 @@ def export_cmd(data, fmt, since, until, categories, statements, undated, limit, 
     from .render import emit_export
 
     corpus = _open(data)
-    docs = corpus.list(since=since, until=until, categories=categories, undated=undated, limit=limit,
-                       place=place, speaker=speaker, dedupe=dedupe)
+    docs = corpus.list(filters, limit=limit)
     _report_hidden(corpus)
     emit_export(_output(fmt), docs, statements)
     return EXIT_OK if docs else EXIT_NO_RESULTS

@@ -241,9 +241,9 @@ class Corpus:
                     found.setdefault(p, set()).update(s.statements)
         return found
 
-    def speakers(self, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
+    def speakers(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
         """Everyone the corpus quotes, with their roles, counts and first and last dates."""
-        positions = self._positions(since, until, categories)
+        positions = self.select(filters or Filters.of(since, until, categories)).positions
         index = self.index
         table: dict[str, dict] = {}
         for p in positions if positions is not None else index.in_date_order():
@@ -264,13 +264,16 @@ class Corpus:
         ]
         return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
 
-    def dupes(self, *, threshold: float = 90.0, statements: bool = False, since=None, until=None, categories=()):
+    def dupes(self, filters: Filters | None = None, *, threshold: float = 90.0, statements: bool = False, since=None,
+              until=None, categories=()):
         """Clusters of near-duplicate documents (or statements), largest first (see :mod:`corpus_cli.dupes`)."""
         from . import dupes
 
         if not 0 <= threshold <= 100:
             raise UsageError(f"--threshold must be between 0 and 100, not {threshold}")
-        positions = self._positions(since, until, categories)
+        if filters is not None and filters.dedupe:
+            raise UsageError("--dedupe cannot go with dupes, which shows the near-duplicates")
+        positions = self.select(filters or Filters.of(since, until, categories)).positions
         key = (threshold, statements, tuple(positions) if positions is not None else None)
         if key not in self._clusters:
             span = positions if positions is not None else self.index.in_date_order()
@@ -285,11 +288,11 @@ class Corpus:
     def place_documents(self, name: str) -> set[int]:
         return {self.index.stmt_doc[g] for g in self.place_units(name)}
 
-    def places(self, *, since=None, until=None, categories=()) -> list["PlaceCount"]:
+    def places(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list["PlaceCount"]:
         """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
         from .places import gazetteer
 
-        positions = self.select(Filters.of(since, until, categories)).positions
+        positions = self.select(filters or Filters.of(since, until, categories)).positions
         allowed = None if positions is None else set(positions)
         index = self.index
         found = []
@@ -310,6 +313,7 @@ class Corpus:
 
     def list(
         self,
+        filters: Filters | None = None,
         *,
         since: str | None = None,
         until: str | None = None,
@@ -330,7 +334,7 @@ class Corpus:
         if sort not in SORT_KEYS:
             raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(SORT_KEYS)}")
         _check_limit(limit)
-        chosen = self.select(Filters.of(since, until, categories, place, speaker, dedupe, undated))
+        chosen = self.select(filters or Filters.of(since, until, categories, place, speaker, dedupe, undated))
         positions = chosen.positions if chosen.positions is not None else self.index.in_date_order()
         self.hidden = len(chosen.hidden)
         if sort == "title":
@@ -363,6 +367,7 @@ class Corpus:
     def find(
         self,
         query: str,
+        filters: Filters | None = None,
         *,
         since: str | None = None,
         until: str | None = None,
@@ -381,7 +386,7 @@ class Corpus:
         _check_limit(limit)
         if min_score is not None and not math.isfinite(min_score):
             raise UsageError(f"--min-score must be a number, not {min_score}")
-        chosen = self.select(Filters.of(since, until, categories, place, speaker, dedupe))
+        chosen = self.select(filters or Filters.of(since, until, categories, place, speaker, dedupe))
         allowed = None if chosen.positions is None else set(chosen.positions)
         units = None
         if chosen.said is not None:  # only what the speaker said: their statements, not titles
@@ -394,9 +399,9 @@ class Corpus:
         self.hidden = result.hidden
         return result
 
-    def search(self, query: str, **options) -> list[search_mod.Hit]:
+    def search(self, query: str, filters: Filters | None = None, **options) -> list[search_mod.Hit]:
         """Statements (and titles) matching ``query``, best first; options as :meth:`find`."""
-        return self.find(query, **options).hits
+        return self.find(query, filters, **options).hits
 
     def variants(self, word: str, *, fuzziness: str = "auto") -> list[Variant]:
         """The spellings in this corpus close to ``word``, most frequent first."""
@@ -474,6 +479,7 @@ class Corpus:
     def timeline(
         self,
         queries: Sequence[str] = (),
+        filters: Filters | None = None,
         *,
         by: str = "year",
         since: str | None = None,
@@ -495,8 +501,10 @@ class Corpus:
             raise UsageError(f"--per must be a positive number, not {per}")
         index = self.index
         # the documents the filters keep give the periods and are counted (a query's hits are filtered by search)
-        positions = self.select(Filters.of(since, until, categories, options.get("place"), options.get("speaker"),
-                                           options.get("dedupe", False))).positions
+        filters = filters or Filters.of(since, until, categories, options.pop("place", None), options.pop("speaker", None),
+                                        options.pop("dedupe", False))
+        since, until = filters.since, filters.until
+        positions = self.select(filters).positions
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
         # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
         coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
@@ -522,7 +530,7 @@ class Corpus:
         else:
             series = {}
             for q in queries:
-                hits = self.search(q, since=since, until=until, categories=categories, **options)
+                hits = self.search(q, filters, **options)
                 series[q] = [
                     day(pos) for h in hits
                     if h.statement.index is not None and (pos := index.position(h.document.id)) in kept
