@@ -16,7 +16,10 @@ from typing import NamedTuple
 
 import click
 
-EXIT_OK, EXIT_NO_RESULTS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+from .errors import ExitStatus
+
+EXIT_OK, EXIT_NO_RESULTS, EXIT_ERROR, EXIT_INTERRUPTED = (
+    ExitStatus.OK, ExitStatus.NO_RESULTS, ExitStatus.ERROR, ExitStatus.INTERRUPTED)
 FORMATS = ("table", "json", "jsonl", "csv")
 QUERY_COMMANDS = ("search", "kwic", "timeline")  # commands whose argument is a query
 
