@@ -3,7 +3,7 @@
 
     python bench/engine_build.py DIR [--runs 3]
 
-Each run builds the corpus database of DIR (corpus_cli.engine.build) and, alternating with it
+Each run builds the corpus database of DIR (corpus_cli.index.build) and, alternating with it
 in the same run, the baseline of bench/fts5_build.py (every file's text in one FTS5 column).
 Prints the medians, their ratio (target: at most 1.5), where the build's time goes (the parser
 processes, the writer, the final merge) and the sizes of the database and of the folder.
@@ -24,8 +24,8 @@ HERE = Path(__file__).resolve().parent
 BUILD = """
 import json, sys, time
 from pathlib import Path
-from corpus_cli.engine.build import build_database
-from corpus_cli.files import assign_ids, scan
+from corpus_cli.index.build import build_database
+from corpus_cli.ingest.files import assign_ids, scan
 root = Path(sys.argv[1])
 started = time.perf_counter()
 entries = scan(root).entries()

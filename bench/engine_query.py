@@ -3,7 +3,7 @@
 
     python bench/engine_query.py DB QUERY [QUERY ...]
 
-DB is a database built by corpus_cli.engine (bench/engine_build.py builds one, or
+DB is a database built by corpus_cli.index (bench/engine_build.py builds one, or
 corpus index --path --data DIR, which prints its path). Prints the time to open
 the index and its memory, then each query's hits and time (search only, no output).
 """
@@ -17,9 +17,9 @@ def main() -> None:
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     started = time.perf_counter()
-    from corpus_cli.corpus import Corpus
-    from corpus_cli.engine.index import DatabaseIndex
-    from corpus_cli.engine.schema import connect
+    from corpus_cli.api import Corpus
+    from corpus_cli.index.database import DatabaseIndex
+    from corpus_cli.index.schema import connect
 
     imported = time.perf_counter()
     corpus = Corpus(DatabaseIndex(connect(sys.argv[1])))

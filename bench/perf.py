@@ -181,7 +181,7 @@ def bench(folder: Path, runs: int, first_runs: int, label: str, fields: list[str
         rows.append(compare("floor: stat of every file (python) vs rg -il aleppo", [sys.executable, "-c", STAT, str(folder)],
                             rg, runs, env))
         rows.append(compare("floor: python -c 'import corpus_cli.cli, sqlite3' vs rg -il aleppo",
-                            [sys.executable, "-c", "import corpus_cli.cli, corpus_cli.corpus, sqlite3"], rg, runs, env))
+                            [sys.executable, "-c", "import corpus_cli.cli, corpus_cli.api, sqlite3"], rg, runs, env))
         rows.append(compare("reference: FTS5 query aleppo vs rg -il aleppo",
                             [sys.executable, str(HERE / "fts5_build.py"), str(folder), str(work / "fts.db"), "--query", "aleppo"],
                             rg, runs, env))

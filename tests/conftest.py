@@ -1,8 +1,8 @@
 import pytest
 from click.testing import CliRunner
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.files import bundled_data
+from corpus_cli.api import Corpus
+from corpus_cli.ingest.files import bundled_data
 
 SEED_IDS = [
     "000_3e1c546575f83025",

@@ -6,7 +6,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from corpus_cli.corpus import Corpus
+from corpus_cli.api import Corpus
 
 from .conftest import ARTICLE
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from corpus_cli.cli import cli
-from corpus_cli.records import DOCUMENT_KEYS, FULL_DOCUMENT_KEYS, HIT_KEYS, MATCH_KEYS
+from corpus_cli.output.records import DOCUMENT_KEYS, FULL_DOCUMENT_KEYS, HIT_KEYS, MATCH_KEYS
 
 from .conftest import ARTICLE, SEED_IDS
 
@@ -295,7 +295,7 @@ def test_python_dash_m_and_lazy_imports():
         "import sys, runpy; sys.argv=['corpus','--help'];\n"
         "try: runpy.run_module('corpus_cli', run_name='__main__')\n"
         "except SystemExit as e: assert e.code == 0\n"
-        "heavy = [m for m in ('rapidfuzz', 'rich', 'corpus_cli.index', 'dateutil') if m in sys.modules]\n"
+        "heavy = [m for m in ('rapidfuzz', 'rich', 'corpus_cli.index.base', 'dateutil') if m in sys.modules]\n"
         "print('heavy:', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

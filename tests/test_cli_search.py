@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from corpus_cli.records import DOCUMENT_HIT_KEYS, EXPANSION_KEYS, EXPLAIN_KEYS, KWIC_KEYS, VARIANT_KEYS
+from corpus_cli.output.records import DOCUMENT_HIT_KEYS, EXPANSION_KEYS, EXPLAIN_KEYS, KWIC_KEYS, VARIANT_KEYS
 
 ANSI = "\x1b["
 
@@ -132,7 +132,7 @@ def test_a_trailing_or_and_a_bad_min_score_are_usage_errors(invoke):
 
 
 def test_a_long_run_of_one_letter_is_not_a_spelling_of_that_letter(corpus, invoke):
-    from corpus_cli.matching import expand
+    from corpus_cli.search.expand import expand
 
     assert "a" in corpus.index.lexicon
     assert expand("aaaaaaaa", corpus.index.lexicon) == []

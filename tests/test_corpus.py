@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_cli.errors import NotFound, UsageError
-from corpus_cli.matching import expand, max_typos
+from corpus_cli.search.expand import expand, max_typos
 
 from .conftest import SEED_IDS
 
@@ -113,7 +113,7 @@ def test_exact_turns_folding_off_except_case(corpus):
 
 
 def test_docs_groups_hits_per_document(corpus):
-    from corpus_cli.search import group_by_document
+    from corpus_cli.search.execute import group_by_document
 
     groups = group_by_document(corpus.search("Aleppo"))
     assert [(g.document.id[:3], len(g.hits), g.score) for g in groups] == [
@@ -149,7 +149,7 @@ def test_kwic_lines(corpus):
 
 
 def test_kwic_sorts_by_context(corpus):
-    from corpus_cli.text import fold, words
+    from corpus_cli.language.text import fold, words
 
     right = [[fold(w) for w in words(ln.right)] for ln in corpus.kwic("Assad", sort="right", width=15)]
     assert right == sorted(right)
@@ -209,7 +209,7 @@ def test_filtered_results_are_a_subset(corpus, query, since):
 
 
 def test_one_filters_value_selects_documents_and_statements_before_ranking(corpus):
-    from corpus_cli.corpus import Filters
+    from corpus_cli.api import Filters
 
     chosen = corpus.select(Filters.of(since="2017", place="Idlib"))
     assert [corpus.index.doc_ids[p][:3] for p in chosen.positions] == ["003", "004"]

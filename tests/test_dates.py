@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_cli.dates import date_range, parse_doc_date, parse_period
+from corpus_cli.language.dates import date_range, parse_doc_date, parse_period
 from corpus_cli.errors import UsageError
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from corpus_cli.corpus import Corpus
+from corpus_cli.api import Corpus
 
 from .conftest import ARTICLE
 
@@ -88,7 +88,7 @@ def test_a_chain_of_three_does_not_join_its_far_ends(tmp_path):
 
 
 def test_minhashes_are_made_once_and_kept_in_the_database(folder, monkeypatch):
-    from corpus_cli import dupes
+    from corpus_cli.analysis import dupes
 
     first = Corpus.open(folder)
     found = [[(first.index.doc_ids[m.position], m.similarity) for m in c.members] for c in first.dupes()]

@@ -10,9 +10,9 @@ import time
 
 import pytest
 
-from corpus_cli.engine.build import build_database
-from corpus_cli.engine.schema import SCHEMA_VERSION
-from corpus_cli.files import assign_ids, bundled_data, scan
+from corpus_cli.index.build import build_database
+from corpus_cli.index.schema import SCHEMA_VERSION
+from corpus_cli.ingest.files import assign_ids, bundled_data, scan
 
 from .conftest import ARTICLE, SEED_IDS
 
@@ -89,7 +89,7 @@ def test_files_problems_and_ids(tmp_path):
 
 
 def test_worker_processes_build_the_same_database(tmp_path, monkeypatch):
-    from corpus_cli.engine import build
+    from corpus_cli.index import build
 
     monkeypatch.setattr(build, "CHUNK", 8)  # five chunks for two workers
     folder = tmp_path / "corpus"
@@ -106,7 +106,7 @@ def test_worker_processes_build_the_same_database(tmp_path, monkeypatch):
 
 
 def test_a_failed_build_leaves_the_previous_database(tmp_path, monkeypatch):
-    from corpus_cli.engine import build
+    from corpus_cli.index import build
 
     db = built(bundled_data(), tmp_path)
     db.close()
@@ -130,8 +130,8 @@ def test_no_worker_outlives_a_killed_build(tmp_path):
     script = f"""
 import os, sys, time
 from pathlib import Path
-from corpus_cli.engine import build
-from corpus_cli.files import assign_ids, scan
+from corpus_cli.index import build
+from corpus_cli.ingest.files import assign_ids, scan
 build.CHUNK = 4
 slow = build.parse_files
 def parse_slowly(*args):
@@ -176,8 +176,8 @@ def _alive(pid: int) -> bool:
 
 
 def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
-    from corpus_cli.engine.schema import connect
-    from corpus_cli.engine.update import changes, update_database
+    from corpus_cli.index.schema import connect
+    from corpus_cli.index.update import changes, update_database
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -213,9 +213,9 @@ def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
 
 
 def test_terms_follow_an_update(tmp_path):
-    from corpus_cli.engine.schema import connect
-    from corpus_cli.engine.update import changes, update_database
-    from corpus_cli.engine.vocab import TermLexicon
+    from corpus_cli.index.schema import connect
+    from corpus_cli.index.update import changes, update_database
+    from corpus_cli.index.vocab import TermLexicon
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -254,9 +254,9 @@ def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
 
 
 def test_opening_is_cached_per_generation(tmp_path):
-    from corpus_cli.engine.index import DatabaseIndex
-    from corpus_cli.engine.schema import connect
-    from corpus_cli.engine.update import changes, update_database
+    from corpus_cli.index.database import DatabaseIndex
+    from corpus_cli.index.schema import connect
+    from corpus_cli.index.update import changes, update_database
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -278,8 +278,8 @@ def test_opening_is_cached_per_generation(tmp_path):
 
 
 def test_a_file_changed_in_place_is_found_from_the_remembered_scan(tmp_path):
-    from corpus_cli.engine.schema import connect
-    from corpus_cli.engine.update import changes, remember_scan
+    from corpus_cli.index.schema import connect
+    from corpus_cli.index.update import changes, remember_scan
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -299,9 +299,9 @@ def test_a_file_changed_in_place_is_found_from_the_remembered_scan(tmp_path):
 
 
 def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
-    from corpus_cli.engine.index import DatabaseIndex, _unpack
-    from corpus_cli.engine.schema import cached, connect
-    from corpus_cli.engine.update import changes, update_database
+    from corpus_cli.index.database import DatabaseIndex, _unpack
+    from corpus_cli.index.schema import cached, connect
+    from corpus_cli.index.update import changes, update_database
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -341,7 +341,7 @@ def test_index_path_names_the_file(invoke, tmp_path, monkeypatch):
 
 
 def test_the_engine_without_a_writable_cache_and_in_the_cache_commands(invoke, tmp_path, monkeypatch):
-    from corpus_cli.corpus import Corpus
+    from corpus_cli.api import Corpus
 
     blocker = tmp_path / "blocked"
     blocker.write_text("a file where the cache folder should be")
@@ -358,8 +358,8 @@ def test_the_engine_without_a_writable_cache_and_in_the_cache_commands(invoke, t
 
 
 def test_spellings_and_capitals_are_counted_once_then_kept(tmp_path):
-    from corpus_cli.engine.index import DatabaseIndex
-    from corpus_cli.engine.schema import connect
+    from corpus_cli.index.database import DatabaseIndex
+    from corpus_cli.index.schema import connect
 
     built(bundled_data(), tmp_path).close()
     db = connect(tmp_path / "corpus.sqlite")
@@ -373,9 +373,9 @@ def test_spellings_and_capitals_are_counted_once_then_kept(tmp_path):
 
 
 def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch):
-    from corpus_cli import speakers
-    from corpus_cli.corpus import Corpus
-    from corpus_cli.records import hit_record
+    from corpus_cli.language import speakers
+    from corpus_cli.api import Corpus
+    from corpus_cli.output.records import hit_record
 
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "corpus"
@@ -392,7 +392,7 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
     assert db.execute("SELECT found FROM speakers").fetchall() == [('[["Jane Smith", "Senator", [1]]]',)]
     assert sorted(db.execute("SELECT names FROM places").fetchall()) == [('["Idlib"]',), ('["Idlib"]',)]
     monkeypatch.setattr(speakers, "speakers_of", None)  # not found again: read back
-    monkeypatch.setattr("corpus_cli.places.places_in", None)
+    monkeypatch.setattr("corpus_cli.language.places.places_in", None)
     again = Corpus.open(folder)
     assert [hit_record(h) for h in again.search("Idlib")] == found
 
@@ -400,7 +400,7 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
 @pytest.mark.parametrize("word", ["Alepo", "Assad", "Hizbollah", "Deraa", "Dara'a", "regime", "Syrian", "Maarat", "civilians"])
 @pytest.mark.parametrize("exact", [False, True])
 def test_a_word_is_found_by_its_spellings_where_the_tokens_find_it(corpus, word, exact):
-    from corpus_cli.search import Part, _Evaluator, _occurrences
+    from corpus_cli.search.execute import Part, _Evaluator, _occurrences
 
     ev = _Evaluator(corpus.index, "auto", exact)
     part = Part(word, ev.expand(word, None))
@@ -412,8 +412,8 @@ def test_a_word_is_found_by_its_spellings_where_the_tokens_find_it(corpus, word,
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_large_file_of_records_is_parsed_in_batches_as_if_whole(tmp_path, monkeypatch, workers):
-    from corpus_cli import loader
-    from corpus_cli.engine import build
+    from corpus_cli.ingest import loader
+    from corpus_cli.index import build
 
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -439,7 +439,7 @@ def test_a_large_file_of_records_is_parsed_in_batches_as_if_whole(tmp_path, monk
 
 
 def test_many_postings_are_mapped_to_units_as_few_are(seeds, monkeypatch):
-    from corpus_cli.engine.index import DatabaseIndex, _Postings
+    from corpus_cli.index.database import DatabaseIndex, _Postings
 
     few = DatabaseIndex(seeds)
     words = ["the", "syrian", "regime", "aleppo", "idlib"]

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.dates import date_in_name, parse_field_date
+from corpus_cli.api import Corpus
+from corpus_cli.language.dates import date_in_name, parse_field_date
 
 from .conftest import ARTICLE
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.loader import repair_mojibake
+from corpus_cli.api import Corpus
+from corpus_cli.ingest.loader import repair_mojibake
 
 from .conftest import ARTICLE
 

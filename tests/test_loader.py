@@ -2,11 +2,11 @@ import codecs
 
 import pytest
 
-from corpus_cli import layouts
+from corpus_cli.ingest import layouts
 from corpus_cli.errors import DataError
-from corpus_cli.files import bundled_data
-from corpus_cli.corpus import Corpus
-from corpus_cli.loader import Skip, decode
+from corpus_cli.ingest.files import bundled_data
+from corpus_cli.api import Corpus
+from corpus_cli.ingest.loader import Skip, decode
 
 
 class Loaded:
@@ -21,7 +21,7 @@ class Loaded:
 
 
 load = Loaded
-from corpus_cli.text import normalize
+from corpus_cli.language.text import normalize
 
 from .conftest import ARTICLE, SEED_IDS
 

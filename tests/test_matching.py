@@ -2,8 +2,8 @@
 
 import pytest
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.matching import expand
+from corpus_cli.api import Corpus
+from corpus_cli.search.expand import expand
 
 SENTENCES = [
     "Colonel Qaddafi spoke in Tripoli.",

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from corpus_cli.errors import UsageError
-from corpus_cli.places import gazetteer, places_in
+from corpus_cli.language.places import gazetteer, places_in
 
 SEED_PLACES = {
     "000_3e1c546575f83025": ["Sheikh Miskin", "Daraa Governorate", "Daraa"],
@@ -53,7 +53,7 @@ def test_the_gazetteer_credits_geonames_and_drops_misleading_names():
     assert "Halab" in aleppo.spellings and "ALP" not in aleppo.spellings and "Berea" not in aleppo.spellings
     from pathlib import Path
 
-    head = Path(__import__("corpus_cli").__file__).with_name("gazetteer.tsv").read_text().splitlines()[0]
+    head = (Path(__import__("corpus_cli").__file__).parent / "language" / "gazetteer.tsv").read_text().splitlines()[0]
     assert "GeoNames" in head and "CC BY 4.0" in head
 
 

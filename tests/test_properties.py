@@ -3,9 +3,9 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.matching import expand
-from corpus_cli.text import fold, tokens
+from corpus_cli.api import Corpus
+from corpus_cli.search.expand import expand
+from corpus_cli.language.text import fold, tokens
 
 CORPUS = Corpus.open(cache=False)
 SURFACES = sorted({t.text for d in CORPUS.documents for t in tokens(d.body)})

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_cli.errors import UsageError
-from corpus_cli.query import And, Not, Or, QuerySyntaxError, Term, parse
+from corpus_cli.search.query import And, Not, Or, QuerySyntaxError, Term, parse
 
 
 def t(text, *words, phrase=False, field=None):

@@ -6,10 +6,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_cli import layouts
-from corpus_cli.corpus import Corpus
-from corpus_cli.dates import DocDate, plausible
-from corpus_cli.text import count_words, normalize
+from corpus_cli.ingest import layouts
+from corpus_cli.api import Corpus
+from corpus_cli.language.dates import DocDate, plausible
+from corpus_cli.language.text import count_words, normalize
 
 SENTENCES = [
     "Congressman Ted Lieu sent a letter to the Food and Drug Administration today.",
@@ -60,7 +60,7 @@ def test_a_wrapped_file_after_an_office_header(tmp_path):
 
 
 def test_a_one_line_scrape_with_a_spaced_out_header():
-    from corpus_cli.loader import _LAYOUT_GAP
+    from corpus_cli.ingest.loader import _LAYOUT_GAP
 
     text = ("   U S  REPRESENTATIVE TED LIEU        Press Office        FOR IMMEDIATE RELEASE WASHINGTON – "
             + " ".join(SENTENCES))

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.speakers import Speaker, name_matches, speakers_of
+from corpus_cli.api import Corpus
+from corpus_cli.language.speakers import Speaker, name_matches, speakers_of
 
 
 def test_the_four_speakers_of_the_bundled_corpus(corpus):

@@ -9,10 +9,10 @@ import sys
 
 import pytest
 
-from corpus_cli import store
-from corpus_cli.corpus import Corpus
-from corpus_cli.engine import seal
-from corpus_cli.engine.open import database_path, settings
+from corpus_cli.index import cache as store
+from corpus_cli.api import Corpus
+from corpus_cli.index import seal
+from corpus_cli.index.open import database_path, settings
 
 from .conftest import ARTICLE
 
@@ -149,7 +149,7 @@ def test_damage_met_while_reading_is_one_clear_error_and_checked_next_time(folde
     at = (pages["bodies"] - 1) * 4096
     raw[at : at + 8] = b"\xff" * 8  # the bodies table's page header
     path.write_bytes(bytes(raw))
-    monkeypatch.setattr("corpus_cli.engine.open.sealed", lambda p: True)  # as if the damage came after the check
+    monkeypatch.setattr("corpus_cli.index.open.sealed", lambda p: True)  # as if the damage came after the check
     r = invoke("export", "--data", str(folder), "--format", "json")
     assert (r.exit_code, r.stdout) == (2, "")
     assert r.stderr.startswith(f"corpus: error: {path} is damaged (")
@@ -241,7 +241,7 @@ def test_help_does_not_import_the_index_or_rapidfuzz():
         "import sys; from corpus_cli.cli import cli\n"
         "try: cli(['--help'])\n"
         "except SystemExit: pass\n"
-        "print(sorted(m for m in ('rapidfuzz', 'rich', 'corpus_cli.index', 'corpus_cli.engine') if m in sys.modules))"
+        "print(sorted(m for m in ('rapidfuzz', 'rich', 'corpus_cli.index.base', 'corpus_cli.index') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[]"
@@ -249,7 +249,7 @@ def test_help_does_not_import_the_index_or_rapidfuzz():
 
 def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
     from corpus_cli import cli
-    from corpus_cli.progress import BuildProgress
+    from corpus_cli.output.progress import BuildProgress
 
     assert cli._progress() is None  # stderr is not a terminal under pytest
     bar = BuildProgress()
@@ -280,8 +280,8 @@ def test_an_update_killed_inside_its_transaction_leaves_the_previous_index(folde
     script = f"""
 import time
 from pathlib import Path
-from corpus_cli.engine import update
-from corpus_cli.corpus import Corpus
+from corpus_cli.index import update
+from corpus_cli.api import Corpus
 def slow(*args, **kwargs):
     print("writing", flush=True)
     time.sleep(60)

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_cli.text import fold, normalize, shorten, split_statements, tokens, words
+from corpus_cli.language.text import fold, normalize, shorten, split_statements, tokens, words
 
 
 def test_fold_meets_spellings_of_a_name():
@@ -72,7 +72,7 @@ def test_fold_is_idempotent(word):
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_word_pattern_agrees_with_the_unicode_one(text):
-    from corpus_cli.text import WORD, WORD_ASCII
+    from corpus_cli.language.text import WORD, WORD_ASCII
 
     assert WORD_ASCII.findall(text) == WORD.findall(text)
 
@@ -87,7 +87,7 @@ FTS_SAMPLES = [
 def test_the_full_text_index_reads_words_as_fold_does(text):
     import sqlite3
 
-    from corpus_cli.text import FTS_TOKENIZER, fts_text
+    from corpus_cli.language.text import FTS_TOKENIZER, fts_text
 
     db = sqlite3.connect(":memory:")
     db.execute(f"create virtual table t using fts5(x, tokenize='{FTS_TOKENIZER}')")
@@ -110,7 +110,7 @@ TEXT_CHARS = "".join(
 def test_full_text_terms_are_folded_words(text):
     import sqlite3
 
-    from corpus_cli.text import FTS_TOKENIZER, fts_text
+    from corpus_cli.language.text import FTS_TOKENIZER, fts_text
 
     db = sqlite3.connect(":memory:")
     db.execute(f"create virtual table t using fts5(x, tokenize='{FTS_TOKENIZER}')")
@@ -126,7 +126,7 @@ def test_full_text_terms_of_mark_corner_cases(text):
 
 
 def test_exact_spelling_ignores_a_possessive_but_not_an_apostrophe_inside():
-    from corpus_cli.text import fold_case
+    from corpus_cli.language.text import fold_case
 
     assert [fold_case(w) for w in ("Assad’s", "ASSAD's", "Assad", "Dara’a", "Dara'a")] == [
         "assad", "assad", "assad", "dara’a", "dara'a",

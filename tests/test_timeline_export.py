@@ -7,7 +7,7 @@ import json
 import pytest
 
 from corpus_cli.errors import UsageError
-from corpus_cli.timeline import periods
+from corpus_cli.analysis.timeline import periods
 
 YEARS = [
     ("2016", "2016-01-01", "2016-12-31", "documents", 2, 20, None),

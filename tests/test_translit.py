@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corpus_cli.text import fold
-from corpus_cli.translit import keys, meet, rule
+from corpus_cli.language.text import fold
+from corpus_cli.language.translit import keys, meet, rule
 
 # Each row: spellings of one name found in English-language press and GeoNames.
 SAME = [

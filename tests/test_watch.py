@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from corpus_cli.corpus import Corpus
-from corpus_cli.engine import lease
-from corpus_cli.engine.open import database_path, settings
+from corpus_cli.api import Corpus
+from corpus_cli.index import lease
+from corpus_cli.index.open import database_path, settings
 
 from .test_store import article, folder, ids, touch  # noqa: F401  (folder is a fixture)
 
@@ -35,7 +35,7 @@ def test_a_live_lease_spares_the_scan(folder, monkeypatch):
     (folder / "._a.txt").write_bytes(b"\x00\x05junk")
     Corpus.open(folder)
     hold_lease(folder)  # this test's process stands for the watcher
-    monkeypatch.setattr("corpus_cli.engine.open.scan", no_scan)
+    monkeypatch.setattr("corpus_cli.index.open.scan", no_scan)
     corpus = Corpus.open(folder)
     assert (corpus.report.source, corpus.report.watched, corpus.report.files_seen) == ("cached", True, 3)
     assert corpus.report.passed_over == {"macOS resource files (._*)": 1}

@@ -1,0 +1,1 @@
+"""Analysis over the index: the timeline and near-duplicates."""

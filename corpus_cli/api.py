@@ -1,0 +1,588 @@
+"""The library behind every command: load a corpus, then list, show, search, count.
+
+    >>> from corpus_cli import Corpus
+    >>> corpus = Corpus.open()              # the bundled corpus
+    >>> [d.id for d in corpus.list(since="2019")]
+    ['003_7e59c539d2ddab83', '004_375b785a8374fdba']
+    >>> corpus.search("Alepo")[0].document.id
+    '002_6d0a1ca802d3b216'
+    >>> [v.form for v in corpus.variants("Dara'a")]
+    ['Dara’a']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
+
+from corpus_cli.search import kwic as kwic_mod
+from corpus_cli.search import execute as search_mod
+from corpus_cli.language.dates import date_range
+from corpus_cli.document import Document
+from corpus_cli.errors import NotFound, UsageError
+from corpus_cli.index.base import PRECISION_CODES
+from corpus_cli.index.base import Index
+from corpus_cli.index.cache import Report
+from corpus_cli.search.expand import FUZZINESS_CHOICES, expand
+from corpus_cli.language.text import fold, words
+
+SORT_KEYS = ("date", "title")
+
+
+class Stats(NamedTuple):
+    documents: int
+    statements: int
+    words: int
+    first_date: str | None
+    last_date: str | None
+    undated: int
+    per_year: dict[str, int]
+    per_category: dict[str, int]
+    per_type: dict[str, int]
+
+
+class Variant(NamedTuple):
+    """A spelling the corpus uses for a word close to the one asked about."""
+
+    form: str  # as written in the text
+    count: int  # occurrences of this spelling
+    folded: str  # the folded vocabulary entry it belongs to
+    statements: int  # statements (and titles) holding the folded entry
+    rule: str  # why it is close: same word, a key rule, or typo
+    distance: int  # edits between the folded forms
+
+
+class PlaceCount(NamedTuple):
+    name: str
+    kind: str
+    documents: int
+    statements: int  # statements and titles that name it
+    first_date: str | None
+    last_date: str | None
+
+
+
+class SpeakerCount(NamedTuple):
+    name: str
+    roles: list
+    documents: int
+    statements: int
+    first_date: str | None
+    last_date: str | None
+
+
+class CheckSummary(NamedTuple):
+    """What ``corpus check`` reports: files seen = indexed + skipped."""
+
+    files: int
+    indexed: int
+    with_warnings: int
+    skipped: int
+    problems: list
+    formats: dict  # per kind of file: files, documents, skipped files, fields left empty
+    layouts: dict  # documents per layout (article, plain, record…)
+    date_sources: dict  # documents per date source (field, filename, folder, dateline, none)
+    coverage: dict  # words in the files, words indexed, their ratio, and the ratio per kind of file
+    removed: dict  # per rule that took text out: documents and words
+    low_coverage: list  # (path, words in the file, words indexed, words removed per rule) below LOW_COVERAGE
+    passed_over: dict  # names in the folder not read, by why (junk, backups, other kinds)
+
+
+LOW_COVERAGE = 0.9
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which documents a command reads: one value for list, search, kwic, timeline and export.
+
+    The index turns it into the documents (and, with a speaker, the statements) a command may
+    read, before any ranking and before ``--limit``.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    categories: tuple[str, ...] = ()
+    place: str | None = None
+    speaker: str | None = None
+    dedupe: bool = False  # leave out the later members of near-duplicate clusters
+    undated: bool = False  # only the documents without a date
+
+    @classmethod
+    def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False) -> "Filters":
+        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated))
+
+
+class Selection(NamedTuple):
+    """What :class:`Filters` keep: documents (positions, in date order; None for all) and, with a
+    speaker, the statements they said; ``hidden``: the near-duplicates left out."""
+
+    positions: list[int] | None
+    said: dict[int, set[int]] | None
+    hidden: frozenset[int]
+
+
+class Corpus:
+    """An indexed folder of documents and the problems met reading it."""
+
+    def __init__(self, index: Index, report: Report | None = None):
+        self.index = index
+        self.report = report if report is not None else Report()
+        self.hidden = 0  # near-duplicates the last list or search with dedupe left out
+        self.imprecise = 0  # dated documents the last timeline left out: their date is coarser than its periods
+        self._clusters: dict = {}
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike | None = None,
+        *,
+        cache: bool = True,
+        rebuild: bool = False,
+        progress=None,
+        fields: dict[str, str] | None = None,
+    ) -> "Corpus":
+        """Index the folder at ``path`` (the bundled corpus by default).
+
+        With ``cache``, the index is a database in the cache folder, reused and
+        kept fresh as files change (see :mod:`corpus_cli.index.open`).
+        ``fields`` maps document fields to the columns of JSON or CSV files
+        (``{"date": "published_at"}``), on top of a ``corpus.toml`` in the folder.
+        """
+        from corpus_cli.index.open import open_database
+
+        index, report = open_database(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
+        return cls(index, report)
+
+    @property
+    def documents(self) -> list[Document]:
+        """All documents, oldest first, undated last."""
+        return [self.index.documents[p] for p in self.index.in_date_order()]
+
+    # --- filters ------------------------------------------------------------
+
+    def _positions(self, since, until, categories) -> list[int] | None:
+        """Positions of the documents within the filters, in date order; None for all."""
+        bounds = date_range(since, until)
+        positions: list[int] | None = None
+        if bounds.since or bounds.until:
+            positions = self.index.date_slice(bounds.since, bounds.until)
+        if categories:
+            wanted = {fold(c) for c in categories}
+            span = positions if positions is not None else self.index.in_date_order()
+            positions = [p for p in span if fold(self.index.category_of(p) or "") in wanted]
+        return positions
+
+    def select(self, filters: Filters) -> Selection:
+        """The documents (and statements) ``filters`` keep."""
+        f = filters
+        if f.undated and (f.since or f.until):
+            raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
+        positions = self._positions(f.since, f.until, f.categories)
+        if f.undated:
+            span = positions if positions is not None else self.index.in_date_order()
+            positions = [p for p in span if self.index.doc_dates[p] < 0]
+        if f.place:
+            mentioned = self.place_documents(f.place)
+            positions = [p for p in (positions if positions is not None else self.index.in_date_order()) if p in mentioned]
+        said = None
+        if f.speaker:
+            said = self.speaker_statements(f.speaker, positions)
+            positions = [p for p in (positions if positions is not None else self.index.in_date_order()) if p in said]
+        hidden: frozenset[int] = frozenset()
+        if f.dedupe:  # hidden: the near-duplicates the other filters kept, left out here
+            hide = self._hidden_duplicates()
+            span = positions if positions is not None else self.index.in_date_order()
+            positions = [p for p in span if p not in hide]
+            hidden = frozenset(p for p in span if p in hide)
+        return Selection(positions, said, hidden)
+
+    # --- places -------------------------------------------------------------
+
+    def place_units(self, name: str) -> dict[int, list[str]]:
+        """Units (statements and titles) that name the place ``name`` (any spelling): unit -> places."""
+        from corpus_cli.language.places import ARTICLES, gazetteer
+        from corpus_cli.language.translit import keys
+
+        gaz = gazetteer()
+        wanted = gaz.resolve(name)
+        if not wanted:
+            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
+        names = {p.name for p in wanted}
+        candidates: set[int] = set()
+        for place in wanted:
+            for spelling in place.spellings:
+                content = [w for w in words(spelling) if fold(w) not in ARTICLES]
+                if not content:
+                    continue
+                lexicon = self.index.lexicon
+                for key in keys(fold(content[0])):
+                    for word in lexicon.by_key(key):
+                        if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
+                            candidates.update(self.index.postings[word])
+        found = {}
+        for g in candidates:
+            here = [m.place for m in gaz.find(self.index.unit_text(g)) if m.place in names]
+            if here:
+                found[g] = here
+        return found
+
+    def speaker_statements(self, name: str, positions=None) -> dict[int, set[int]]:
+        """Documents (positions) whose text quotes ``name``, with the statements said."""
+        from corpus_cli.language.speakers import name_matches
+
+        found: dict[int, set[int]] = {}
+        for p in positions if positions is not None else self.index.in_date_order():
+            for s in self.index.documents[p].speakers:
+                if name_matches(name, s.name):
+                    found.setdefault(p, set()).update(s.statements)
+        return found
+
+    def speakers(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
+        """Everyone the corpus quotes, with their roles, counts and first and last dates."""
+        positions = self.select(filters or Filters.of(since, until, categories)).positions
+        index = self.index
+        table: dict[str, dict] = {}
+        for p in positions if positions is not None else index.in_date_order():
+            for s in index.documents[p].speakers:
+                entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0, "dates": []})
+                if s.role and s.role not in entry["roles"]:
+                    entry["roles"].append(s.role)
+                entry["docs"].add(p)
+                entry["statements"] += len(s.statements)
+                if index.doc_dates[p] >= 0:
+                    entry["dates"].append(index.doc_dates[p])
+        _merge_surnames(table)
+        day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
+        found = [
+            SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"],
+                         day(min(e["dates"])) if e["dates"] else None, day(max(e["dates"])) if e["dates"] else None)
+            for name, e in table.items()
+        ]
+        return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
+
+    def dupes(self, filters: Filters | None = None, *, threshold: float = 90.0, statements: bool = False, since=None,
+              until=None, categories=()):
+        """Clusters of near-duplicate documents (or statements), largest first (see :mod:`corpus_cli.analysis.dupes`)."""
+        from corpus_cli.analysis import dupes
+
+        if not 0 <= threshold <= 100:
+            raise UsageError(f"--threshold must be between 0 and 100, not {threshold}")
+        if filters is not None and filters.dedupe:
+            raise UsageError("--dedupe cannot go with dupes, which shows the near-duplicates")
+        positions = self.select(filters or Filters.of(since, until, categories)).positions
+        key = (threshold, statements, tuple(positions) if positions is not None else None)
+        if key not in self._clusters:
+            span = positions if positions is not None else self.index.in_date_order()
+            self._clusters[key] = dupes.clusters(self.index, span, threshold, statements)
+        return self._clusters[key]
+
+    def _hidden_duplicates(self) -> set[int]:
+        from corpus_cli.analysis.dupes import hidden
+
+        return hidden(self.dupes())
+
+    def place_documents(self, name: str) -> set[int]:
+        return {self.index.stmt_doc[g] for g in self.place_units(name)}
+
+    def places(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list["PlaceCount"]:
+        """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
+        from corpus_cli.language.places import gazetteer
+
+        positions = self.select(filters or Filters.of(since, until, categories)).positions
+        allowed = None if positions is None else set(positions)
+        index = self.index
+        found = []
+        for place in gazetteer().places:
+            units = [g for g in self.place_units(place.name) if allowed is None or index.stmt_doc[g] in allowed]
+            if not units:
+                continue
+            docs = {index.stmt_doc[g] for g in units}
+            dates = sorted(index.doc_dates[p] for p in docs if index.doc_dates[p] >= 0)
+            day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
+            found.append(PlaceCount(
+                place.name, place.kind, len(docs), len(units),
+                day(dates[0]) if dates else None, day(dates[-1]) if dates else None,
+            ))
+        return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name))
+
+    # --- commands -----------------------------------------------------------
+
+    def list(
+        self,
+        filters: Filters | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        categories: Sequence[str] = (),
+        sort: str = "date",
+        reverse: bool = False,
+        limit: int | None = None,
+        undated: bool = False,
+        place: str | None = None,
+        speaker: str | None = None,
+        dedupe: bool = False,
+    ) -> list[Document]:
+        """Documents within the filters, by date (oldest first) or by title.
+
+        Undated documents come last, and not at all when a date bound is
+        given; with ``undated`` only they are listed.
+        """
+        if sort not in SORT_KEYS:
+            raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(SORT_KEYS)}")
+        _check_limit(limit)
+        chosen = self.select(filters or Filters.of(since, until, categories, place, speaker, dedupe, undated))
+        positions = chosen.positions if chosen.positions is not None else self.index.in_date_order()
+        self.hidden = len(chosen.hidden)
+        if sort == "title":
+            docs = sorted((self.index.documents[p] for p in positions), key=lambda d: (fold(d.title), d.id))
+            if reverse:
+                docs.reverse()
+            return docs[:limit] if limit is not None else docs
+        if reverse:
+            positions = positions[::-1]
+        if limit is not None:
+            positions = positions[:limit]
+        prefetch = getattr(self.index.documents, "prefetch", None)  # an index that reads documents in batches
+        if prefetch is not None and len(positions) <= 10_000:  # more would hold too many in memory at once
+            prefetch(positions, bodies=False)
+        return [self.index.documents[p] for p in positions]
+
+    def show(self, id_or_prefix: str) -> Document:
+        """The document with this id, or the one whose id starts with it."""
+        pos = self.index.position(id_or_prefix)
+        if pos is not None:
+            return self.index.documents[pos]
+        candidates = self.index.find_ids(id_or_prefix)
+        if not candidates:
+            raise NotFound(f"no document has an id starting with {id_or_prefix!r}")
+        if len(candidates) > 1:
+            shown = ", ".join(candidates[:10]) + (f" and {len(candidates) - 10} more" if len(candidates) > 10 else "")
+            raise UsageError(f"{id_or_prefix!r} is ambiguous: it starts {len(candidates)} ids: {shown}")
+        return self.index.documents[self.index.position(candidates[0])]
+
+    def find(
+        self,
+        query: str,
+        filters: Filters | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        categories: Sequence[str] = (),
+        limit: int | None = None,
+        min_score: float | None = None,
+        fuzziness: str = "auto",
+        exact: bool = False,
+        any_word: bool = False,
+        place: str | None = None,
+        speaker: str | None = None,
+        dedupe: bool = False,
+    ) -> search_mod.Result:
+        """Hits for ``query`` with how each term was read (see :mod:`corpus_cli.search.execute`)."""
+        _check_fuzziness(fuzziness)
+        _check_limit(limit)
+        if min_score is not None and not math.isfinite(min_score):
+            raise UsageError(f"--min-score must be a number, not {min_score}")
+        chosen = self.select(filters or Filters.of(since, until, categories, place, speaker, dedupe))
+        allowed = None if chosen.positions is None else set(chosen.positions)
+        units = None
+        if chosen.said is not None:  # only what the speaker said: their statements, not titles
+            titles = self.index.title_unit
+            units = {titles[p] + 1 + i for p, said in chosen.said.items() for i in said}
+        result = search_mod.run(
+            self.index, query, allowed=allowed, only=units, hidden=chosen.hidden, fuzziness=fuzziness, exact=exact,
+            any_word=any_word, limit=limit, min_score=min_score,
+        )
+        self.hidden = result.hidden
+        return result
+
+    def search(self, query: str, filters: Filters | None = None, **options) -> list[search_mod.Hit]:
+        """Statements (and titles) matching ``query``, best first; options as :meth:`find`."""
+        return self.find(query, filters, **options).hits
+
+    def variants(self, word: str, *, fuzziness: str = "auto") -> list[Variant]:
+        """The spellings in this corpus close to ``word``, most frequent first."""
+        _check_fuzziness(fuzziness)
+        if len(words(word)) != 1:
+            raise UsageError(f"variants takes one word, not {word!r}")
+        found = []
+        for e in expand(word, self.index.lexicon, fuzziness):
+            statements = len(set(self.index.postings[e.word]))
+            for form, count in self.index.surfaces[e.word].items():
+                found.append(Variant(form, count, e.word, statements, e.rule, e.distance))
+        return sorted(found, key=lambda v: (-v.count, v.distance, v.form))
+
+    def kwic(self, query: str, *, width: int = 40, sort: str = "date", **options) -> list[kwic_mod.Line]:
+        """A concordance: every occurrence of ``query`` with ``width`` characters each side."""
+        if sort not in kwic_mod.SORTS:
+            raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(kwic_mod.SORTS)}")
+        if width < 0:
+            raise UsageError(f"--width must be 0 or more, not {width}")
+        limit = options.pop("limit", None)
+        _check_limit(limit)
+        found = kwic_mod.sort_lines(kwic_mod.lines(self.search(query, **options), width), sort)
+        return found[:limit] if limit is not None else found
+
+    def check(self) -> "CheckSummary":
+        """Every file accounted for: how many were indexed, read with warnings, skipped; and
+        every word: text coverage (words indexed / words in the files), what rules removed."""
+        from corpus_cli.ingest.files import kind_of
+
+        report = self.report
+        skipped = {p.path for p in report.problems if p.skipped}
+        warned = {p.path for p in report.problems if not p.skipped} - skipped
+        layouts: Counter = Counter()
+        sources: Counter = Counter()
+        removed: dict[str, dict[str, int]] = {}
+        per_file: dict[str, list[int]] = {}
+        per_kind: dict[str, list[int]] = {}
+        per_file_rules: dict[str, dict[str, int]] = {}
+        for p in self.index.live:
+            doc = self.index.documents[p]
+            layouts[doc.layout] += 1
+            sources[doc.date_source] += 1
+            in_file = doc.file_words if doc.file_words is not None else doc.word_count
+            indexed = min(doc.word_count, in_file)
+            for counts in (per_file.setdefault(doc.path, [0, 0]), per_kind.setdefault(kind_of(doc.path) or "text", [0, 0])):
+                counts[0] += in_file
+                counts[1] += indexed
+            rules = per_file_rules.setdefault(doc.path, {})
+            for rule, n in doc.removed.items():
+                rules[rule] = rules.get(rule, 0) + n
+                entry = removed.setdefault(rule, {"documents": 0, "words": 0})
+                entry["documents"] += 1
+                entry["words"] += n
+        words = sum(c[0] for c in per_kind.values())
+        kept = sum(c[1] for c in per_kind.values())
+        ratio = lambda c: round(c[1] / c[0], 4) if c[0] else 1.0  # noqa: E731
+        return CheckSummary(
+            files=report.files_seen,
+            indexed=report.files_seen - len(skipped),
+            with_warnings=len(warned),
+            skipped=len(skipped),
+            problems=list(report.problems),
+            formats=dict(sorted(report.formats.items())),
+            layouts=_most_first(layouts),
+            date_sources=_most_first(sources),
+            coverage={"words_in_files": words, "words_indexed": kept, "ratio": ratio((words, kept)),
+                      "by_kind": {k: ratio(c) for k, c in sorted(per_kind.items())}},
+            removed=dict(sorted(removed.items(), key=lambda kv: (-kv[1]["words"], kv[0]))),
+            low_coverage=sorted(
+                (path, c[0], c[1], per_file_rules[path]) for path, c in per_file.items() if c[0] and c[1] / c[0] < LOW_COVERAGE
+            ),
+            passed_over=_most_first(report.passed_over),
+        )
+
+    def timeline(
+        self,
+        queries: Sequence[str] = (),
+        filters: Filters | None = None,
+        *,
+        by: str = "year",
+        since: str | None = None,
+        until: str | None = None,
+        categories: Sequence[str] = (),
+        per: int | None = None,
+        **options,
+    ) -> list:
+        """Documents per period, or statements matching each query, empty periods included.
+
+        With ``per``, each count is also given per that many statements of the
+        period (``per=1000``: per thousand statements).
+        """
+        from corpus_cli.analysis import timeline as tl
+
+        if by not in tl.BY:
+            raise UsageError(f"cannot count by {by!r}; choose one of: {', '.join(tl.BY)}")
+        if per is not None and per <= 0:
+            raise UsageError(f"--per must be a positive number, not {per}")
+        index = self.index
+        # the documents the filters keep give the periods and are counted (a query's hits are filtered by search)
+        filters = filters or Filters.of(since, until, categories, options.pop("place", None), options.pop("speaker", None),
+                                        options.pop("dedupe", False))
+        since, until = filters.since, filters.until
+        positions = self.select(filters).positions
+        positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
+        # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
+        coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
+        flags = index.columns.doc_flags
+        precise = [p for p in positions if flags[p] >> 1 not in coarse]
+        self.imprecise, positions = len(positions) - len(precise), precise
+        kept = set(positions)
+        day = lambda p: dt.date.fromordinal(index.doc_dates[p] // 1440)  # noqa: E731
+        bounds = date_range(since, until)
+        if not positions and not (bounds.since and bounds.until):
+            return []
+        first = bounds.since.date() if bounds.since else day(positions[0])
+        last = bounds.until.date() if bounds.until else day(positions[-1])
+        spans = tl.periods(first, last, by)
+        titles = index.title_unit
+        statements: dict[dt.date, int] = {}
+        for p in positions:
+            end = titles[p + 1] if p + 1 < len(titles) else index.unit_count
+            key = tl.period_of(day(p), by)
+            statements[key] = statements.get(key, 0) + end - titles[p] - 1
+        if not queries:
+            series = {"documents": [day(p) for p in positions]}
+        else:
+            series = {}
+            for q in queries:
+                hits = self.search(q, filters, **options)
+                series[q] = [
+                    day(pos) for h in hits
+                    if h.statement.index is not None and (pos := index.position(h.document.id)) in kept
+                ]
+        return tl.rows(spans, series, statements, by, per)
+
+    def stats(self) -> Stats:
+        index = self.index
+        live = index.live
+        n = len(live)
+        dated, dates, _ = index.by_date
+        years = Counter(str(dt.date.fromordinal(m // 1440).year) for m in dates)
+        return Stats(
+            documents=n,
+            statements=index.statement_total,
+            words=sum(index.columns.doc_words[p] for p in live),
+            first_date=index.documents[dated[0]].iso_date if dated else None,
+            last_date=index.documents[dated[-1]].iso_date if dated else None,
+            undated=n - len(dated),
+            per_year=dict(sorted(years.items())),
+            per_category=_by_count(index.category_of(p) or "(none)" for p in live),
+            per_type=_by_count(index.type_of(p) for p in live),
+        )
+
+
+def _merge_surnames(table: dict[str, dict]) -> None:
+    """A speaker known only by a surname ("Granger") joins the one full name with that surname ("Kay Granger")."""
+    full: dict[str, list[str]] = {}
+    for name in table:
+        if " " in name:
+            full.setdefault(name.rsplit(" ", 1)[1], []).append(name)
+    for name in [n for n in table if " " not in n and len(full.get(n, ())) == 1]:
+        into, entry = table[full[name][0]], table.pop(name)
+        into["roles"] += [r for r in entry["roles"] if r not in into["roles"]]
+        into["docs"] |= entry["docs"]
+        into["statements"] += entry["statements"]
+        into["dates"] += entry["dates"]
+
+
+def _by_count(values) -> dict[str, int]:
+    return _most_first(Counter(values))
+
+
+def _most_first(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _check_fuzziness(fuzziness: str) -> None:
+    if fuzziness not in FUZZINESS_CHOICES:
+        raise UsageError(f"fuzziness must be one of {', '.join(FUZZINESS_CHOICES)}, not {fuzziness!r}")
+
+
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit must be 0 or more, not {limit}")

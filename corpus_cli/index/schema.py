@@ -1,0 +1,186 @@
+"""The tables of a corpus database, and how a connection to it is opened.
+
+    files      every file found under the folder: path (relative, with /), size, mtime_ns, kind,
+               how many documents it gave, and why it was skipped (NULL when it was read)
+    problems   what went wrong reading a file: what, the action taken, whether it was skipped
+    documents  one row per document: its id, fields, date (ISO text, and the first and last minute
+               of its period for range queries), where the date came from, word counts,
+               the words each rule removed (JSON); for the engine, the row id of its first unit
+               and, as little-endian 32-bit arrays, its statements' offsets and its units' words
+    bodies     each document's body (apart, so that reading every document's fields stays quick)
+    units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
+               with their words
+    units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
+    vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
+    vocab_instance
+               every occurrence (fts5vocab, 'instance'): term, unit (doc), offset
+    terms, term_keys, term_skels
+               the vocabulary with its transliteration keys, for expanding query words
+               (see :mod:`corpus_cli.index.vocab`)
+    speakers   who each document quotes (JSON: [name, role, [statement numbers]] per person),
+               found when first asked for and kept
+    places     the gazetteer's places each unit names (JSON list), found when first asked for
+    signatures each document's MinHash for corpus dupes (datasketch's 64 hash values as bytes, this
+               machine's order; NULL for a document without words), made when first asked for
+    meta       schema version, parser version, folder, reading options, generation (one more
+               at every update)
+    cache      what opening the index needs, packed, for the generation it was made for
+
+Dates are minutes since 0001-01-01 (``date_start``/``date_end``), so that a year-only date is
+the period it stands for.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from array import array
+from pathlib import Path
+
+from corpus_cli.language.text import FTS_TOKENIZER
+
+SCHEMA_VERSION = 6
+
+SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    kind TEXT,
+    documents INTEGER NOT NULL DEFAULT 0,
+    skipped TEXT
+);
+CREATE TABLE IF NOT EXISTS problems (
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    what TEXT NOT NULL,
+    action TEXT NOT NULL,
+    skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS problems_file ON problems(file);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL UNIQUE,
+    file INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    title_derived INTEGER NOT NULL,
+    date TEXT,
+    date_start INTEGER,
+    date_end INTEGER,
+    date_source TEXT NOT NULL,
+    category TEXT,
+    type TEXT NOT NULL,
+    source TEXT,
+    layout TEXT NOT NULL,
+    url TEXT,
+    author TEXT,
+    word_count INTEGER NOT NULL,
+    statement_count INTEGER NOT NULL,
+    file_words INTEGER,
+    removed TEXT,
+    first_unit INTEGER NOT NULL,
+    spans BLOB NOT NULL,
+    unit_words BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date_start);
+CREATE TABLE IF NOT EXISTS bodies (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);
+CREATE TABLE IF NOT EXISTS units (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    words INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS units_document ON units(document);
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='', tokenize='{FTS_TOKENIZER}');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(units_fts, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab_instance USING fts5vocab(units_fts, 'instance');
+CREATE TABLE IF NOT EXISTS terms (
+    term TEXT PRIMARY KEY, cnt INTEGER NOT NULL, units INTEGER NOT NULL, capitals INTEGER, spellings TEXT
+);
+CREATE TABLE IF NOT EXISTS term_keys (key TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS term_keys_key ON term_keys(key);
+CREATE TABLE IF NOT EXISTS term_skels (skeleton TEXT NOT NULL, term TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS term_skels_skeleton ON term_skels(skeleton);
+CREATE TABLE IF NOT EXISTS speakers (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    found TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS places (
+    unit INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
+    names TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    minhash BLOB
+);
+CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
+"""
+
+
+def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
+    """A connection in WAL mode (readers never wait for the writer), with foreign keys on."""
+    db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    if create:
+        db.executescript(SCHEMA)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '1')")
+    return db
+
+
+def to_blob(values) -> bytes:
+    """Unsigned 32-bit integers as little-endian bytes."""
+    a = array("I", values)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def from_blob(blob: bytes) -> array:
+    a = array("I")
+    a.frombytes(blob)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def storable(text: str) -> str | bytes:
+    """Text SQLite can keep: a name with bytes that were not UTF-8 (lone surrogates) is kept as a BLOB."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape")
+
+
+def text_of(value: str | bytes) -> str:
+    """The inverse of :func:`storable`."""
+    return value if isinstance(value, str) else value.decode("utf-8", "surrogateescape")
+
+
+def generation(db: sqlite3.Connection) -> int:
+    row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def cached(db: sqlite3.Connection, name: str) -> bytes | None:
+    """What the cache holds under ``name`` for the database as it is now, or None."""
+    row = db.execute("SELECT generation, data FROM cache WHERE name = ?", (name,)).fetchone()
+    return row[1] if row and row[0] == generation(db) else None
+
+
+def keep(db: sqlite3.Connection, name: str, data: bytes) -> None:
+    """Keep ``data`` for this generation; quietly not, where the database may only be read."""
+    try:
+        db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)", (name, generation(db), data))
+    except sqlite3.OperationalError:
+        pass

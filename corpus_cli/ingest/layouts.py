@@ -1,0 +1,401 @@
+"""One small parser per file layout, behind a common interface.
+
+A layout gets the file's text cut into blocks (runs of non-blank lines) and
+returns a :class:`Parsed` when the text is in its layout, or ``None`` so that
+the loader tries the next one. To support another layout, write a class with
+a ``name`` and a ``parse(blocks)`` method and add it to :data:`LAYOUTS`
+before :class:`Plain`, which takes anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from corpus_cli.language.dates import DocDate, date_line, opening_dateline, parse_doc_date
+from corpus_cli.language.text import shorten, split_statements
+
+Block = list[str]
+
+_SOURCE = re.compile(r"\s*\(Source:\s*(?P<source>[^()]*?)\s*\)\s*$")
+_END_MARK = re.compile(r"^(?:#\s*){3}$")
+_FILTERED = re.compile(r"\s+Items filtered by date:.*$")
+_LISTING_DATELINE = re.compile(r"^(?P<date>.+?)\s+In\s+(?P<section>.+)$")
+_INNER_HEADER = re.compile(r"^press release$", re.IGNORECASE)
+
+
+@dataclass
+class Parsed:
+    """What a layout read from a file, before it becomes a Document."""
+
+    layout: str
+    paragraphs: list[str]
+    title: str | None = None
+    title_derived: bool = False
+    date: DocDate | None = None
+    category: str | None = None
+    type: str = "news"
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    # Text taken out of the title and body by a rule, as (rule, text): a dateline,
+    # a breadcrumb, an office header. ``corpus check`` reports them.
+    removed: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Layout(Protocol):
+    name: str
+
+    def parse(self, blocks: list[Block]) -> Parsed | None: ...
+
+
+def blocks_of(text: str) -> list[Block]:
+    """Runs of non-blank lines of a normalised text."""
+    blocks: list[Block] = []
+    current: Block = []
+    for line in text.split("\n"):
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+LONG_PARAGRAPH = 2000  # characters: a longer run of text (a file on one line) is cut at sentence ends
+PARAGRAPH_TARGET = 700
+
+
+def _paragraphs_of_block(block: Block) -> list[str]:
+    """The paragraphs of a run of non-blank lines.
+
+    Text wrapped at a fixed width (most lines end mid-sentence) is joined,
+    with a paragraph break after a short line that ends a sentence; text
+    with one paragraph per line (most lines end a sentence) keeps its lines.
+    """
+    if len(block) == 1:
+        return block
+    inner = block[:-1]
+    open_ended = sum(1 for line in inner if not _ENDS_SENTENCE.search(line))
+    paragraphs: list[str] = []
+    current: list[str] = []
+    if open_ended * 2 >= len(inner):  # wrapped
+        width = max(len(line) for line in block)
+        for line in block:
+            current.append(line)
+            if _ENDS_SENTENCE.search(line) and len(line) < 0.6 * width:
+                paragraphs.append(" ".join(current))
+                current = []
+    else:  # a paragraph per line; a line broken before a lower-case word goes on
+        for n, line in enumerate(block):
+            current.append(line)
+            following = block[n + 1] if n + 1 < len(block) else ""
+            if _ENDS_SENTENCE.search(line) or not following[:1].islower():
+                paragraphs.append(" ".join(current))
+                current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def _cut_long(paragraph: str) -> list[str]:
+    """A paragraph of more than LONG_PARAGRAPH characters cut at sentence ends into parts of about PARAGRAPH_TARGET."""
+    if len(paragraph) <= LONG_PARAGRAPH:
+        return [paragraph]
+    parts, start = [], 0
+    for _, e in split_statements(paragraph):
+        if e - start >= PARAGRAPH_TARGET and len(paragraph) - e >= PARAGRAPH_TARGET // 3:
+            parts.append(paragraph[start:e])
+            start = e
+            while start < len(paragraph) and paragraph[start] == " ":
+                start += 1
+    parts.append(paragraph[start:])
+    return [p for p in parts if p]
+
+
+def paragraphs_of(blocks: list[Block]) -> list[str]:
+    """The paragraphs of blocks of lines: wrapped lines joined, one-line files cut at sentence ends."""
+    return [part for block in blocks for paragraph in _paragraphs_of_block(block) for part in _cut_long(paragraph)]
+
+
+def _split_source(paragraphs: list[str], removed: list) -> tuple[list[str], str | None]:
+    """Remove a trailing ``(Source: …)`` from the last paragraph."""
+    if not paragraphs:
+        return paragraphs, None
+    m = _SOURCE.search(paragraphs[-1])
+    if not m:
+        return paragraphs, None
+    removed.append(("source note", m.group().strip()))
+    last = paragraphs[-1][: m.start()].rstrip()
+    rest = paragraphs[:-1] + ([last] if last else [])
+    return rest, m.group("source") or None
+
+
+def _category(breadcrumb: str, title: str | None) -> str | None:
+    """``Home Media Center Coalition News <title>`` -> ``Coalition News``."""
+    path = breadcrumb[len("Home") :].strip()
+    if title and path.endswith(title):
+        path = path[: -len(title)].rstrip()
+    path = _FILTERED.sub("", path)
+    if path.startswith("Media Center"):
+        path = path[len("Media Center") :].strip()
+    if not path:
+        return None
+    return path.title() if path.islower() else path
+
+
+def _is_breadcrumb(block: Block) -> bool:
+    return len(block) == 1 and block[0].startswith("Home ")
+
+
+def _body(blocks: list[Block]) -> tuple[list[Block], str | None]:
+    """Split off the breadcrumb block at the end, if there is one."""
+    if blocks and _is_breadcrumb(blocks[-1]):
+        return blocks[:-1], blocks[-1][0]
+    return blocks, None
+
+
+def _finish(parsed: Parsed, body: list[Block], breadcrumb: str | None) -> Parsed:
+    paragraphs, parsed.source = _split_source(paragraphs_of(body), parsed.removed)
+    parsed.paragraphs = paragraphs
+    if breadcrumb is not None:
+        parsed.category = _category(breadcrumb, parsed.title)
+        parsed.removed.append(("breadcrumb", breadcrumb))
+    if not paragraphs:
+        parsed.warnings.append("no body text")
+    return parsed
+
+
+def _dated_title(blocks: list[Block]) -> tuple[str, DocDate] | None:
+    """The date line and title line that open an article, if they do."""
+    if len(blocks) < 2 or len(blocks[0]) != 1 or len(blocks[1]) != 1:
+        return None
+    date = parse_doc_date(blocks[0][0])
+    if date is None or _is_breadcrumb(blocks[1]) or not _title_like(blocks[1][0]):
+        return None
+    return blocks[1][0], date
+
+
+class Article:
+    """Date line, title, paragraphs, breadcrumb ``Home Media Center <section> <title>``."""
+
+    name = "article"
+
+    def parse(self, blocks: list[Block]) -> Parsed | None:
+        head = _dated_title(blocks)
+        if head is None:
+            return None
+        body, breadcrumb = _body(blocks[2:])
+        parsed = Parsed(self.name, [], title=head[0], date=head[1], removed=[("dateline", blocks[0][0])])
+        return _finish(parsed, body, breadcrumb)
+
+
+class PressRelease:
+    """An article with an inner header (``Press Release`` …, its date) and an end mark ``# # #``."""
+
+    name = "press release"
+
+    def parse(self, blocks: list[Block]) -> Parsed | None:
+        head = _dated_title(blocks)
+        if head is None or len(blocks) < 3 or not _INNER_HEADER.match(blocks[2][0]):
+            return None
+        title, date = head
+        parsed = Parsed(self.name, [], title=title, date=date, type="press release")
+        parsed.removed += [("dateline", blocks[0][0]), ("release header", " ".join(blocks[2]))]
+        header_date = next(
+            (d for line in blocks[2][1:] if (d := parse_doc_date(line)) is not None), None
+        )
+        if header_date and header_date.value.date() != date.value.date():
+            parsed.warnings.append(
+                f"header date {header_date.isoformat()} differs from date line {date.isoformat()}"
+            )
+        body, breadcrumb = _body(blocks[3:])
+        if body and len(body[-1]) == 1 and _END_MARK.match(body[-1][0]):
+            parsed.removed.append(("end mark", body[-1][0]))
+            body = body[:-1]
+        return _finish(parsed, body, breadcrumb)
+
+
+class Listing:
+    """A date-filtered listing page: ``<section>`` / ``<date> In <section>``, no title."""
+
+    name = "listing"
+
+    def parse(self, blocks: list[Block]) -> Parsed | None:
+        if not blocks or len(blocks[0]) != 2:
+            return None
+        m = _LISTING_DATELINE.match(blocks[0][1])
+        date = parse_doc_date(m.group("date")) if m else None
+        if date is None:
+            return None
+        body, breadcrumb = _body(blocks[1:])
+        parsed = _finish(Parsed(self.name, [], date=date, removed=[("listing header", " ".join(blocks[0]))]), body, breadcrumb)
+        if parsed.category is None:
+            parsed.category = m.group("section")
+        parsed.title, parsed.title_derived = derive_title(parsed.paragraphs), True
+        return parsed
+
+
+_RELEASE_MARK = re.compile(
+    r"^(?:for immediate release|immediate release|for release|press release|news release|media advisory)\b[:.]?\s*", re.I
+)
+# Lines that open scraped pages and say who published them, not what: "Office of Ted Lieu",
+# "U S  REPRESENTATIVE TED LIEU", "Press Office", "Contact: …".
+_CAPITALISED = r"[A-Z][\w.’'-]*"
+_OFFICE_LINE = re.compile(
+    rf"^(?:(?:the\s+)?office\s+of\s+(?:the\s+)?|(?:u\.?\s?s\.?\s+)?(?:senator|congressman|congresswoman|"
+    rf"representative|rep\.|sen\.|governor|mayor)\s+)(?i:(?:senator|congressman|congresswoman|representative|"
+    rf"rep\.|sen\.)\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,5}}$",
+    re.IGNORECASE,
+)
+_HEAD_LINE = re.compile(
+    r"^(?:(?:press|news|media|communications)\s+(?:office|release|advisory|center|centre|room)s?|news|"
+    r"contacts?\s*:.*|embargoed\b.*|for immediate release|immediate release)$",
+    re.IGNORECASE,
+)
+_HEAD_LINES = 6
+_HEAD_WIDTH = 100  # characters: a longer line is text, whatever it starts with
+
+
+def strip_head(blocks: list[Block], removed: list[tuple[str, str]]) -> tuple[list[Block], str | None]:
+    """Blocks without the lines that open a scraped page: an office header, a release mark.
+
+    Returns the blocks left and the publisher the header named (``Office of Ted Lieu``).
+    A release mark that opens the first paragraph (``FOR IMMEDIATE RELEASE WASHINGTON –``) goes too.
+    """
+    source = None
+    lines_seen = 0
+    blocks = [list(b) for b in blocks]
+    while blocks and lines_seen < _HEAD_LINES:
+        line = blocks[0][0]
+        if len(line) > _HEAD_WIDTH:
+            break
+        office = _OFFICE_LINE.match(line)
+        if not office and not _HEAD_LINE.match(line):
+            break
+        removed.append(("office header" if office else "release mark", line))
+        if office and source is None:
+            source = line
+        lines_seen += 1
+        blocks[0].pop(0)
+        if not blocks[0]:
+            blocks.pop(0)
+    if blocks and (m := _RELEASE_MARK.match(blocks[0][0])) and m.end() < len(blocks[0][0]):
+        removed.append(("release mark", m.group().strip()))
+        blocks[0][0] = blocks[0][0][m.end():]
+    return blocks, source
+
+
+def _title_like(line: str) -> bool:
+    return len(line) <= 250 and len(line.split()) <= 30 and (not line.endswith(".") or line.endswith(("...", "…")))
+
+
+def head_dateline(paragraphs: list[str]) -> DocDate | None:
+    """A dateline that opens the first paragraph (``WASHINGTON, July 5, 2019 – …``)."""
+    return opening_dateline(paragraphs[0]) if paragraphs else None
+
+
+class Titled:
+    """A title line, perhaps a dateline and a release mark, then paragraphs.
+
+    ``FOR IMMEDIATE RELEASE`` and similar marks are dropped; a line that is
+    only a date gives the date; a shortened title (ending in ``…``) followed
+    by the full title gives the full one.
+    """
+
+    name = "titled"
+
+    def parse(self, blocks: list[Block]) -> Parsed | None:
+        title, date, i = None, None, 0
+        removed: list[tuple[str, str]] = []
+        while i < len(blocks) and i < 5:
+            rest = []
+            for line in blocks[i]:
+                if _RELEASE_MARK.match(line) and not _RELEASE_MARK.sub("", line).strip():
+                    removed.append(("release mark", line))
+                    continue
+                if date is None and (found := date_line(line)) is not None:
+                    date = found
+                    removed.append(("dateline", line))
+                    continue
+                rest.append(line)
+            if not rest:
+                i += 1
+                continue
+            if title is None and len(rest) == 1:
+                short = rest[0].rstrip("….").rstrip()
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else []
+                if len(nxt) == 1 and short and nxt[0].startswith(short) and len(nxt[0].split()) <= 80:
+                    removed.append(("short title", rest[0]))
+                    title, i = nxt[0], i + 2  # a shortened title, then the full one
+                    continue
+                if _title_like(rest[0]):
+                    title, i = rest[0], i + 1
+                    continue
+            break
+        if title is None or len(blocks) <= i:
+            return None  # a single line: nothing says it is a title
+        parsed = Parsed(self.name, [], title=title, date=date, removed=removed)
+        parsed.paragraphs, parsed.source = _split_source(paragraphs_of(blocks[i:]), removed)
+        if parsed.date is None:
+            parsed.date = head_dateline(parsed.paragraphs)
+        return parsed
+
+
+class Plain:
+    """Any other text: every line kept; the title is the first sentence, the date a dateline at the head."""
+
+    name = "plain"
+
+    def parse(self, blocks: list[Block]) -> Parsed | None:
+        if not blocks:
+            return None
+        removed: list[tuple[str, str]] = []
+        date = None
+        for n, line in enumerate(blocks[0][:2]):  # a line that is only a date, at the very top
+            if (date := date_line(line)) is not None:
+                removed.append(("dateline", line))
+                first = blocks[0][:n] + blocks[0][n + 1 :]
+                blocks = ([first] if first else []) + blocks[1:]
+                break
+        paragraphs, source = _split_source(paragraphs_of(blocks), removed)
+        parsed = Parsed(self.name, paragraphs, title=derive_title(paragraphs), title_derived=True,
+                        source=source, removed=removed)
+        parsed.date = date or head_dateline(paragraphs)
+        return parsed
+
+
+TITLE_LIMIT = 200  # characters: a longer first "sentence" is cut here (the body keeps it whole)
+
+
+def derive_title(paragraphs: list[str]) -> str:
+    """A title from the first sentence of the body (whole up to TITLE_LIMIT characters)."""
+    if not paragraphs:
+        return ""
+    first = paragraphs[0]
+    start, end = split_statements(first)[0]
+    return shorten(first[start:end], TITLE_LIMIT)
+
+
+LAYOUTS: tuple[Layout, ...] = (PressRelease(), Article(), Listing(), Titled(), Plain())
+
+
+def parse(blocks: list[Block]) -> Parsed | None:
+    """The first layout that reads ``blocks``; before the free layouts, an office header is taken off."""
+    for layout in LAYOUTS[:3]:
+        parsed = layout.parse(blocks)
+        if parsed is not None:
+            return parsed
+    removed: list[tuple[str, str]] = []
+    blocks, publisher = strip_head(blocks, removed)
+    for layout in LAYOUTS[3:]:
+        parsed = layout.parse(blocks)
+        if parsed is not None:
+            parsed.removed[:0] = removed
+            if publisher and not parsed.source:
+                parsed.source = publisher
+            return parsed
+    return None

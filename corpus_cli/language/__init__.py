@@ -1,0 +1,2 @@
+"""Language: folding, the transliteration key, dates in text, the gazetteer of places, and who
+is quoted (speakers)."""

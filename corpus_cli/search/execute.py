@@ -1,0 +1,455 @@
+"""Ranked search over statements (and titles).
+
+The query (see :mod:`corpus_cli.search.query`) is evaluated on units: every
+statement of every document, and every document's title. A field term
+(``title:``, ``category:``, ``source:``, ``id:``) is true of all units of a
+document whose field matches; a query made only of field terms returns the
+title of each matching document.
+
+Score: the sum over the query's positive terms of BM25 (k1 = 1.2, b = 0.75,
+units as the documents of the formula), each multiplied by the mean quality
+of the term's occurrences in the unit: the same spelling 1.0, the same
+folded form 0.9, the same transliteration key 0.8, one typo 0.6, two typos
+0.4. So the same statement scores higher for an exact spelling than for a
+variant, and for a variant than for a typo. A phrase counts as one term. Ties are broken by date (newest first), then id, then position
+(title first).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from operator import itemgetter
+from typing import Container, NamedTuple
+
+from corpus_cli.search import query as q
+from corpus_cli.document import Document, Statement
+from corpus_cli.errors import UsageError
+from corpus_cli.index.base import Index
+from corpus_cli.search.expand import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
+from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
+from corpus_cli.language.translit import ARTICLES
+
+# A whole word: not inside a run of letters, nor joined to one by an apostrophe (see text.WORD)
+_NOT_AFTER_WORD = rf"(?<![^\W_])(?<![^\W_][{APOSTROPHES}])"
+_NOT_BEFORE_WORD = rf"(?![^\W_])(?![{APOSTROPHES}][^\W_])"
+
+K1 = 1.2
+B = 0.75
+# Every token of every unit read is folded: the same words come back again and again.
+_fold = functools.lru_cache(maxsize=1 << 16)(fold)
+
+
+class Match(NamedTuple):
+    """One occurrence of a query term in a unit: a word, or a whole phrase."""
+
+    term: str
+    text: str
+    start: int  # offsets into the unit's text
+    end: int
+    score: float
+
+
+class Hit(NamedTuple):
+    document: Document
+    statement: Statement  # index None: the document's title
+    score: float
+    matches: tuple[Match, ...]
+    unit: int = -1  # its position in the index that found it
+    index: Index | None = None
+
+    @property
+    def field(self) -> str:
+        return "title" if self.statement.index is None else "body"
+
+    @property
+    def places(self) -> list[str]:
+        """The gazetteer's places the statement names (kept by an index that stores them)."""
+        finder = getattr(self.index, "places_of", None)
+        if finder is None or self.unit < 0:
+            from corpus_cli.language.places import places_in
+
+            return places_in(self.statement.text)
+        return finder([self.unit])[0]
+
+
+class DocumentHit(NamedTuple):
+    """Hits grouped per document (``--docs``); its score is its best hit's."""
+
+    document: Document
+    score: float
+    hits: tuple[Hit, ...]
+
+
+class Part(NamedTuple):
+    """One word of a query term and the vocabulary entries it expanded to."""
+
+    word: str
+    expansions: list[Expansion]
+
+
+class Leaf:
+    """A query term with what it expanded to and where it matched."""
+
+    def __init__(self, term: q.Term, negated: bool, parts: list[Part]):
+        self.term = term
+        self.negated = negated
+        self.parts = parts  # per word of the term (articles dropped from phrases)
+        self.weights: dict[int, float] = {}  # unit -> summed match quality
+        self.counts: dict[int, int] = {}  # unit -> occurrences
+        self.docs: set[int] | None = None  # field terms: matching document positions
+
+
+# --- evaluation -----------------------------------------------------------------
+
+
+class _Evaluator:
+    def __init__(self, index: Index, fuzziness: str, exact: bool):
+        self.index = index
+        self.fuzziness = fuzziness
+        self.exact = exact
+        self.leaves: dict[int, Leaf] = {}
+        self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
+        self._patterns: dict = {}  # expansions (a tuple of words) -> pattern; id(part) -> (part, pattern)
+        self._qualities: dict[int, tuple] = {}  # id(part) -> (part, {spelling: its quality, None: no match})
+
+    # tokens of a unit: (start, end, surface, folded)
+    def unit_tokens(self, g: int):
+        found = self._tokens.get(g)
+        if found is None:
+            text = self.index.unit_text(g)
+            found = self._tokens[g] = [(m.start(), m.end(), m.group(), _fold(m.group())) for m in WORD.finditer(text)]
+        return found
+
+    def spelled(self, part: Part) -> "re.Pattern":
+        """A pattern that finds, as whole words, every spelling the text has of the part's expansions."""
+        held = self._patterns.get(id(part))
+        if held is not None and held[0] is part:  # the same part again (every hit asks)
+            return held[1]
+        key = tuple(e.word for e in part.expansions)
+        found = self._patterns.get(key)
+        if found is None:
+            forms = {form for e in part.expansions for form in self.index.surfaces.get(e.word, {})}
+            alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+            found = self._patterns[key] = re.compile(rf"{_NOT_AFTER_WORD}(?:{alternatives}){_NOT_BEFORE_WORD}" if forms else r"(?!)")
+        self._patterns[id(part)] = (part, found)
+        return found
+
+    def occurrences(self, g: int, parts: list[Part]) -> list[tuple[int, int, float]]:
+        """(start, end, score) of each occurrence of the parts in unit ``g``.
+
+        One word is looked for by its spellings (a pattern run over the text); a phrase is
+        matched token by token.
+        """
+        if len(parts) != 1:
+            return _occurrences(self.unit_tokens(g), parts)
+        part = parts[0]
+        pattern = self.spelled(part)
+        held = self._qualities.get(id(part))
+        if held is None or held[0] is not part:  # a part met for the first time (ids of parts gone are reused)
+            held = self._qualities[id(part)] = (part, {})
+        qualities = held[1]
+        found = []
+        for m in pattern.finditer(self.index.unit_text(g)):
+            surface = m.group()
+            quality = qualities.get(surface, False)
+            if quality is False:  # a spelling met for the first time in this search
+                e = next((e for e in part.expansions if e.word == _fold(surface)), None)
+                matched = e is not None and (e.surface is None or fold_case(surface) == e.surface)
+                quality = qualities[surface] = occurrence_quality(part.word, surface, e) if matched else None
+            if quality is not None:
+                found.append((m.start(), m.end(), quality))
+        return found
+
+    def leaf(self, term: q.Term, negated: bool) -> Leaf:
+        parts_words = _content_words(term.words) if term.phrase else term.words
+        parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field)) for w in parts_words]
+        leaf = Leaf(term, negated, parts)
+        if term.field in (None, "title"):
+            leaf.weights, leaf.counts = self.weights(parts, title_only=term.field == "title")
+            if term.field == "title":
+                leaf.docs = {self.index.stmt_doc[g] for g in leaf.weights}
+        elif term.field == "id":
+            wanted = term.text.casefold()
+            ids = self.index.doc_ids
+            leaf.docs = {p for p in self.index.live if ids[p].casefold().startswith(wanted)}
+        else:
+            leaf.docs = self.field_docs(term.field, parts)
+        self.leaves[id(term)] = leaf
+        return leaf
+
+    def expand(self, word: str, field: str | None) -> list[Expansion]:
+        lexicon = self.index.lexicon if field in (None, "title") else self.index.field_lexicon(field)
+        return expand(word, lexicon, self.fuzziness, self.exact)
+
+    def weights(self, parts: list[Part], title_only: bool) -> tuple[dict[int, float], dict[int, int]]:
+        """Per unit: the summed quality of the term's occurrences, and their number."""
+        if not parts or any(not p.expansions for p in parts):
+            return {}, {}
+        index = self.index
+        unit_sets = []
+        for part in parts:
+            units: set[int] = set()
+            for e in part.expansions:
+                units.update(index.postings[e.word])
+            unit_sets.append(units)
+        candidates = set.intersection(*sorted(unit_sets, key=len))
+        title_unit = index.title_unit
+        if title_only:
+            candidates = {g for g in candidates if title_unit[index.stmt_doc[g]] == g}
+        else:  # a title made from the first sentence is not searched: it repeats it
+            titles = {title_unit[p]: p for p in index.documents_of(candidates).values()}
+            candidates = {g for g in candidates if g not in titles or not index.title_derived(titles[g])}
+        weights: dict[int, float] = {}
+        counts: dict[int, int] = {}
+        if len(parts) == 1 and not self.exact:  # from the postings, reading text only where needed
+            part = parts[0]
+            for e in part.expansions:
+                quality = self.constant_quality(part.word, e)
+                if quality is None:
+                    one = Part(part.word, [e])
+                    for g in candidates.intersection(index.postings[e.word]):
+                        found = self.occurrences(g, [one])
+                        weights[g] = weights.get(g, 0.0) + sum(score for _, _, score in found)
+                        counts[g] = counts.get(g, 0) + len(found)
+                    continue
+                for g in index.postings[e.word]:
+                    if g in candidates:
+                        weights[g] = weights.get(g, 0.0) + quality
+                        counts[g] = counts.get(g, 0) + 1
+            return weights, counts
+        for g in candidates:
+            found = self.occurrences(g, parts)
+            if found:
+                weights[g] = sum(score for _, _, score in found)
+                counts[g] = len(found)
+        return weights, counts
+
+    def constant_quality(self, query_word: str, e: Expansion) -> float | None:
+        """The quality every occurrence of ``e`` has, or None when it varies with the spelling."""
+        if e.rule != RULE_SAME:
+            return e.quality
+        wanted = fold_case(query_word)
+        spellings = {fold_case(s) for s in self.index.surfaces[e.word]}
+        if spellings == {wanted}:
+            return QUALITY_EXACT
+        if wanted not in spellings:
+            return QUALITY_FOLDED
+        return None
+
+    def field_docs(self, field_name: str, parts: list[Part]) -> set[int]:
+        if not parts or any(not p.expansions for p in parts):
+            return set()
+        docs = set()
+        for value, positions in self.index.field_values(field_name).items():
+            toks = [(t.start, t.end, t.text, fold(t.text)) for t in tokens(value)]
+            if _occurrences(toks, parts):
+                docs.update(positions)
+        return docs
+
+    # Results: ("units", set) or ("docs", set)
+    def evaluate(self, node: q.Node):
+        if isinstance(node, q.Term):
+            leaf = self.leaf(node, False)
+            if node.field is None:
+                return "units", set(leaf.weights)
+            return "docs", leaf.docs
+        if isinstance(node, q.Not):
+            raise UsageError("bad query: '-' must exclude from something: put a word beside it, not alone or after OR")
+        if isinstance(node, q.Or):
+            results = [self.evaluate(c) for c in node.children]
+            if all(kind == "docs" for kind, _ in results):
+                return "docs", set().union(*(s for _, s in results))
+            units = set()
+            for kind, s in results:
+                units |= self._as_units(kind, s)
+            return "units", units
+        return self._and(node)
+
+    def _and(self, node: q.And):
+        unit_sets, doc_sets, neg_units, neg_docs = [], [], [], []
+        for child in node.children:
+            if isinstance(child, q.Not):
+                kind, s = self._negated(child.child)
+                (neg_units if kind == "units" else neg_docs).append(s)
+                continue
+            kind, s = self.evaluate(child)
+            (unit_sets if kind == "units" else doc_sets).append(s)
+        if not unit_sets and not doc_sets:
+            raise UsageError("bad query: it only excludes; add a word to search for")
+        docs = set.intersection(*doc_sets) if doc_sets else None
+        if docs is not None:
+            docs = docs.difference(*neg_docs)
+        if not unit_sets and not neg_units:
+            return "docs", docs
+        units = set.intersection(*sorted(unit_sets, key=len)) if unit_sets else self._as_units("docs", docs)
+        if docs is not None:
+            units = {g for g in units if self.index.stmt_doc[g] in docs}
+        excluded_docs = set().union(*neg_docs) if neg_docs else set()
+        units = {g for g in units if self.index.stmt_doc[g] not in excluded_docs}
+        return "units", units.difference(*neg_units)
+
+    def _negated(self, node: q.Node):
+        """What a negated subtree matches, evaluated without asking for anything positive."""
+        saved = dict(self.leaves)
+        kind, s = self.evaluate(node)
+        # leaves under a '-' stay registered as negated
+        for key, leaf in self.leaves.items():
+            if key not in saved:
+                leaf.negated = True
+        return kind, s
+
+    def _as_units(self, kind: str, s: set[int]) -> set[int]:
+        if kind == "units":
+            return s
+        return {self.index.title_unit[p] for p in s}
+
+
+def _content_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's words without articles, unless that would leave nothing."""
+    kept = tuple(w for w in words if fold(w) not in ARTICLES)
+    return kept or words
+
+
+def _occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
+    """(start, end, score) of each place where the parts occur in a row.
+
+    Articles in the text between two parts are skipped ("Maaret al-Numan"
+    matches the phrase Maarat Numan).
+    """
+    lookups = [{e.word: e for e in p.expansions} for p in parts]
+    found = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        j, qualities, k = i, [], 0
+        while k < len(parts) and j < n:
+            start, end, surface, folded = toks[j]
+            if k > 0 and folded in ARTICLES and len(parts) > 1:
+                j += 1
+                continue
+            e = lookups[k].get(folded)
+            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
+                break
+            qualities.append(occurrence_quality(parts[k].word, surface, e))
+            k += 1
+            j += 1
+        if k == len(parts):
+            found.append((toks[i][0], toks[j - 1][1], sum(qualities) / len(qualities)))
+            i = j
+        else:
+            i += 1
+    return found
+
+
+# --- the search -----------------------------------------------------------------
+
+
+class Result(NamedTuple):
+    """Everything a search found: the hits and how the query was read."""
+
+    hits: list[Hit]
+    leaves: list[Leaf]
+    total: int  # hits before --limit
+    hidden: int = 0  # documents that matched but were left out as near-duplicates
+
+
+def run(
+    index: Index,
+    query: str,
+    *,
+    allowed: Container[int] | None = None,
+    only: Container[int] | None = None,
+    hidden: Container[int] = (),
+    fuzziness: str = "auto",
+    exact: bool = False,
+    any_word: bool = False,
+    limit: int | None = None,
+    min_score: float | None = None,
+) -> Result:
+    """Evaluate ``query`` and rank what it finds.
+
+    ``allowed`` holds the positions (in ``index.documents``) of the documents
+    that may be searched; None allows all. ``only``, when given, holds the only units that may
+    match (a speaker's statements). ``hidden`` documents (near-duplicates) are not in
+    ``allowed``; the result says how many of them matched.
+    """
+    tree = q.parse(query, any_word=any_word)
+    if tree is None:
+        raise UsageError(f"the query {query!r} has no words to search for")
+    ev = _Evaluator(index, fuzziness, exact)
+    kind, found = ev.evaluate(tree)
+    units = ev._as_units(kind, found)
+    left_out = 0
+    if allowed is not None or hidden:
+        docs = index.documents_of(units)
+        if hidden:
+            left_out = len({docs[g] for g in units if docs[g] in hidden})
+        if allowed is not None:
+            units = {g for g in units if docs[g] in allowed}
+    if only is not None:
+        units = {g for g in units if g in only}
+    leaves = [ev.leaves[id(t)] for t, _ in q.leaves(tree) if id(t) in ev.leaves]
+    scoring = [lf for lf in leaves if not lf.negated and lf.weights]
+    n = index.unit_count
+    idf = [math.log(1 + (n - len(lf.weights) + 0.5) / (len(lf.weights) + 0.5)) for lf in scoring]
+    avg = index.avg_length or 1.0
+    scored = []
+    stmt_length = index.stmt_length
+    for g in units:
+        norm = K1 * (1 - B + B * stmt_length[g] / avg)
+        score = 0.0
+        for i, lf in zip(idf, scoring):
+            tf = lf.counts.get(g)
+            if tf:  # BM25 on the count, times the mean quality of the occurrences
+                score += i * (lf.weights[g] / tf) * tf * (K1 + 1) / (tf + norm)
+        score = round(score, 3)
+        if min_score is None or score >= min_score:
+            scored.append((score, g))
+    total = len(scored)
+    if limit is not None and limit < total:  # the best by score alone first (in C); ties at the cut stay in
+        scored.sort(key=itemgetter(0), reverse=True)
+        cut = scored[limit - 1][0] if limit else float("inf")
+        scored = [sg for sg in scored if sg[0] >= cut]
+    scored.sort(key=_rank_key(index, index.documents_of(g for _, g in scored)))
+    if limit is not None:
+        scored = scored[:limit]
+    if hasattr(index, "prefetch_units"):  # an index that reads what hits show in batches
+        index.prefetch_units([g for _, g in scored])
+    hits = [_hit(ev, scoring, g, score) for score, g in scored]
+    return Result(hits, leaves, total, left_out)
+
+
+def _rank_key(index: Index, docs: dict[int, int]):
+    """Best score first, then newest (undated last), then id, then title before statements
+    (``docs``: each unit's document)."""
+    title_unit, dates, ids = index.title_unit, index.doc_dates, index.doc_ids
+
+    def key(sg):
+        score, g = sg
+        pos = docs[g]
+        when = dates[pos]
+        return (-score, when < 0, -when, ids[pos], g - title_unit[pos] - 1)  # the title is -1, statements from 0
+
+    return key
+
+
+def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
+    doc, statement = ev.index.unit(g)
+    matches = []
+    for lf in scoring:
+        if g not in lf.weights:
+            continue
+        for start, end, quality in ev.occurrences(g, lf.parts):
+            matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
+    matches.sort(key=lambda m: (m.start, m.end))
+    return Hit(doc, statement, score, tuple(matches), g, ev.index)
+
+
+def group_by_document(hits: list[Hit]) -> list[DocumentHit]:
+    """Hits per document, best document first (its best hit's score)."""
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.document.id, []).append(h)
+    return [DocumentHit(hs[0].document, hs[0].score, tuple(hs)) for hs in groups.values()]

@@ -1,0 +1,215 @@
+"""The query language.
+
+    Aleppo Idlib            both words, in any order, in one statement
+    "Sheikh Miskin"         a phrase: the words next to each other
+    Aleppo OR Idlib         either (OR in capitals)
+    Aleppo -Russia          Aleppo, but not in a statement that names Russia
+    (Aleppo OR Idlib) -Hama parentheses group
+    title:Idlib Aleppo      a field: title, category, source or id
+    category:"press releases"
+
+Each word is still folded and spelling-tolerant, inside phrases too. The
+article al-/el-/Al is optional: "Maarat al-Numan" also finds "Maaret Numan".
+A word written with a hyphen (``al-Numan``) is a phrase of its parts.
+A malformed query raises :class:`QuerySyntaxError` naming the position.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from corpus_cli.errors import UsageError
+from corpus_cli.language.text import words
+
+FIELDS = ("title", "category", "source", "id")
+_QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
+
+
+class QuerySyntaxError(UsageError):
+    def __init__(self, message: str, query: str, position: int):
+        self.position = position
+        marked = query[:position] + "▶" + query[position:]
+        super().__init__(f"bad query: {message} at character {position + 1}: {marked}")
+
+
+class Term(NamedTuple):
+    """A word or phrase, optionally restricted to a field."""
+
+    text: str  # as the user wrote it
+    words: tuple[str, ...]
+    phrase: bool = False
+    field: str | None = None
+
+    def __str__(self) -> str:
+        body = f'"{self.text}"' if self.phrase and " " in self.text else self.text
+        return f"{self.field}:{body}" if self.field else body
+
+
+class Not(NamedTuple):
+    child: "Node"
+    op: str = "not"
+
+
+class And(NamedTuple):
+    children: tuple["Node", ...]
+    op: str = "and"  # tells an And from an Or of the same terms
+
+
+class Or(NamedTuple):
+    children: tuple["Node", ...]
+    op: str = "or"
+
+
+Node = Term | Not | And | Or
+
+
+def _tokens(query: str):
+    """(kind, text, position) with kinds word, phrase, (, ), OR, -."""
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c.isspace():
+            i += 1
+        elif c in "()":
+            yield c, c, i
+            i += 1
+        elif c in _QUOTES:
+            close = query.find(_QUOTES[c], i + 1)
+            if close < 0 and c == '"':
+                close = query.find("”", i + 1)
+            if close < 0:
+                raise QuerySyntaxError("unclosed quote", query, i)
+            yield "phrase", query[i + 1 : close], i
+            i = close + 1
+        elif c == "-" and i + 1 < n and not query[i + 1].isspace() and (i == 0 or query[i - 1].isspace() or query[i - 1] == "("):
+            yield "-", c, i
+            i += 1
+        else:
+            j = i
+            while j < n and not query[j].isspace() and query[j] not in "()" and query[j] not in _QUOTES:
+                j += 1
+            text = query[i:j]
+            if text == "OR":
+                yield "OR", text, i
+            elif j < n and query[j] in _QUOTES and text.endswith(":"):
+                yield "field", text[:-1], i  # field:"a phrase"
+            else:
+                yield "word", text, i
+            i = j
+
+
+class _Parser:
+    def __init__(self, query: str, any_word: bool):
+        self.query = query
+        self.tokens = list(_tokens(query))
+        self.pos = 0
+        self.any_word = any_word
+
+    def peek(self):
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self):
+        tok = self.peek()
+        self.pos += 1
+        return tok
+
+    def parse(self) -> Node | None:
+        node = self.or_expr()
+        tok = self.peek()
+        if tok is not None:  # only a stray ')' stops or_expr early
+            raise QuerySyntaxError("unmatched ')'", self.query, tok[2])
+        return node
+
+    def or_expr(self) -> Node | None:
+        parts = [self.and_expr()]
+        while (tok := self.peek()) and tok[0] == "OR":
+            self.take()
+            if parts[-1] is None:
+                raise QuerySyntaxError("OR with nothing before it", self.query, tok[2])
+            parts.append(self.and_expr())
+            if parts[-1] is None:
+                raise QuerySyntaxError("OR with nothing after it", self.query, tok[2])
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else Or(tuple(parts))
+
+    def and_expr(self) -> Node | None:
+        parts = []
+        while (tok := self.peek()) and tok[0] not in ("OR", ")"):
+            node = self.unary()
+            if node is not None:
+                parts.append(node)
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        if self.any_word:
+            positives = [p for p in parts if not isinstance(p, Not)]
+            negatives = [p for p in parts if isinstance(p, Not)]
+            joined = Or(tuple(positives)) if len(positives) > 1 else (positives[0] if positives else None)
+            return And(tuple(([joined] if joined else []) + negatives)) if negatives else joined
+        return And(tuple(parts))
+
+    def unary(self) -> Node | None:
+        tok = self.peek()
+        if tok[0] == "-":
+            self.take()
+            child = self.atom()
+            return Not(child) if child is not None else None
+        return self.atom()
+
+    def atom(self) -> Node | None:
+        kind, text, at = self.take() or (None, None, len(self.query))
+        if kind == "(":
+            node = self.or_expr()
+            close = self.take()
+            if close is None or close[0] != ")":
+                raise QuerySyntaxError("unclosed '('", self.query, at)
+            return node
+        if kind == "phrase":
+            return _term(text, phrase=True)
+        if kind == "field":
+            nxt = self.take()
+            return _term(nxt[1], phrase=True, field=_field(text, self.query, at))
+        if kind == "word":
+            field = None
+            if ":" in text:
+                name, _, rest = text.partition(":")
+                if name.lower() in FIELDS and rest:
+                    field, text = name.lower(), rest
+            return _term(text, phrase=False, field=field)
+        raise QuerySyntaxError(f"unexpected {text!r}", self.query, at)
+
+
+def _field(name: str, query: str, at: int) -> str:
+    if name.lower() not in FIELDS:
+        raise QuerySyntaxError(f"unknown field {name!r} (fields: {', '.join(FIELDS)})", query, at)
+    return name.lower()
+
+
+def _term(text: str, phrase: bool, field: str | None = None) -> Term | None:
+    if field == "id":
+        return Term(text, (text,), False, field) if text else None
+    found = tuple(words(text))
+    if not found:
+        return None
+    return Term(text, found, phrase or len(found) > 1, field)
+
+
+def parse(query: str, *, any_word: bool = False) -> Node | None:
+    """The query as a tree, or None when it holds no word to search for."""
+    return _Parser(query, any_word).parse()
+
+
+def leaves(node: Node | None, negated: bool = False):
+    """(term, negated) for every term of the tree, left to right."""
+    if node is None:
+        return
+    if isinstance(node, Term):
+        yield node, negated
+    elif isinstance(node, Not):
+        yield from leaves(node.child, not negated)
+    else:
+        for child in node.children:
+            yield from leaves(child, negated)
