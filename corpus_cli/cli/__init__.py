@@ -523,11 +523,7 @@ def speakers_cmd(data, fmt, filters):
       corpus speakers
       corpus search Russia --speaker "Haytham Maleh"
     """
-    from corpus_cli.output.render import emit_speakers
-
-    found = _open(data).speakers(filters)
-    emit_speakers(_output(fmt), found)
-    return EXIT_OK if found else EXIT_NO_RESULTS
+    return _listing(data, fmt, filters, "speakers")
 
 
 @cli.command("places")
@@ -538,7 +534,7 @@ def places_cmd(data, fmt, filters):
 
     Places come from a gazetteer built from GeoNames (CC BY 4.0): cities of
     15,000 people or more and the governorates, in all their Latin
-    spellings; --place on list and search takes any of them.
+    spellings; --place on list, search, kwic, timeline and export takes any of them.
 
     \b
     Examples:
@@ -546,10 +542,15 @@ def places_cmd(data, fmt, filters):
       corpus list --place Idleb
       corpus search Assad --place "Rural Damascus"
     """
-    from corpus_cli.output.render import emit_places
+    return _listing(data, fmt, filters, "places")
 
-    found = _open(data).places(filters)
-    emit_places(_output(fmt), found)
+
+def _listing(data, fmt, filters, what: str) -> int:
+    """speakers or places: the library call of that name, and its records."""
+    from corpus_cli.output import render
+
+    found = getattr(_open(data), what)(filters)
+    getattr(render, f"emit_{what}")(_output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
