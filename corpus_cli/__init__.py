@@ -3,10 +3,10 @@
 
 def __getattr__(name):
     # Loaded on first use, so that `import corpus_cli` (and `corpus --help`) stays fast.
-    if name == "Corpus":
-        from corpus_cli.api import Corpus
+    if name in ("Corpus", "Filters", "open_corpus"):
+        from corpus_cli import api
 
-        return Corpus
+        return getattr(api, name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

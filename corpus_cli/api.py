@@ -27,7 +27,9 @@ from corpus_cli.errors import NotFound, UsageError
 from corpus_cli.index.base import PRECISION_CODES
 from corpus_cli.index.base import Index
 from corpus_cli.index.cache import Report
-from corpus_cli.search.expand import FUZZINESS_CHOICES, expand
+from corpus_cli.analysis import TIMELINE_BY
+from corpus_cli.search import FUZZINESS_CHOICES, KWIC_SORTS
+from corpus_cli.search.expand import expand
 from corpus_cli.language.text import fold, words
 
 SORT_KEYS = ("date", "title")
@@ -417,8 +419,8 @@ class Corpus:
 
     def kwic(self, query: str, *, width: int = 40, sort: str = "date", **options) -> list[kwic_mod.Line]:
         """A concordance: every occurrence of ``query`` with ``width`` characters each side."""
-        if sort not in kwic_mod.SORTS:
-            raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(kwic_mod.SORTS)}")
+        if sort not in KWIC_SORTS:
+            raise UsageError(f"cannot sort by {sort!r}; choose one of: {', '.join(KWIC_SORTS)}")
         if width < 0:
             raise UsageError(f"--width must be 0 or more, not {width}")
         limit = options.pop("limit", None)
@@ -495,8 +497,8 @@ class Corpus:
         """
         from corpus_cli.analysis import timeline as tl
 
-        if by not in tl.BY:
-            raise UsageError(f"cannot count by {by!r}; choose one of: {', '.join(tl.BY)}")
+        if by not in TIMELINE_BY:
+            raise UsageError(f"cannot count by {by!r}; choose one of: {', '.join(TIMELINE_BY)}")
         if per is not None and per <= 0:
             raise UsageError(f"--per must be a positive number, not {per}")
         index = self.index
@@ -586,3 +588,8 @@ def _check_fuzziness(fuzziness: str) -> None:
 def _check_limit(limit: int | None) -> None:
     if limit is not None and limit < 0:
         raise UsageError(f"--limit must be 0 or more, not {limit}")
+
+
+def open_corpus(path: str | os.PathLike | None = None, **options) -> Corpus:
+    """The corpus of the folder at ``path`` (the bundled one by default): :meth:`Corpus.open`."""
+    return Corpus.open(path, **options)

@@ -218,3 +218,13 @@ def test_one_filters_value_selects_documents_and_statements_before_ranking(corpu
     assert corpus.select(Filters()).positions is None
     result = corpus.find("Assad", speaker="Yasser Farhan", limit=2)  # the limit counts only what passes
     assert ([(h.document.id[:3], h.statement.index) for h in result.hits], result.total) == ([("001", 11), ("001", 8)], 3)
+
+
+def test_the_library_surface():
+    import corpus_cli
+    from corpus_cli import Filters, open_corpus
+
+    corpus = open_corpus(cache=False)
+    assert isinstance(corpus, corpus_cli.Corpus)
+    chosen = corpus.select(Filters.of(since="2017", place="Idlib"))
+    assert [corpus.index.doc_ids[p] for p in chosen.positions] == ["003_7e59c539d2ddab83", "004_375b785a8374fdba"]

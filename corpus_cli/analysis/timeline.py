@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-BY = ("year", "month", "week")
 
 
 class Period(NamedTuple):

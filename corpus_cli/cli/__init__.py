@@ -20,7 +20,9 @@ from corpus_cli.errors import ExitStatus
 
 EXIT_OK, EXIT_NO_RESULTS, EXIT_ERROR, EXIT_INTERRUPTED = (
     ExitStatus.OK, ExitStatus.NO_RESULTS, ExitStatus.ERROR, ExitStatus.INTERRUPTED)
-FORMATS = ("table", "json", "jsonl", "csv")
+from corpus_cli.analysis import TIMELINE_BY
+from corpus_cli.output import FORMATS
+from corpus_cli.search import FUZZINESS_CHOICES, KWIC_SORTS
 QUERY_COMMANDS = ("search", "kwic", "timeline")  # commands whose argument is a query
 
 
@@ -323,7 +325,7 @@ off except case.
 
 fuzziness_option = click.option(
     "--fuzziness",
-    type=click.Choice(("auto", "0", "1", "2")),
+    type=click.Choice(FUZZINESS_CHOICES),
     default="auto",
     show_default=True,
     help="Typos allowed per word; auto: none under 5 letters, 1 from 5, 2 from 9.",
@@ -396,7 +398,7 @@ def search_cmd(data, fmt, query, filters, limit, min_score, fuzziness, exact, an
 @click.option("--width", "-w", type=click.IntRange(min=0), default=40, show_default=True, help="Characters of context each side.")
 @click.option(
     "--sort",
-    type=click.Choice(("date", "left", "right", "score")),
+    type=click.Choice(KWIC_SORTS),
     default="date",
     show_default=True,
     help="Order: by date, by the words left or right of the match, or by score.",
@@ -447,7 +449,7 @@ def variants_cmd(data, fmt, word, fuzziness):
 @common_options
 @click.argument("query", required=False)
 @click.option("-q", "--query", "more", multiple=True, metavar="QUERY", help="A query to count (repeat to compare).")
-@click.option("--by", type=click.Choice(("year", "month", "week")), default="year", show_default=True)
+@click.option("--by", type=click.Choice(TIMELINE_BY), default="year", show_default=True)
 @filter_options(documents=True)
 @click.option("--per", type=click.IntRange(min=1), metavar="N", help="Counts per N statements of the period (e.g. 1000).")
 @query_options

@@ -85,11 +85,11 @@ def settings(root: Path, fields: dict[str, str] | None = None) -> dict:
         options["dayfirst"] = bool(data.get("dayfirst", False))
     options["fields"].update(fields or {})
     if options["fields"]:
-        from corpus_cli.ingest.formats import FIELDS
+        from corpus_cli.ingest.formats import MAPPABLE_FIELDS
 
-        unknown = sorted(set(options["fields"]) - set(FIELDS))
+        unknown = sorted(set(options["fields"]) - set(MAPPABLE_FIELDS))
         if unknown:
-            raise UsageError(f"cannot map {', '.join(unknown)}: the fields are {', '.join(FIELDS)}")
+            raise UsageError(f"cannot map {', '.join(unknown)}: the fields are {', '.join(MAPPABLE_FIELDS)}")
     return options
 
 

@@ -22,7 +22,7 @@ from corpus_cli.document import Document
 from corpus_cli.ingest.layouts import blocks_of, derive_title, paragraphs_of
 from corpus_cli.language.text import count_words, normalize
 
-FIELDS = ("id", "date", "title", "text", "url", "source", "category", "speaker")
+MAPPABLE_FIELDS = ("id", "date", "title", "text", "url", "source", "category", "speaker")
 FOLDER = "@folder"  # as a field's column: the name of the folder that holds the file (--field speaker=@folder)
 COMMON_NAMES = {
     "id": ("id", "doc_id", "docid", "uid", "identifier", "guid"),
@@ -45,7 +45,7 @@ def field_map(names: list[str], explicit: Mapping[str, str]) -> dict[str, str | 
     """For each standard field, the column that fills it (explicit mapping first)."""
     lowered = {n.strip().lower(): n for n in names}
     found: dict[str, str | None] = {}
-    for name in FIELDS:
+    for name in MAPPABLE_FIELDS:
         if name in explicit:
             found[name] = explicit[name] if explicit[name] in names or explicit[name] == FOLDER else None
             continue

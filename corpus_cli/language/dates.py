@@ -278,28 +278,28 @@ _DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[T ](\d{1,2}):(\d{2})(?::(\
 DATE_HELP = "2019, 2019-07, 2019-07-05, 2019-07-05T14:30, 'July 2019' or '5 July 2019'"
 
 
-class Period(NamedTuple):
+class DateSpan(NamedTuple):
     """The first and last second a date written by the user stands for."""
 
     start: dt.datetime
     end: dt.datetime
 
 
-def _period(year: int, month: int | None, day: int | None, time: tuple | None) -> Period:
+def _period(year: int, month: int | None, day: int | None, time: tuple | None) -> DateSpan:
     if month is None:
-        return Period(dt.datetime(year, 1, 1), dt.datetime(year, 12, 31, 23, 59, 59))
+        return DateSpan(dt.datetime(year, 1, 1), dt.datetime(year, 12, 31, 23, 59, 59))
     if day is None:
         last = calendar.monthrange(year, month)[1]
-        return Period(dt.datetime(year, month, 1), dt.datetime(year, month, last, 23, 59, 59))
+        return DateSpan(dt.datetime(year, month, 1), dt.datetime(year, month, last, 23, 59, 59))
     if time is None:
-        return Period(dt.datetime(year, month, day), dt.datetime(year, month, day, 23, 59, 59))
+        return DateSpan(dt.datetime(year, month, day), dt.datetime(year, month, day, 23, 59, 59))
     hour, minute, second = time
     start = dt.datetime(year, month, day, hour, minute, second or 0)
     end = start if second is not None else start.replace(second=59)
-    return Period(start, end)
+    return DateSpan(start, end)
 
 
-def _free_form(text: str) -> Period:
+def _free_form(text: str) -> DateSpan:
     """Dates in words, read by python-dateutil, at the precision given.
 
     dateutil fills missing parts from a default; parsing against two
@@ -327,7 +327,7 @@ def _free_form(text: str) -> Period:
     return _period(a.year, month, day, time)
 
 
-def parse_period(text: str) -> Period:
+def parse_period(text: str) -> DateSpan:
     """Read a date the user typed; raise ``ValueError`` if it cannot be read."""
     text = text.strip()
     if not text:
@@ -366,7 +366,7 @@ def date_range(since: str | None, until: str | None) -> DateRange:
     return DateRange(start, end)
 
 
-def _bound(option: str, value: str) -> Period:
+def _bound(option: str, value: str) -> DateSpan:
     try:
         return parse_period(value)
     except ValueError as exc:

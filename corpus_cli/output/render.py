@@ -44,7 +44,6 @@ def cell_len(text: str) -> int:
 
     return measure(text)
 
-FORMATS = ("table", "json", "jsonl", "csv")
 
 # C0 and C1 control characters, DEL, and the bidirectional overrides that
 # can reorder what a terminal shows.

@@ -29,7 +29,6 @@ from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 from corpus_cli.language import translit
 from corpus_cli.language.text import fold, fold_case
 
-FUZZINESS_CHOICES = ("auto", "0", "1", "2")
 
 # How much a match of each kind counts towards a score, best first.
 QUALITY_EXACT = 1.0  # the same letters, ignoring case
@@ -44,7 +43,7 @@ QUALITY_TYPO = {1: 0.6, 2: 0.4}
 TYPO_RARITY = 0.1
 # Letters transliterations disagree on at the start of a word: a typo may
 # change the first letter only from one vowel to another (Usama, Osama).
-VOWELS = frozenset("aeiou")
+TYPO_VOWELS = frozenset("aeiou")  # a typo may change a first vowel for another
 # Keys shorter than this get no vowel-swapping typos (hamas must not reach homas).
 SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
@@ -214,7 +213,7 @@ def _within(key: str, lexicon: Lexicon, typos: int) -> dict[str, int]:
     for word, distance, _ in process.extract(
         key, lexicon.words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
     ):
-        if word[0] == key[0] or (word[0] in VOWELS and key[0] in VOWELS):
+        if word[0] == key[0] or (word[0] in TYPO_VOWELS and key[0] in TYPO_VOWELS):
             near[word] = int(distance)
     for k in translit.keys(key):
         if len(k) < SKELETON_MIN:

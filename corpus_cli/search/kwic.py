@@ -11,7 +11,6 @@ from typing import NamedTuple
 from corpus_cli.search.execute import Hit
 from corpus_cli.language.text import fold, words
 
-SORTS = ("date", "left", "right", "score")
 
 
 class Line(NamedTuple):

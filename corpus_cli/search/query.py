@@ -21,7 +21,7 @@ from typing import NamedTuple
 from corpus_cli.errors import UsageError
 from corpus_cli.language.text import words
 
-FIELDS = ("title", "category", "source", "id")
+QUERY_FIELDS = ("title", "category", "source", "id")
 _QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
 
 
@@ -176,15 +176,15 @@ class _Parser:
             field = None
             if ":" in text:
                 name, _, rest = text.partition(":")
-                if name.lower() in FIELDS and rest:
+                if name.lower() in QUERY_FIELDS and rest:
                     field, text = name.lower(), rest
             return _term(text, phrase=False, field=field)
         raise QuerySyntaxError(f"unexpected {text!r}", self.query, at)
 
 
 def _field(name: str, query: str, at: int) -> str:
-    if name.lower() not in FIELDS:
-        raise QuerySyntaxError(f"unknown field {name!r} (fields: {', '.join(FIELDS)})", query, at)
+    if name.lower() not in QUERY_FIELDS:
+        raise QuerySyntaxError(f"unknown field {name!r} (fields: {', '.join(QUERY_FIELDS)})", query, at)
     return name.lower()
 
 
