@@ -24,10 +24,10 @@ from corpus_cli.search import execute as search_mod
 from corpus_cli.language.dates import date_range
 from corpus_cli.document import Document
 from corpus_cli.errors import NotFound, UsageError
-from corpus_cli.index.base import PRECISION_CODES
 from corpus_cli.index.base import Index
 from corpus_cli.index.cache import Report
 from corpus_cli.analysis import TIMELINE_BY
+from corpus_cli.analysis.listings import PlaceCount, SpeakerCount, place_counts, speaker_counts
 from corpus_cli.search import FUZZINESS_CHOICES, KWIC_SORTS
 from corpus_cli.search.expand import expand
 from corpus_cli.language.text import fold, words
@@ -56,25 +56,6 @@ class Variant(NamedTuple):
     statements: int  # statements (and titles) holding the folded entry
     rule: str  # why it is close: same word, a key rule, or typo
     distance: int  # edits between the folded forms
-
-
-class PlaceCount(NamedTuple):
-    name: str
-    kind: str
-    documents: int
-    statements: int  # statements and titles that name it
-    first_date: str | None
-    last_date: str | None
-
-
-
-class SpeakerCount(NamedTuple):
-    name: str
-    roles: list
-    documents: int
-    statements: int
-    first_date: str | None
-    last_date: str | None
 
 
 class CheckSummary(NamedTuple):
@@ -246,25 +227,7 @@ class Corpus:
     def speakers(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
         """Everyone the corpus quotes, with their roles, counts and first and last dates."""
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        index = self.index
-        table: dict[str, dict] = {}
-        for p in positions if positions is not None else index.in_date_order():
-            for s in index.documents[p].speakers:
-                entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0, "dates": []})
-                if s.role and s.role not in entry["roles"]:
-                    entry["roles"].append(s.role)
-                entry["docs"].add(p)
-                entry["statements"] += len(s.statements)
-                if index.doc_dates[p] >= 0:
-                    entry["dates"].append(index.doc_dates[p])
-        _merge_surnames(table)
-        day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
-        found = [
-            SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"],
-                         day(min(e["dates"])) if e["dates"] else None, day(max(e["dates"])) if e["dates"] else None)
-            for name, e in table.items()
-        ]
-        return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
+        return speaker_counts(self.index, positions if positions is not None else self.index.in_date_order())
 
     def dupes(self, filters: Filters | None = None, *, threshold: float = 90.0, statements: bool = False, since=None,
               until=None, categories=()):
@@ -290,26 +253,10 @@ class Corpus:
     def place_documents(self, name: str) -> set[int]:
         return {self.index.stmt_doc[g] for g in self.place_units(name)}
 
-    def places(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list["PlaceCount"]:
+    def places(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[PlaceCount]:
         """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
-        from corpus_cli.language.places import gazetteer
-
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        allowed = None if positions is None else set(positions)
-        index = self.index
-        found = []
-        for place in gazetteer().places:
-            units = [g for g in self.place_units(place.name) if allowed is None or index.stmt_doc[g] in allowed]
-            if not units:
-                continue
-            docs = {index.stmt_doc[g] for g in units}
-            dates = sorted(index.doc_dates[p] for p in docs if index.doc_dates[p] >= 0)
-            day = lambda m: dt.date.fromordinal(m // 1440).isoformat()  # noqa: E731
-            found.append(PlaceCount(
-                place.name, place.kind, len(docs), len(units),
-                day(dates[0]) if dates else None, day(dates[-1]) if dates else None,
-            ))
-        return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name))
+        return place_counts(self.index, None if positions is None else set(positions), self.place_units)
 
     # --- commands -----------------------------------------------------------
 
@@ -508,36 +455,9 @@ class Corpus:
         since, until = filters.since, filters.until
         positions = self.select(filters).positions
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
-        # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
-        coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
-        flags = index.columns.doc_flags
-        precise = [p for p in positions if flags[p] >> 1 not in coarse]
-        self.imprecise, positions = len(positions) - len(precise), precise
-        kept = set(positions)
-        day = lambda p: dt.date.fromordinal(index.doc_dates[p] // 1440)  # noqa: E731
-        bounds = date_range(since, until)
-        if not positions and not (bounds.since and bounds.until):
-            return []
-        first = bounds.since.date() if bounds.since else day(positions[0])
-        last = bounds.until.date() if bounds.until else day(positions[-1])
-        spans = tl.periods(first, last, by)
-        titles = index.title_unit
-        statements: dict[dt.date, int] = {}
-        for p in positions:
-            end = titles[p + 1] if p + 1 < len(titles) else index.unit_count
-            key = tl.period_of(day(p), by)
-            statements[key] = statements.get(key, 0) + end - titles[p] - 1
-        if not queries:
-            series = {"documents": [day(p) for p in positions]}
-        else:
-            series = {}
-            for q in queries:
-                hits = self.search(q, filters, **options)
-                series[q] = [
-                    day(pos) for h in hits
-                    if h.statement.index is not None and (pos := index.position(h.document.id)) in kept
-                ]
-        return tl.rows(spans, series, statements, by, per)
+        queries_hits = {q: self.search(q, filters, **options) for q in queries}
+        found, self.imprecise = tl.count(index, positions, by, per, date_range(since, until), queries_hits)
+        return found
 
     def stats(self) -> Stats:
         index = self.index
@@ -556,20 +476,6 @@ class Corpus:
             per_category=_by_count(index.category_of(p) or "(none)" for p in live),
             per_type=_by_count(index.type_of(p) for p in live),
         )
-
-
-def _merge_surnames(table: dict[str, dict]) -> None:
-    """A speaker known only by a surname ("Granger") joins the one full name with that surname ("Kay Granger")."""
-    full: dict[str, list[str]] = {}
-    for name in table:
-        if " " in name:
-            full.setdefault(name.rsplit(" ", 1)[1], []).append(name)
-    for name in [n for n in table if " " not in n and len(full.get(n, ())) == 1]:
-        into, entry = table[full[name][0]], table.pop(name)
-        into["roles"] += [r for r in entry["roles"] if r not in into["roles"]]
-        into["docs"] |= entry["docs"]
-        into["statements"] += entry["statements"]
-        into["dates"] += entry["dates"]
 
 
 def _by_count(values) -> dict[str, int]:

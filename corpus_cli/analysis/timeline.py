@@ -81,3 +81,40 @@ def rows(
             rate = round(n * per / total, 3) if per and total else (0.0 if per else None)
             out.append(Row(p.label, p.start.isoformat(), p.end.isoformat(), name, n, total, rate))
     return out
+
+
+def count(index, positions: list[int], by: str, per: int | None, bounds, queries: dict) -> tuple[list, int]:
+    """The rows of a timeline over the dated documents at ``positions`` (in date order), and how
+    many were left out because their date is coarser than the periods.
+
+    ``bounds`` (since, until) fix the first and last period when given; ``queries`` maps each
+    query to its hits (counted as statements), or is empty to count documents.
+    """
+    from corpus_cli.index.base import PRECISION_CODES
+
+    # a document known only to the year cannot be counted in a month (nor one known to the month in a week)
+    coarse = {"year": (), "month": (PRECISION_CODES["year"],), "week": (PRECISION_CODES["year"], PRECISION_CODES["month"])}[by]
+    flags = index.columns.doc_flags
+    precise = [p for p in positions if flags[p] >> 1 not in coarse]
+    imprecise, positions = len(positions) - len(precise), precise
+    kept = set(positions)
+    day = lambda p: dt.date.fromordinal(index.doc_dates[p] // 1440)  # noqa: E731
+    if not positions and not (bounds.since and bounds.until):
+        return [], imprecise
+    first = bounds.since.date() if bounds.since else day(positions[0])
+    last = bounds.until.date() if bounds.until else day(positions[-1])
+    spans = periods(first, last, by)
+    titles = index.title_unit
+    statements: dict[dt.date, int] = {}
+    for p in positions:
+        end = titles[p + 1] if p + 1 < len(titles) else index.unit_count
+        key = period_of(day(p), by)
+        statements[key] = statements.get(key, 0) + end - titles[p] - 1
+    if not queries:
+        series = {"documents": [day(p) for p in positions]}
+    else:
+        series = {
+            q: [day(pos) for h in hits if h.statement.index is not None and (pos := index.position(h.document.id)) in kept]
+            for q, hits in queries.items()
+        }
+    return rows(spans, series, statements, by, per), imprecise
