@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""First run on the SQLite engine (issue 12, in progress) against a plain FTS5 build of the folder.
+"""A first run (the index database built) against a plain FTS5 build of the folder, with where its time goes.
 
     python bench/engine_build.py DIR [--runs 3]
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Open a corpus database (issue 12's engine) and time queries on it, in one process.
+"""Open a corpus index database and time queries on it, in one process.
 
     python bench/engine_query.py DB QUERY [QUERY ...]
 
