@@ -26,7 +26,7 @@ from corpus_cli.index.database import DatabaseIndex
 from corpus_cli.index.seal import damage, seal, seal_at_exit, sealed
 from corpus_cli.index.schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
 from corpus_cli.index import lease
-from corpus_cli.index.update import changes, remember_scan, remembered_scan, remembered_summary, update_database
+from corpus_cli.index.update import changes, remember_scan, remembered_scan, update_database
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
             "source": "source IS NULL", "url": "url IS NULL"}
@@ -95,7 +95,7 @@ def open_database(
     found = None
     if why is None and meta:
         if trust_watcher and lease.live(meta.get("lease")):
-            found = _remembered(db_path, summary=True)  # the watcher keeps it fresh: no scan
+            found = _remembered(db_path, files=False)  # the watcher keeps it fresh: no scan
             report.watched = found is not None
         elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":
             names = scan(root, stat=False)
@@ -103,7 +103,7 @@ def open_database(
             found = last if last is not None and last.paths == names.paths else None
     if found is None:
         found = scan(root)
-    report.files_seen = (found.count if report.watched else len(found.paths)) + len(found.problems)
+    report.files_seen = found.count + len(found.problems)
     report.passed_over = found.passed_over
     if rebuild or not db_path.exists() or why is not None:
         entries = found.entries()
@@ -117,15 +117,11 @@ def open_database(
         db = connect(db_path)
         try:
             todo = changes(db, found)
+            taken = _taken(db, todo) if todo else []
         finally:
             db.close()
         report.source = "cached"
         if todo:
-            db = connect(db_path)
-            try:
-                taken = _taken(db, todo)
-            finally:
-                db.close()
             ids, notes = _ids(todo.changed, taken)
             update_database(db_path, root, todo, ids, options, notes=notes)
             seal(db_path)
@@ -144,10 +140,10 @@ def open_database(
     return DatabaseIndex(db), report
 
 
-def _remembered(db_path: Path, summary: bool = False):
+def _remembered(db_path: Path, files: bool = True):
     db = connect(db_path)
     try:
-        return remembered_summary(db) if summary else remembered_scan(db)
+        return remembered_scan(db, files)
     finally:
         db.close()
 

@@ -87,12 +87,16 @@ def seal_at_exit(db: sqlite3.Connection, db_path: Path) -> None:
     _open[key] = _open.pop(key, []) + [db]  # the last opened comes last
 
 
-def _close_and_seal(key: str) -> None:
+def _close(key: str) -> None:
     for db in _open.pop(key, []):
         try:
             db.close()
         except sqlite3.Error:
             pass
+
+
+def _close_and_seal(key: str) -> None:
+    _close(key)
     seal(Path(key))
 
 
@@ -101,11 +105,7 @@ def distrust_last() -> Path | None:
     if not _open:
         return None
     key = list(_open)[-1]
-    for db in _open.pop(key):
-        try:
-            db.close()
-        except sqlite3.Error:
-            pass
+    _close(key)
     unseal(Path(key))
     return Path(key)
 

@@ -61,26 +61,11 @@ def remember_scan(db: sqlite3.Connection, found: Scan) -> None:
     keep(db, "scan", _pack_scan(found))
 
 
-def remembered_scan(db: sqlite3.Connection) -> Scan | None:
-    """The last scan that found the database fresh, or None."""
+def remembered_scan(db: sqlite3.Connection, files: bool = True) -> Scan | None:
+    """The last scan that found the database fresh, or None; without ``files``, only how many
+    files it listed (not their names, sizes and times), its problems and the names passed over."""
     packed = cached(db, "scan")
-    return _unpack_scan(packed) if packed is not None else None
-
-
-def remembered_summary(db: sqlite3.Connection) -> Scan | None:
-    """The last fresh scan without its files' names, sizes and times (it knows how many there were)."""
-    packed = cached(db, "scan")
-    if packed is None:
-        return None
-    found = Scan()
-    size = int.from_bytes(packed[:8], "little")
-    count = packed.count(b"\x00", 8, 8 + size) + 1 if size else 0
-    notes = json.loads(packed[16 + size : 16 + size + int.from_bytes(packed[8 + size : 16 + size], "little")]
-                       .decode("utf-8", "surrogateescape"))
-    found.passed_over = notes["passed_over"]
-    found.problems = [Problem(*p) for p in notes["problems"]]
-    found.count = count
-    return found
+    return _unpack_scan(packed, files) if packed is not None else None
 
 
 def _pack_scan(found: Scan) -> bytes:
@@ -91,15 +76,20 @@ def _pack_scan(found: Scan) -> bytes:
             + found.sizes.tobytes() + found.mtimes.tobytes())
 
 
-def _unpack_scan(blob: bytes) -> Scan:
+def _unpack_scan(blob: bytes, files: bool = True) -> Scan:
     found = Scan()
     size = int.from_bytes(blob[:8], "little")
-    found.paths = blob[8 : 8 + size].decode("utf-8", "surrogateescape").split("\x00") if size else []
+    if files:
+        found.paths = blob[8 : 8 + size].decode("utf-8", "surrogateescape").split("\x00") if size else []
+    else:  # counted in C: a names-free summary for a watched database
+        found.listed = blob.count(b"\x00", 8, 8 + size) + 1 if size else 0
     at = 8 + size
     size = int.from_bytes(blob[at : at + 8], "little")
     notes = json.loads(blob[at + 8 : at + 8 + size].decode("utf-8", "surrogateescape"))
     found.passed_over = notes["passed_over"]
     found.problems = [Problem(*p) for p in notes["problems"]]
+    if not files:
+        return found
     numbers = array("q")
     numbers.frombytes(blob[at + 8 + size :])
     half = len(numbers) // 2

@@ -123,6 +123,12 @@ class Scan:
         self.mtimes = array("q")
         self.problems: list[Problem] = []
         self.passed_over: dict[str, int] = {}  # names not read, by why (see passed_over)
+        self.listed: int | None = None  # a summary's count of files, whose names it does not hold
+
+    @property
+    def count(self) -> int:
+        """How many files were listed."""
+        return len(self.paths) if self.listed is None else self.listed
 
     def entries(self) -> list[FileEntry]:
         """The files sorted by path, the order documents are built in."""
