@@ -337,3 +337,22 @@ def test_index_reports_in_every_format(folder, invoke):
     assert row.startswith(f"{folder},3,3,built,0,") and row.endswith(",,")
     r = invoke("index", "--data", str(folder), "--no-cache", "--path")
     assert (r.exit_code, r.stderr) == (2, "corpus: error: --path names the database in the cache folder; --no-cache keeps none\n")
+
+
+def test_a_rebuild_while_others_read_leaves_every_reader_whole(folder, tmp_path):
+    for n in range(200):
+        (folder / f"x{n:03d}.txt").write_text(article(f"X{n}", f"Item {n} about Aleppo.", 7), encoding="utf-8")
+    env = {**os.environ, "CORPUS_CACHE_DIR": str(tmp_path / "shared-cache")}
+    base = [sys.executable, "-m", "corpus_cli"]
+    subprocess.run(base + ["index", "--data", str(folder)], env=env, capture_output=True, check=True)
+    rebuild = subprocess.Popen(base + ["index", "--rebuild", "--data", str(folder)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    readers = [subprocess.Popen(base + ["search", "Aleppo", "--data", str(folder), "--format", "jsonl"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in readers]
+    rebuild.communicate(timeout=120)
+    assert [p.returncode for p in [rebuild, *readers]] == [0, 0, 0, 0]
+    assert [len(out.splitlines()) for out, _ in outs] == [201, 201, 201]
+    assert sorted(p.name for p in (tmp_path / "shared-cache").iterdir()) == [
+        db_of(folder).name, f"{db_of(folder).name}-seal", f"{db_of(folder).name}.lock",
+    ]

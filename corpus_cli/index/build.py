@@ -364,9 +364,32 @@ def build_database(
     db.execute("PRAGMA journal_mode=WAL")
     commit = time.perf_counter() - started - loop
     db.close()
-    _retire(final)
-    os.replace(db_path, final)
+    _install(db_path, final)
     return BuildTimes(loop, waiting, commit)
+
+
+def _install(new: Path, final: Path) -> None:
+    """Put the database built at ``new`` in place at ``final``.
+
+    Over a database that can still be read, SQLite's backup copies the new one in: processes
+    reading the old see the old or the new, and the file keeps its own write-ahead log. Over
+    none, or one SQLite cannot read, the new file is renamed into place.
+    """
+    if final.exists():
+        try:
+            source = sqlite3.connect(str(new))
+            target = sqlite3.connect(str(final), timeout=60)
+            try:
+                source.backup(target)
+            finally:
+                source.close()
+                target.close()
+            new.unlink()
+            return
+        except sqlite3.Error:
+            pass
+    _retire(final)
+    os.replace(new, final)
 
 
 def _retire(final: Path) -> None:

@@ -162,7 +162,7 @@ def clear_cache() -> int:
     if not folder.is_dir():
         return 0
     removed = 0
-    for companion in ("*.sqlite-wal", "*.sqlite-shm", "*.sqlite-seal"):  # a database's write-ahead log goes with it, uncounted
+    for companion in ("*.sqlite-wal", "*.sqlite-shm", "*.sqlite-seal", "*.sqlite.lock"):  # a database's write-ahead log goes with it, uncounted
         for p in folder.glob(companion):
             p.unlink(missing_ok=True)
     for pattern in ("*.idx", "*.delta", "*.tmp", "*.sqlite"):

@@ -94,15 +94,8 @@ class DatabaseIndex(Index):
         """The MinHash kept for these documents (positions), where one was made: bytes, or None for no words."""
         rowids = self.doc_rowids
         position = {rowids[p]: p for p in positions}
-        found: dict[int, bytes | None] = {}
-        wanted = list(position)
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            for rowid, minhash in self.db.execute(
-                f"SELECT document, minhash FROM signatures WHERE document IN ({','.join('?' * len(chunk))})", chunk
-            ):
-                found[position[rowid]] = minhash
-        return found
+        rows = _rows_in(self.db, "SELECT document, minhash FROM signatures WHERE document IN ({})", list(position))
+        return {position[rowid]: minhash for rowid, minhash in rows}
 
     def keep_signatures(self, made: dict[int, bytes | None]) -> None:
         """Keep MinHashes made for documents (positions), for the next corpus dupes."""
@@ -143,16 +136,14 @@ class DatabaseIndex(Index):
         self.documents.prefetch({self.stmt_doc[g] for g in units}, bodies=False)
         self._expected = dict.fromkeys(units)
         rowids = {self._unit_rowid(g): g for g in units}
-        wanted = list(rowids)
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            for rowid, n, start, end, text in self.db.execute(
-                "SELECT u.id, u.n, u.start, u.\"end\", CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, "
-                "u.\"end\" - u.start) END FROM units u JOIN documents d ON d.id = u.document JOIN bodies b ON "
-                f"b.document = u.document WHERE u.id IN ({','.join('?' * len(chunk))})", chunk
-            ):
-                if isinstance(text, str):  # a body kept as bytes (it holds unpaired surrogates) is cut in Python
-                    self._units[rowids[rowid]] = Statement(n, 0 if n is None else start, len(text) if n is None else end, text)
+        for rowid, n, start, end, text in _rows_in(
+            self.db,
+            "SELECT u.id, u.n, u.start, u.\"end\", CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, "
+            "u.\"end\" - u.start) END FROM units u JOIN documents d ON d.id = u.document JOIN bodies b ON "
+            "b.document = u.document WHERE u.id IN ({})", list(rowids),
+        ):
+            if isinstance(text, str):  # a body kept as bytes (it holds unpaired surrogates) is cut in Python
+                self._units[rowids[rowid]] = Statement(n, 0 if n is None else start, len(text) if n is None else end, text)
 
     def unit(self, g: int):
         found = self._units.get(g)
@@ -373,20 +364,14 @@ class _Documents:
         wanted = sorted(set(positions))  # all of them: the caller holds them anyway
         rowids = self.index.doc_rowids
         position = {rowids[p]: p for p in wanted}
-        missing = [p for p in wanted if p not in self._cache]
-        for i in range(0, len(missing), 500):
-            chunk = [rowids[p] for p in missing[i : i + 500]]
-            for row in self.index.db.execute(self.SELECT.format(",".join("?" * len(chunk))), chunk):
-                self._cache[position[row[0]]] = self._document(row)
+        missing = [rowids[p] for p in wanted if p not in self._cache]
+        for row in _rows_in(self.index.db, self.SELECT, missing):
+            self._cache[position[row[0]]] = self._document(row)
         if bodies:
             unread = [rowids[p] for p in wanted if self._cache[p]._load is not None]
-            for i in range(0, len(unread), 500):
-                chunk = unread[i : i + 500]
-                for rowid, body in self.index.db.execute(
-                    f"SELECT document, body FROM bodies WHERE document IN ({','.join('?' * len(chunk))})", chunk
-                ):
-                    doc = self._cache[position[rowid]]
-                    doc._body, doc._load = body, None
+            for rowid, body in _rows_in(self.index.db, "SELECT document, body FROM bodies WHERE document IN ({})", unread):
+                doc = self._cache[position[rowid]]
+                doc._body, doc._load = body, None
 
     def __getitem__(self, pos: int) -> Document:
         if pos < 0:
@@ -445,13 +430,8 @@ class Findings:
     def places_of(self, rowids: list[int], texts, compute=None) -> list[list[str] | None]:
         """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``);
         with ``compute`` (positions in ``rowids``), units not kept and not in it are None (not found now)."""
-        known: dict[int, list[str]] = {}
-        for i in range(0, len(rowids), 500):
-            chunk = rowids[i : i + 500]
-            for unit, names in self.db.execute(
-                f"SELECT unit, names FROM places WHERE unit IN ({','.join('?' * len(chunk))})", chunk
-            ):
-                known[unit] = json.loads(names)
+        known = {unit: json.loads(names) for unit, names in
+                 _rows_in(self.db, "SELECT unit, names FROM places WHERE unit IN ({})", rowids)}
         out = []
         for n, rowid in enumerate(rowids):
             if rowid not in known:
@@ -477,6 +457,13 @@ class Findings:
         except sqlite3.Error:  # read-only, closed, or busy: found again next time
             pass
         self.speakers, self.places = [], []
+
+
+def _rows_in(db: sqlite3.Connection, sql: str, ids: list):
+    """The rows of ``sql`` (its ``IN ({})`` filled) for these ids, a query per 500 of them."""
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        yield from db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
 
 class _transaction:

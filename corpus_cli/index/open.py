@@ -10,6 +10,7 @@ folder is built anew.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import re
@@ -105,15 +106,20 @@ def open_database(
         found = scan(root)
     report.files_seen = found.count + len(found.problems)
     report.passed_over = found.passed_over
-    if rebuild or not db_path.exists() or why is not None:
-        entries = found.entries()
-        ids, notes = _ids(entries)
-        build_database(db_path, root, entries, ids, options, progress=progress, meta={"parser": PARSER}, notes=notes)
-        seal(db_path)
-        report.source = "built" if cache else "memory"
-    elif report.watched:
+    build = rebuild or not db_path.exists() or why is not None
+    with _building(db_path if build and cache else None):
+        if build and not rebuild and why is None and db_path.exists():
+            # another process built it while this one waited for the lock: read theirs
+            build = _usable(db_path, root, options)[0] is not None or not sealed(db_path)
+        if build:
+            entries = found.entries()
+            ids, notes = _ids(entries)
+            build_database(db_path, root, entries, ids, options, progress=progress, meta={"parser": PARSER}, notes=notes)
+            seal(db_path)
+            report.source = "built" if cache else "memory"
+    if not build and report.watched:
         report.source = "cached"
-    else:
+    elif not build:
         db = connect(db_path)
         try:
             todo = changes(db, found)
@@ -138,6 +144,26 @@ def open_database(
     ]
     report.formats_loader = lambda: _cached_formats(db)
     return DatabaseIndex(db), report
+
+
+@contextlib.contextmanager
+def _building(db_path: Path | None):
+    """Hold the build lock of ``db_path`` (``<database>.lock``), so that processes starting on a new
+    folder at once build it once; nothing for None, or where the platform has no ``flock``."""
+    if db_path is None:
+        yield
+        return
+    try:
+        import fcntl
+    except ImportError:  # Windows: builds may run side by side, each installing a whole database
+        yield
+        return
+    with open(f"{db_path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def _remembered(db_path: Path, files: bool = True):
