@@ -248,10 +248,10 @@ def test_help_does_not_import_the_index_or_rapidfuzz():
 
 
 def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
-    from corpus_cli import cli
+    from corpus_cli.cli.options import progress
     from corpus_cli.output.progress import BuildProgress
 
-    assert cli._progress() is None  # stderr is not a terminal under pytest
+    assert progress() is None  # stderr is not a terminal under pytest
     bar = BuildProgress()
     bar(10, 100)
     assert bar._progress is None  # not yet a second

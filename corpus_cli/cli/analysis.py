@@ -1,0 +1,122 @@
+"""Commands that sum a corpus up: dupes, speakers, places, check and stats."""
+
+from __future__ import annotations
+
+import click
+
+from corpus_cli.cli.group import cli
+from corpus_cli.cli.options import EXIT_NO_RESULTS, EXIT_OK, common_options, filter_options, limit_option, open_source, output
+
+@cli.command("dupes")
+@common_options
+@filter_options()
+@click.option("--threshold", type=click.FloatRange(0, 100), default=90.0, show_default=True,
+              help="Similarity (0-100) from which two documents are near-duplicates.")
+@click.option("--statements", is_flag=True, help="Cluster statements repeated across documents instead.")
+@limit_option
+def dupes_cmd(data, fmt, filters, threshold, statements, limit):
+    """Clusters of near-duplicate documents: the same release published twice, a listing repeating an article.
+
+    Candidates share a long statement word for word; rapidfuzz scores each
+    candidate pair (token set ratio of the bodies). Each line gives the
+    cluster number, the similarity to the cluster's earliest member, the
+    date, the id and the title.
+
+    \b
+    Examples:
+      corpus dupes
+      corpus dupes --threshold 80 --json
+      corpus list --dedupe
+    """
+    from corpus_cli.output.render import emit_dupes
+
+    corpus = open_source(data)
+    found = corpus.dupes(filters, threshold=threshold, statements=statements)
+    emit_dupes(output(fmt), corpus.index, found[:limit] if limit is not None else found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
+
+
+@cli.command("speakers")
+@common_options
+@filter_options()
+def speakers_cmd(data, fmt, filters):
+    """The people the corpus quotes, with their roles, counts and first and last dates.
+
+    Speakers are found where the text attributes a statement: "Member of
+    the Coalition’s political committee Yasser Farhan stressed that…",
+    "Osama Taljou, a member of the Coalition, said…", and the surname or
+    "He"/"She" in the statements that follow.
+
+    \b
+    Examples:
+      corpus speakers
+      corpus search Russia --speaker "Haytham Maleh"
+    """
+    return _listing(data, fmt, filters, "speakers")
+
+
+@cli.command("places")
+@common_options
+@filter_options()
+def places_cmd(data, fmt, filters):
+    """The Syrian places the corpus names, with counts and first and last dates.
+
+    Places come from a gazetteer built from GeoNames (CC BY 4.0): cities of
+    15,000 people or more and the governorates, in all their Latin
+    spellings; --place on list, search, kwic, timeline and export takes any of them.
+
+    \b
+    Examples:
+      corpus places
+      corpus list --place Idleb
+      corpus search Assad --place "Rural Damascus"
+    """
+    return _listing(data, fmt, filters, "places")
+
+
+def _listing(data, fmt, filters, what: str) -> int:
+    """speakers or places: the library call of that name, and its records."""
+    from corpus_cli.output import render
+
+    found = getattr(open_source(data), what)(filters)
+    getattr(render, f"emit_{what}")(output(fmt), found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
+
+
+@cli.command("check")
+@common_options
+@click.option("--strict", is_flag=True, help="Exit 1 when any file was skipped.")
+def check_cmd(data, fmt, strict):
+    """Account for every file: one line per problem, then a summary.
+
+    Each line names the file, what was wrong and what was done (kept,
+    skipped, or the fix); the summary reads N files: N indexed, N with
+    warnings, N skipped.
+
+    \b
+    Examples:
+      corpus check --data ~/releases
+      corpus check --strict --json
+    """
+    from corpus_cli.output.render import emit_check
+
+    corpus = open_source(data, summary=False)
+    summary = corpus.check()
+    emit_check(output(fmt), summary, corpus.report.root)
+    return EXIT_NO_RESULTS if strict and summary.skipped else EXIT_OK
+
+
+@cli.command("stats")
+@common_options
+def stats_cmd(data, fmt):
+    """Count documents, statements and words, per year and per category.
+
+    \b
+    Example:
+      corpus stats
+    """
+    from corpus_cli.output.render import emit_stats
+
+    corpus = open_source(data)
+    emit_stats(output(fmt), corpus.stats())
+    return EXIT_OK if corpus.documents else EXIT_NO_RESULTS
