@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from corpus_cli.output import records
-from corpus_cli.output.render import INDEX_KEYS
+from corpus_cli.output.summaries import INDEX_KEYS
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -28,7 +28,7 @@ def dupes_cmd(data, fmt, filters, threshold, statements, limit):
       corpus dupes --threshold 80 --json
       corpus list --dedupe
     """
-    from corpus_cli.output.render import emit_dupes
+    from corpus_cli.output.summaries import emit_dupes
 
     corpus = open_source(data)
     found = corpus.dupes(filters, threshold=threshold, statements=statements)
@@ -76,10 +76,10 @@ def places_cmd(data, fmt, filters):
 
 def _listing(data, fmt, filters, what: str) -> int:
     """speakers or places: the library call of that name, and its records."""
-    from corpus_cli.output import render
+    from corpus_cli.output import summaries
 
     found = getattr(open_source(data), what)(filters)
-    getattr(render, f"emit_{what}")(output(fmt), found)
+    getattr(summaries, f"emit_{what}")(output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
@@ -98,7 +98,7 @@ def check_cmd(data, fmt, strict):
       corpus check --data ~/releases
       corpus check --strict --json
     """
-    from corpus_cli.output.render import emit_check
+    from corpus_cli.output.summaries import emit_check
 
     corpus = open_source(data, summary=False)
     summary = corpus.check()
@@ -115,7 +115,7 @@ def stats_cmd(data, fmt):
     Example:
       corpus stats
     """
-    from corpus_cli.output.render import emit_stats
+    from corpus_cli.output.summaries import emit_stats
 
     corpus = open_source(data)
     emit_stats(output(fmt), corpus.stats())

@@ -23,7 +23,7 @@ def list_cmd(data, fmt, filters, sort, reverse, limit):
       corpus list --since 2019
       corpus list --category "Press Releases" --json
     """
-    from corpus_cli.output.render import emit_documents
+    from corpus_cli.output.results import emit_documents
 
     corpus = open_source(data)
     docs = corpus.list(filters, sort=sort, reverse=reverse, limit=limit)
@@ -43,7 +43,7 @@ def show_cmd(data, fmt, ids):
       corpus show 003
       corpus show 000_3e1c546575f83025 --json
     """
-    from corpus_cli.output.render import emit_full_documents
+    from corpus_cli.output.results import emit_full_documents
 
     corpus = open_source(data)
     docs = [corpus.show(i) for i in ids]
@@ -67,7 +67,7 @@ def export_cmd(data, fmt, filters, statements, limit):
       corpus export > corpus.jsonl
       corpus export --statements --format csv --since 2019 > statements.csv
     """
-    from corpus_cli.output.render import emit_export
+    from corpus_cli.output.results import emit_export
 
     corpus = open_source(data)
     docs = corpus.list(filters, limit=limit)

@@ -41,7 +41,7 @@ def index_cmd(data, fmt, rebuild, path_only):
         "seconds": round(took, 3), "database": str(database) if database else None,
         "bytes": database.stat().st_size if database else None,
     }
-    from corpus_cli.output.render import emit_index
+    from corpus_cli.output.summaries import emit_index
 
     emit_index(output(fmt), record)
     return EXIT_OK

@@ -34,7 +34,7 @@ def search_cmd(data, fmt, query, filters, limit, min_score, fuzziness, exact, an
       corpus search 'title:Idlib Aleppo OR Hama' --explain
       corpus search Idlib --json | jq '.[].id'
     """
-    from corpus_cli.output.render import emit_document_hits, emit_explain, emit_hits
+    from corpus_cli.output.results import emit_document_hits, emit_explain, emit_hits
     from corpus_cli.search.execute import group_by_document
 
     corpus = open_source(data)
@@ -80,7 +80,7 @@ def kwic_cmd(data, fmt, query, filters, limit, fuzziness, exact, any_word, width
       corpus kwic Assad --sort left
       corpus kwic '"Syrian people"' --width 30 --format csv
     """
-    from corpus_cli.output.render import emit_kwic
+    from corpus_cli.output.results import emit_kwic
 
     corpus = open_source(data)
     found = corpus.kwic(
@@ -105,7 +105,7 @@ def variants_cmd(data, fmt, word, fuzziness):
       corpus variants Daraa
       corpus variants Aleppo --fuzziness 2 --json
     """
-    from corpus_cli.output.render import emit_variants
+    from corpus_cli.output.results import emit_variants
 
     found = open_source(data).variants(word, fuzziness=fuzziness)
     emit_variants(output(fmt), found)
@@ -133,7 +133,7 @@ def timeline_cmd(data, fmt, query, more, by, filters, per, fuzziness, exact, any
       corpus timeline -q Aleppo -q Idlib --by month --per 1000
       corpus timeline Idlib --since 2019 --format csv
     """
-    from corpus_cli.output.render import emit_timeline
+    from corpus_cli.output.summaries import emit_timeline
 
     queries = ([query] if query else []) + list(more)
     corpus = open_source(data)
