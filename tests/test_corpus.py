@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_cli.errors import NotFound, UsageError
-from corpus_cli.search.expand import expand, max_typos
+from corpus_cli.language.lexicon import max_typos
+from corpus_cli.search.expand import expand
 
 from .conftest import SEED_IDS
 

@@ -16,7 +16,7 @@ import datetime as dt
 from functools import cached_property
 
 from corpus_cli.document import Document, Statement
-from corpus_cli.search.expand import Lexicon
+from corpus_cli.language.lexicon import Lexicon
 from corpus_cli.language.text import fold, tokens
 
 

@@ -10,7 +10,7 @@ after a build or an update, and kept in tables, so that a query does not rebuild
     term_keys   term, key           (Asad and Assad share the key asad)
     term_skels  term, skeleton      (Gadafi and Qaddafi share one)
 
-:class:`TermLexicon` answers what :func:`corpus_cli.search.expand.expand` asks of a lexicon.
+:class:`TermLexicon` answers what :func:`corpus_cli.search.expand.expand` asks of a :class:`~corpus_cli.language.lexicon.Lexicon`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import json
 import sqlite3
 
 from corpus_cli.language import translit
-from corpus_cli.search.expand import Lexicon
+from corpus_cli.language.lexicon import Lexicon
 from corpus_cli.language.text import WORD, fold
 from corpus_cli.index.schema import cached, keep
 

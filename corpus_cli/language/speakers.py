@@ -263,7 +263,7 @@ def name_matches(query: str, name: str) -> bool:
     """Whether a name a user typed stands for ``name``, word by word, as search terms match."""
     from rapidfuzz.distance import Levenshtein
 
-    from corpus_cli.search.expand import max_typos
+    from corpus_cli.language.lexicon import max_typos
     from corpus_cli.language.text import fold, words
     from corpus_cli.language.translit import meet
 

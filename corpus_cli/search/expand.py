@@ -22,11 +22,10 @@ A word that matches nothing and starts with the article ``al``/``el``
 
 from __future__ import annotations
 
-import bisect
-from array import array
-from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
+from typing import NamedTuple
 
 from corpus_cli.language import translit
+from corpus_cli.language.lexicon import Lexicon, max_typos
 from corpus_cli.language.text import fold, fold_case
 
 
@@ -57,104 +56,6 @@ class Expansion(NamedTuple):
     rule: str  # "same word", "typo", "exact", or the key steps used
     quality: float  # weight of an occurrence (an exact spelling may count more)
     surface: str | None = None  # with --exact: the case-folded spelling required
-
-
-class Vocabulary(NamedTuple):
-    """Sorted folded words with their transliteration-key tables.
-
-    Each table is a sorted list of names (keys, or skeletons of keys) and,
-    entry by entry, the number of the word it belongs to.
-    """
-
-    words: list[str]
-    key_names: list[str]
-    key_words: Sequence[int]
-    skeleton_names: list[str]
-    skeleton_words: Sequence[int]
-
-    @classmethod
-    def of(cls, words: Iterable[str], keys: Mapping[str, tuple[str, ...]] | None = None) -> "Vocabulary":
-        unique = sorted(set(words))
-        keys = keys if keys is not None else {w: translit.keys(w) for w in unique}
-        keyed = sorted((k, i) for i, w in enumerate(unique) for k in keys[w])
-        skeletal = sorted((s, i) for i, w in enumerate(unique) for s in dict.fromkeys(map(translit.skeleton, keys[w])))
-        return cls(
-            unique,
-            [k for k, _ in keyed],
-            array("I", (i for _, i in keyed)),
-            [s for s, _ in skeletal],
-            array("I", (i for _, i in skeletal)),
-        )
-
-    def find(self, word: str) -> int:
-        """The number of ``word``, or -1."""
-        i = bisect.bisect_left(self.words, word)
-        return i if i < len(self.words) and self.words[i] == word else -1
-
-    def lookup(self, names: list[str], numbers: Sequence[int], name: str) -> list[str]:
-        i = bisect.bisect_left(names, name)
-        found = []
-        while i < len(names) and names[i] == name:
-            found.append(self.words[numbers[i]])
-            i += 1
-        return found
-
-
-class Lexicon:
-    """The vocabularies a search matches against, with word counts.
-
-    ``count(word)`` gives a word's occurrences and ``capitals(word)`` how many
-    of them start with a capital: a word mostly written so is a name.
-    """
-
-    def __init__(
-        self,
-        vocabularies: list[Vocabulary],
-        count: Callable[[str], int],
-        capitals: Callable[[str], int],
-    ):
-        self.vocabularies = vocabularies
-        self._words: list[str] | None = None
-        self._count = count
-        self._capitals = capitals
-
-    @classmethod
-    def of(cls, words: Iterable[str]) -> "Lexicon":
-        """A small lexicon of words that each count once and are all names."""
-        vocabulary = Vocabulary.of(words)
-        return cls([vocabulary], lambda w: int(vocabulary.find(w) >= 0), lambda w: 1)
-
-    @property
-    def words(self) -> list[str]:
-        """Every word, as one list (for rapidfuzz)."""
-        if self._words is None:
-            self._words = [w for v in self.vocabularies for w in v.words]
-        return self._words
-
-    def __contains__(self, word: str) -> bool:
-        return any(v.find(word) >= 0 for v in self.vocabularies)
-
-    def count(self, word: str) -> int:
-        return self._count(word)
-
-    def is_name(self, word: str) -> bool:
-        n = self._count(word)
-        return n > 0 and self._capitals(word) * 2 > n
-
-    def by_key(self, key: str) -> list[str]:
-        return [w for v in self.vocabularies for w in v.lookup(v.key_names, v.key_words, key)]
-
-    def by_skeleton(self, skeleton: str) -> list[str]:
-        return [w for v in self.vocabularies for w in v.lookup(v.skeleton_names, v.skeleton_words, skeleton)]
-
-
-def max_typos(word: str, fuzziness: str = "auto") -> int:
-    """Edits allowed for a folded query word."""
-    if fuzziness != "auto":
-        return int(fuzziness)
-    if len(word) < 5:
-        return 0
-    return 1 if len(word) < 9 else 2
 
 
 def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False) -> list[Expansion]:
