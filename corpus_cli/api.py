@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import os
-from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
 from corpus_cli.search import kwic as kwic_mod
@@ -24,6 +24,7 @@ from corpus_cli.document import Document
 from corpus_cli.errors import NotFound, UsageError
 from corpus_cli.index.base import Index
 from corpus_cli.index.cache import Report
+from corpus_cli.index.select import Filters, Selection, place_units, select
 from corpus_cli.analysis import TIMELINE_BY
 from corpus_cli.analysis.listings import PlaceCount, SpeakerCount, place_counts, speaker_counts
 from corpus_cli.analysis.summary import CheckSummary, Stats, check_summary, corpus_stats
@@ -45,36 +46,6 @@ class Variant(NamedTuple):
     distance: int  # edits between the folded forms
 
 
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Which documents a command reads: one value for list, search, kwic, timeline and export.
-
-    The index turns it into the documents (and, with a speaker, the statements) a command may
-    read, before any ranking and before ``--limit``.
-    """
-
-    since: str | None = None
-    until: str | None = None
-    categories: tuple[str, ...] = ()
-    place: str | None = None
-    speaker: str | None = None
-    dedupe: bool = False  # leave out the later members of near-duplicate clusters
-    undated: bool = False  # only the documents without a date
-
-    @classmethod
-    def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False) -> "Filters":
-        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated))
-
-
-class Selection(NamedTuple):
-    """What :class:`Filters` keep: documents (positions, in date order; None for all) and, with a
-    speaker, the statements they said; ``hidden``: the near-duplicates left out."""
-
-    positions: list[int] | None
-    said: dict[int, set[int]] | None
-    hidden: frozenset[int]
 
 
 class Corpus:
@@ -116,82 +87,9 @@ class Corpus:
 
     # --- filters ------------------------------------------------------------
 
-    def _positions(self, since, until, categories) -> list[int] | None:
-        """Positions of the documents within the filters, in date order; None for all."""
-        bounds = date_range(since, until)
-        positions: list[int] | None = None
-        if bounds.since or bounds.until:
-            positions = self.index.date_slice(bounds.since, bounds.until)
-        if categories:
-            wanted = {fold(c) for c in categories}
-            span = positions if positions is not None else self.index.in_date_order()
-            positions = [p for p in span if fold(self.index.category_of(p) or "") in wanted]
-        return positions
-
     def select(self, filters: Filters) -> Selection:
-        """The documents (and statements) ``filters`` keep."""
-        f = filters
-        if f.undated and (f.since or f.until):
-            raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
-        positions = self._positions(f.since, f.until, f.categories)
-        if f.undated:
-            span = positions if positions is not None else self.index.in_date_order()
-            positions = [p for p in span if self.index.doc_dates[p] < 0]
-        if f.place:
-            mentioned = self.place_documents(f.place)
-            positions = [p for p in (positions if positions is not None else self.index.in_date_order()) if p in mentioned]
-        said = None
-        if f.speaker:
-            said = self.speaker_statements(f.speaker, positions)
-            positions = [p for p in (positions if positions is not None else self.index.in_date_order()) if p in said]
-        hidden: frozenset[int] = frozenset()
-        if f.dedupe:  # hidden: the near-duplicates the other filters kept, left out here
-            hide = self._hidden_duplicates()
-            span = positions if positions is not None else self.index.in_date_order()
-            positions = [p for p in span if p not in hide]
-            hidden = frozenset(p for p in span if p in hide)
-        return Selection(positions, said, hidden)
-
-    # --- places -------------------------------------------------------------
-
-    def place_units(self, name: str) -> dict[int, list[str]]:
-        """Units (statements and titles) that name the place ``name`` (any spelling): unit -> places."""
-        from corpus_cli.language.places import ARTICLES, gazetteer
-        from corpus_cli.language.translit import keys
-
-        gaz = gazetteer()
-        wanted = gaz.resolve(name)
-        if not wanted:
-            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
-        names = {p.name for p in wanted}
-        candidates: set[int] = set()
-        for place in wanted:
-            for spelling in place.spellings:
-                content = [w for w in words(spelling) if fold(w) not in ARTICLES]
-                if not content:
-                    continue
-                lexicon = self.index.lexicon
-                for key in keys(fold(content[0])):
-                    for word in lexicon.by_key(key):
-                        if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
-                            candidates.update(self.index.postings[word])
-        found = {}
-        for g in candidates:
-            here = [m.place for m in gaz.find(self.index.unit_text(g)) if m.place in names]
-            if here:
-                found[g] = here
-        return found
-
-    def speaker_statements(self, name: str, positions=None) -> dict[int, set[int]]:
-        """Documents (positions) whose text quotes ``name``, with the statements said."""
-        from corpus_cli.language.speakers import name_matches
-
-        found: dict[int, set[int]] = {}
-        for p in positions if positions is not None else self.index.in_date_order():
-            for s in self.index.documents[p].speakers:
-                if name_matches(name, s.name):
-                    found.setdefault(p, set()).update(s.statements)
-        return found
+        """The documents (and statements) ``filters`` keep (see :mod:`corpus_cli.index.select`)."""
+        return select(self.index, filters, self._hidden_duplicates)
 
     def speakers(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
         """Everyone the corpus quotes, with their roles, counts and first and last dates."""
@@ -219,13 +117,10 @@ class Corpus:
 
         return hidden(self.dupes())
 
-    def place_documents(self, name: str) -> set[int]:
-        return {self.index.stmt_doc[g] for g in self.place_units(name)}
-
     def places(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[PlaceCount]:
         """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        return place_counts(self.index, None if positions is None else set(positions), self.place_units)
+        return place_counts(self.index, None if positions is None else set(positions), functools.partial(place_units, self.index))
 
     # --- commands -----------------------------------------------------------
 

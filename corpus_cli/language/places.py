@@ -38,6 +38,7 @@ class Mention(NamedTuple):
     text: str
 
 
+@lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[str, ...]:
     return keys(fold(word))
 
@@ -56,6 +57,7 @@ class Gazetteer:
         self.places = places
         self.by_name = {p.name.casefold(): p for p in places}
         self._phrases: dict[tuple[str, ...], str] = {}
+        self._starts: set[str] = set()  # keys of the first word of some spelling: where a mention can begin
         for place in places:
             for spelling in place.spellings:
                 words = [t.text for t in tokens(spelling)]
@@ -64,6 +66,7 @@ class Gazetteer:
                     continue  # "At Tall" would be any "Tell": too short once the article is gone
                 for key in _combinations(content):
                     self._phrases.setdefault(key, place.name)
+                    self._starts.add(key[0])
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -83,7 +86,7 @@ class Gazetteer:
         n = 0
         while n < len(content):
             _, first = content[n]
-            if not first.text[:1].isupper():
+            if not first.text[:1].isupper() or self._starts.isdisjoint(_word_keys(first.text)):
                 n += 1
                 continue
             for size in range(min(LONGEST, len(content) - n), 0, -1):
