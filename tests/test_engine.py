@@ -299,7 +299,8 @@ def test_a_file_changed_in_place_is_found_from_the_remembered_scan(tmp_path):
 
 
 def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
-    from corpus_cli.index.database import DatabaseIndex, _unpack
+    from corpus_cli.index.arrays import unpack as _unpack
+    from corpus_cli.index.database import DatabaseIndex
     from corpus_cli.index.schema import cached, connect
     from corpus_cli.index.update import changes, update_database
 
@@ -439,7 +440,8 @@ def test_a_large_file_of_records_is_parsed_in_batches_as_if_whole(tmp_path, monk
 
 
 def test_many_postings_are_mapped_to_units_as_few_are(seeds, monkeypatch):
-    from corpus_cli.index.database import DatabaseIndex, _Postings
+    from corpus_cli.index.database import DatabaseIndex
+    from corpus_cli.index.rows import Postings as _Postings
 
     few = DatabaseIndex(seeds)
     words = ["the", "syrian", "regime", "aleppo", "idlib"]

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from corpus_cli.ingest.files import FileEntry, Problem, Scan
 from corpus_cli.language.text import fts_text
 from corpus_cli.index.build import UNIT_SEPARATOR, Writer, parsed
-from corpus_cli.index.database import patch_cache
+from corpus_cli.index.arrays import patch_cache
 from corpus_cli.index.schema import cached, connect, generation, keep, storable, text_of
 from corpus_cli.index.vocab import count_terms, patch_words, refresh_terms
 
