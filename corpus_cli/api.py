@@ -30,6 +30,7 @@ from corpus_cli.analysis.listings import PlaceCount, SpeakerCount, place_counts,
 from corpus_cli.analysis.summary import CheckSummary, Stats, check_summary, corpus_stats
 from corpus_cli.search import FUZZINESS_CHOICES, KWIC_SORTS
 from corpus_cli.search.expand import expand
+from corpus_cli.search.hits import Hit
 from corpus_cli.language.text import fold, words
 
 SORT_KEYS = ("date", "title")
@@ -212,7 +213,7 @@ class Corpus:
         self.hidden = result.hidden
         return result
 
-    def search(self, query: str, filters: Filters | None = None, **options) -> list[search_mod.Hit]:
+    def search(self, query: str, filters: Filters | None = None, **options) -> list[Hit]:
         """Statements (and titles) matching ``query``, best first; options as :meth:`find`."""
         return self.find(query, filters, **options).hits
 

@@ -114,7 +114,7 @@ def test_exact_turns_folding_off_except_case(corpus):
 
 
 def test_docs_groups_hits_per_document(corpus):
-    from corpus_cli.search.execute import group_by_document
+    from corpus_cli.search.hits import group_by_document
 
     groups = group_by_document(corpus.search("Aleppo"))
     assert [(g.document.id[:3], len(g.hits), g.score) for g in groups] == [

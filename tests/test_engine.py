@@ -401,7 +401,9 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
 @pytest.mark.parametrize("word", ["Alepo", "Assad", "Hizbollah", "Deraa", "Dara'a", "regime", "Syrian", "Maarat", "civilians"])
 @pytest.mark.parametrize("exact", [False, True])
 def test_a_word_is_found_by_its_spellings_where_the_tokens_find_it(corpus, word, exact):
-    from corpus_cli.search.execute import Part, _Evaluator, _occurrences
+    from corpus_cli.search.execute import _Evaluator
+    from corpus_cli.search.phrases import Part
+    from corpus_cli.search.phrases import occurrences as _occurrences
 
     ev = _Evaluator(corpus.index, "auto", exact)
     part = Part(word, ev.expand(word, None))

@@ -35,7 +35,7 @@ def search_cmd(data, fmt, query, filters, limit, min_score, fuzziness, exact, an
       corpus search Idlib --json | jq '.[].id'
     """
     from corpus_cli.output.results import emit_document_hits, emit_explain, emit_hits
-    from corpus_cli.search.execute import group_by_document
+    from corpus_cli.search.hits import group_by_document
 
     corpus = open_source(data)
     result = corpus.find(

@@ -10,7 +10,8 @@ from corpus_cli.api import Stats, Variant
 from corpus_cli.document import Document
 from corpus_cli.search.kwic import Line
 from corpus_cli.language.places import places_in
-from corpus_cli.search.execute import DocumentHit, Hit, Leaf
+from corpus_cli.search.execute import Leaf
+from corpus_cli.search.hits import DocumentHit, Hit
 
 DOCUMENT_KEYS = (
     "id", "date", "title", "title_derived", "category", "type", "source",

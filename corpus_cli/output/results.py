@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
     from corpus_cli.api import Variant
     from corpus_cli.document import Document
-    from corpus_cli.search.execute import DocumentHit, Hit, Leaf
+    from corpus_cli.search.execute import Leaf
+    from corpus_cli.search.hits import DocumentHit, Hit
     from corpus_cli.search.kwic import Line
 
 

@@ -24,12 +24,12 @@ from operator import itemgetter
 from typing import Container, NamedTuple
 
 from corpus_cli.search import query as q
-from corpus_cli.document import Document, Statement
 from corpus_cli.errors import UsageError
 from corpus_cli.index.base import Index
+from corpus_cli.search.hits import Hit, Match
+from corpus_cli.search.phrases import Part, content_words, occurrences
 from corpus_cli.search.expand import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
 from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
-from corpus_cli.language.translit import ARTICLES
 
 # A whole word: not inside a run of letters, nor joined to one by an apostrophe (see text.WORD)
 _NOT_AFTER_WORD = rf"(?<![^\W_])(?<![^\W_][{APOSTROPHES}])"
@@ -39,54 +39,6 @@ K1 = 1.2
 B = 0.75
 # Every token of every unit read is folded: the same words come back again and again.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
-
-
-class Match(NamedTuple):
-    """One occurrence of a query term in a unit: a word, or a whole phrase."""
-
-    term: str
-    text: str
-    start: int  # offsets into the unit's text
-    end: int
-    score: float
-
-
-class Hit(NamedTuple):
-    document: Document
-    statement: Statement  # index None: the document's title
-    score: float
-    matches: tuple[Match, ...]
-    unit: int = -1  # its position in the index that found it
-    index: Index | None = None
-
-    @property
-    def field(self) -> str:
-        return "title" if self.statement.index is None else "body"
-
-    @property
-    def places(self) -> list[str]:
-        """The gazetteer's places the statement names (kept by an index that stores them)."""
-        finder = getattr(self.index, "places_of", None)
-        if finder is None or self.unit < 0:
-            from corpus_cli.language.places import places_in
-
-            return places_in(self.statement.text)
-        return finder([self.unit])[0]
-
-
-class DocumentHit(NamedTuple):
-    """Hits grouped per document (``--docs``); its score is its best hit's."""
-
-    document: Document
-    score: float
-    hits: tuple[Hit, ...]
-
-
-class Part(NamedTuple):
-    """One word of a query term and the vocabulary entries it expanded to."""
-
-    word: str
-    expansions: list[Expansion]
 
 
 class Leaf:
@@ -143,7 +95,7 @@ class _Evaluator:
         matched token by token.
         """
         if len(parts) != 1:
-            return _occurrences(self.unit_tokens(g), parts)
+            return occurrences(self.unit_tokens(g), parts)
         part = parts[0]
         pattern = self.spelled(part)
         held = self._qualities.get(id(part))
@@ -163,7 +115,7 @@ class _Evaluator:
         return found
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
-        parts_words = _content_words(term.words) if term.phrase else term.words
+        parts_words = content_words(term.words) if term.phrase else term.words
         parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field)) for w in parts_words]
         leaf = Leaf(term, negated, parts)
         if term.field in (None, "title"):
@@ -244,7 +196,7 @@ class _Evaluator:
         docs = set()
         for value, positions in self.index.field_values(field_name).items():
             toks = [(t.start, t.end, t.text, fold(t.text)) for t in tokens(value)]
-            if _occurrences(toks, parts):
+            if occurrences(toks, parts):
                 docs.update(positions)
         return docs
 
@@ -304,43 +256,6 @@ class _Evaluator:
         if kind == "units":
             return s
         return {self.index.title_unit[p] for p in s}
-
-
-def _content_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A phrase's words without articles, unless that would leave nothing."""
-    kept = tuple(w for w in words if fold(w) not in ARTICLES)
-    return kept or words
-
-
-def _occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
-    """(start, end, score) of each place where the parts occur in a row.
-
-    Articles in the text between two parts are skipped ("Maaret al-Numan"
-    matches the phrase Maarat Numan).
-    """
-    lookups = [{e.word: e for e in p.expansions} for p in parts]
-    found = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        j, qualities, k = i, [], 0
-        while k < len(parts) and j < n:
-            start, end, surface, folded = toks[j]
-            if k > 0 and folded in ARTICLES and len(parts) > 1:
-                j += 1
-                continue
-            e = lookups[k].get(folded)
-            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
-                break
-            qualities.append(occurrence_quality(parts[k].word, surface, e))
-            k += 1
-            j += 1
-        if k == len(parts):
-            found.append((toks[i][0], toks[j - 1][1], sum(qualities) / len(qualities)))
-            i = j
-        else:
-            i += 1
-    return found
 
 
 # --- the search -----------------------------------------------------------------
@@ -445,11 +360,3 @@ def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
             matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
     matches.sort(key=lambda m: (m.start, m.end))
     return Hit(doc, statement, score, tuple(matches), g, ev.index)
-
-
-def group_by_document(hits: list[Hit]) -> list[DocumentHit]:
-    """Hits per document, best document first (its best hit's score)."""
-    groups: dict[str, list[Hit]] = {}
-    for h in hits:
-        groups.setdefault(h.document.id, []).append(h)
-    return [DocumentHit(hs[0].document, hs[0].score, tuple(hs)) for hs in groups.values()]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from corpus_cli.search.execute import Hit
+from corpus_cli.search.hits import Hit
 from corpus_cli.language.text import fold, words
 
 

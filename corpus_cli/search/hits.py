@@ -1,0 +1,60 @@
+"""What a search returns: hits (a unit, its score and where the query matched it) and hits grouped
+per document."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from corpus_cli.document import Document, Statement
+
+if TYPE_CHECKING:
+    from corpus_cli.index.base import Index
+
+
+class Match(NamedTuple):
+    """One occurrence of a query term in a unit: a word, or a whole phrase."""
+
+    term: str
+    text: str
+    start: int  # offsets into the unit's text
+    end: int
+    score: float
+
+
+class Hit(NamedTuple):
+    document: Document
+    statement: Statement  # index None: the document's title
+    score: float
+    matches: tuple[Match, ...]
+    unit: int = -1  # its position in the index that found it
+    index: Index | None = None
+
+    @property
+    def field(self) -> str:
+        return "title" if self.statement.index is None else "body"
+
+    @property
+    def places(self) -> list[str]:
+        """The gazetteer's places the statement names (kept by an index that stores them)."""
+        finder = getattr(self.index, "places_of", None)
+        if finder is None or self.unit < 0:
+            from corpus_cli.language.places import places_in
+
+            return places_in(self.statement.text)
+        return finder([self.unit])[0]
+
+
+class DocumentHit(NamedTuple):
+    """Hits grouped per document (``--docs``); its score is its best hit's."""
+
+    document: Document
+    score: float
+    hits: tuple[Hit, ...]
+
+
+def group_by_document(hits: list[Hit]) -> list[DocumentHit]:
+    """Hits per document, best document first (its best hit's score)."""
+    groups: dict[str, list[Hit]] = {}
+    for h in hits:
+        groups.setdefault(h.document.id, []).append(h)
+    return [DocumentHit(hs[0].document, hs[0].score, tuple(hs)) for hs in groups.values()]

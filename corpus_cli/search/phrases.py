@@ -1,0 +1,54 @@
+"""Where a query term's words occur in a unit: one after another, articles in the text between
+them skipped, each word as one of the vocabulary entries it expanded to."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from corpus_cli.language.text import fold, fold_case
+from corpus_cli.language.translit import ARTICLES
+from corpus_cli.search.expand import Expansion, occurrence_quality
+
+
+class Part(NamedTuple):
+    """One word of a query term and the vocabulary entries it expanded to."""
+
+    word: str
+    expansions: list[Expansion]
+
+
+def content_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A phrase's words without articles, unless that would leave nothing."""
+    kept = tuple(w for w in words if fold(w) not in ARTICLES)
+    return kept or words
+
+
+def occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
+    """(start, end, score) of each place where the parts occur in a row.
+
+    Articles in the text between two parts are skipped ("Maaret al-Numan"
+    matches the phrase Maarat Numan).
+    """
+    lookups = [{e.word: e for e in p.expansions} for p in parts]
+    found = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        j, qualities, k = i, [], 0
+        while k < len(parts) and j < n:
+            start, end, surface, folded = toks[j]
+            if k > 0 and folded in ARTICLES and len(parts) > 1:
+                j += 1
+                continue
+            e = lookups[k].get(folded)
+            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
+                break
+            qualities.append(occurrence_quality(parts[k].word, surface, e))
+            k += 1
+            j += 1
+        if k == len(parts):
+            found.append((toks[i][0], toks[j - 1][1], sum(qualities) / len(qualities)))
+            i = j
+        else:
+            i += 1
+    return found
