@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from corpus_cli.api import Corpus
-from corpus_cli.ingest.loader import repair_mojibake
+from corpus_cli.ingest.decode import repair_mojibake
 
 from .conftest import ARTICLE
 

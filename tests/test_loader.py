@@ -3,10 +3,11 @@ import codecs
 import pytest
 
 from corpus_cli.ingest import layouts
+from corpus_cli.ingest.blocks import blocks_of
 from corpus_cli.errors import DataError
 from corpus_cli.ingest.files import bundled_data
 from corpus_cli.api import Corpus
-from corpus_cli.ingest.loader import Skip, decode
+from corpus_cli.ingest.decode import Skip, decode
 
 
 class Loaded:
@@ -116,7 +117,7 @@ def test_bundled_data_is_found():
 
 
 def _parse(text):
-    return layouts.parse(layouts.blocks_of(normalize(text)))
+    return layouts.parse(blocks_of(normalize(text)))
 
 
 def test_article_layout_with_crlf_and_no_break_spaces():

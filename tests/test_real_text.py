@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_cli.ingest import layouts
+from corpus_cli.ingest.blocks import blocks_of
 from corpus_cli.api import Corpus
 from corpus_cli.language.dates import DocDate, plausible
 from corpus_cli.language.text import count_words, normalize
@@ -64,7 +65,7 @@ def test_a_one_line_scrape_with_a_spaced_out_header():
 
     text = ("   U S  REPRESENTATIVE TED LIEU        Press Office        FOR IMMEDIATE RELEASE WASHINGTON – "
             + " ".join(SENTENCES))
-    parsed = layouts.parse(layouts.blocks_of(normalize(_LAYOUT_GAP.sub("\n", text))))
+    parsed = layouts.parse(blocks_of(normalize(_LAYOUT_GAP.sub("\n", text))))
     assert parsed.removed == [
         ("office header", "U S REPRESENTATIVE TED LIEU"), ("release mark", "Press Office"),
         ("release mark", "FOR IMMEDIATE RELEASE"),
@@ -161,7 +162,7 @@ LINE = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl"
 def test_no_word_is_lost(lines):
     """Every word of a text is in the title or the body, or counted as removed by a rule."""
     text = normalize("\n".join(lines))
-    parsed = layouts.parse(layouts.blocks_of(text))
+    parsed = layouts.parse(blocks_of(text))
     if parsed is None:
         assert not text.strip()
         return

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
 from corpus_cli.index.base import minutes
-from corpus_cli.ingest.files import LISTING, FileEntry, kind_of, names_in
-from corpus_cli.ingest.loader import STREAM_FROM, Skip, documents_of_records, max_file_size, read_file, record_rows, records_end, streamed
+from corpus_cli.index.install import install, remove_stale
+from corpus_cli.ingest.files import LISTING, FileEntry, kind_of, names_in, unique_id
+from corpus_cli.ingest.decode import Skip, max_file_size
+from corpus_cli.ingest.loader import STREAM_FROM, documents_of_records, read_file, record_rows, records_end, streamed
 from corpus_cli.language.text import count_words, fts_text
 from corpus_cli.index.schema import connect, storable, to_blob
 from corpus_cli.index.vocab import refresh_terms
@@ -272,33 +274,12 @@ class Writer:
         return self.db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (storable(doc_id),)).fetchone() is not None
 
     def _unique(self, doc_id: str, rel: str, problems: list) -> str:
-        """The id, or ``id~2``, ``id~3``… when another document has it (with a warning)."""
-        if self._taken(doc_id):
-            n = 2
-            while self._taken(f"{doc_id}~{n}"):
-                n += 1
-            problems.append((self.file_no, f"id {doc_id!r} is taken by another document", f"id set to '{doc_id}~{n}'", 0))
-            doc_id = f"{doc_id}~{n}"
-        self.taken.add(doc_id)
-        return doc_id
-
-
-def _remove_stale(final: Path) -> None:
-    """Temporary databases that a killed build left beside ``final``."""
-    for tmp in final.parent.glob(f"{final.name}.*.tmp"):
-        pid = tmp.name[len(final.name) + 1 : -len(".tmp")]
-        if pid.isdigit() and not _running(int(pid)):
-            tmp.unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        """The id, made unique by :func:`~corpus_cli.ingest.files.unique_id` (with a warning)."""
+        unique = unique_id(doc_id, self._taken)
+        if unique != doc_id:
+            problems.append((self.file_no, f"id {doc_id!r} is taken by another document", f"id set to {unique!r}", 0))
+        self.taken.add(unique)
+        return unique
 
 
 class BuildTimes(NamedTuple):
@@ -319,7 +300,7 @@ def build_database(
     """
     options = dict(options or {})
     final = Path(db_path)
-    _remove_stale(final)
+    remove_stale(final)
     db_path = final.with_name(f"{final.name}.{os.getpid()}.tmp")
     db_path.unlink(missing_ok=True)
     db = connect(db_path, create=True)
@@ -364,51 +345,5 @@ def build_database(
     db.execute("PRAGMA journal_mode=WAL")
     commit = time.perf_counter() - started - loop
     db.close()
-    _install(db_path, final)
+    install(db_path, final)
     return BuildTimes(loop, waiting, commit)
-
-
-def _install(new: Path, final: Path) -> None:
-    """Put the database built at ``new`` in place at ``final``.
-
-    Over a database that can still be read, SQLite's backup copies the new one in: processes
-    reading the old see the old or the new, and the file keeps its own write-ahead log. Over
-    none, or one SQLite cannot read, the new file is renamed into place.
-    """
-    if final.exists():
-        try:
-            source = sqlite3.connect(str(new))
-            target = sqlite3.connect(str(final), timeout=60)
-            try:
-                source.backup(target)
-            finally:
-                source.close()
-                target.close()
-            new.unlink()
-            return
-        except sqlite3.Error:
-            pass
-    _retire(final)
-    os.replace(new, final)
-
-
-def _retire(final: Path) -> None:
-    """Make way for a new database at ``final``: the old one's write-ahead log must not outlive it.
-
-    SQLite would replay a log left by the old file onto the new one. The log is emptied by a
-    checkpoint when the old file allows; when it is damaged or busy, the log is removed.
-    """
-    wal = Path(f"{final}-wal")
-    if not wal.exists():
-        return
-    try:
-        db = sqlite3.connect(str(final), timeout=5, isolation_level=None)
-        try:
-            busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        finally:
-            db.close()
-    except sqlite3.Error:
-        busy = 1
-    if busy or (wal.exists() and wal.stat().st_size):
-        for companion in (wal, Path(f"{final}-shm")):
-            companion.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from array import array
 from operator import attrgetter
 from stat import S_ISDIR
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from corpus_cli.errors import DataError
 
@@ -275,29 +275,33 @@ def _add_stats(root: Path, folder: str, prefix: str, names: list[str], stats: li
     return folders
 
 
+def unique_id(doc_id: str, taken: Callable[[str], bool]) -> str:
+    """``doc_id``, or ``doc_id~2``, ``doc_id~3`` … the first that ``taken`` says is free: the one rule
+    that makes document ids unique, for the files of a folder and for the records a reader finds."""
+    if not taken(doc_id):
+        return doc_id
+    n = 2
+    while taken(f"{doc_id}~{n}"):
+        n += 1
+    return f"{doc_id}~{n}"
+
+
 def assign_ids(entries: Sequence[FileEntry], taken: Iterable[str] = ()) -> tuple[list[str], list[Problem]]:
-    """Document ids: the file name without its suffix, made unique with ``~2``, ``~3`` …
+    """Document ids: the file name without its suffix, made unique by :func:`unique_id`.
 
     (A text file whose sidecar names an id takes that id instead; the reader
     decides, see :func:`corpus_cli.ingest.loader.read_file`.)
     """
-    seen = {i: 1 for i in taken}
+    seen = set(taken)
     ids, problems = [], []
     for e in entries:
         name = e.rel.rsplit("/", 1)[-1]
         stem = name[:-3] if name.lower().endswith(".gz") else name
         stem = stem.rsplit(".", 1)[0]
-        doc_id = stem
-        if stem in seen:
-            n = seen[stem]
-            while True:
-                n += 1
-                doc_id = f"{stem}~{n}"
-                if doc_id not in seen:
-                    break
-            seen[stem] = n
+        doc_id = unique_id(stem, seen.__contains__)
+        if doc_id != stem:
             problems.append(Problem(e.rel, f"id {stem!r} is taken by another file", f"id set to {doc_id!r}"))
-        seen[doc_id] = 1
+        seen.add(doc_id)
         ids.append(doc_id)
     return ids, problems
 

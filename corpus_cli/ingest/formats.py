@@ -19,7 +19,8 @@ from typing import Iterator, Mapping
 
 from corpus_cli.language.dates import parse_field_date
 from corpus_cli.document import Document
-from corpus_cli.ingest.layouts import blocks_of, derive_title, paragraphs_of
+from corpus_cli.ingest.blocks import blocks_of, paragraphs_of
+from corpus_cli.ingest.layouts import derive_title
 from corpus_cli.language.text import count_words, normalize
 
 MAPPABLE_FIELDS = ("id", "date", "title", "text", "url", "source", "category", "speaker")
