@@ -83,3 +83,16 @@ def test_a_word_meets_itself_and_keys_are_stable(word):
     assert meet(word, word)
     for k in keys(word):
         assert k  # never empty
+
+
+def test_one_table_of_the_article_forms():
+    from corpus_cli.language.articles import ARTICLES, STANDALONE, without_fused_article
+
+    assert STANDALONE == {"al", "el", "ul", "il"}
+    for form in ("ad", "adh", "an", "ar", "as", "ash", "at", "ath", "az", "ed", "esh", "ech", "ud", "ush", "uz"):
+        assert form in ARTICLES
+    assert "of" not in ARTICLES and "a" not in ARTICLES
+    assert without_fused_article("alassad") == "assad"
+    assert without_fused_article("elkhatib") == "khatib"
+    assert without_fused_article("alert") is None  # too short to be article + name
+    assert without_fused_article("assad") is None

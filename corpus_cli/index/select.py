@@ -84,7 +84,8 @@ def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -
 
 def place_units(index, name: str) -> dict[int, list[str]]:
     """Units (statements and titles) that name the place ``name`` (any spelling): unit -> places."""
-    from corpus_cli.language.places import ARTICLES, gazetteer
+    from corpus_cli.language.articles import ARTICLES
+    from corpus_cli.language.places import gazetteer
     from corpus_cli.language.translit import keys
 
     gaz = gazetteer()

@@ -18,10 +18,10 @@ from typing import NamedTuple
 
 from itertools import product
 
+from corpus_cli.language.articles import ARTICLES
 from corpus_cli.language.text import fold, tokens
 from corpus_cli.language.translit import keys
 
-ARTICLES = frozenset("al el an ash as ad ar at az es ez ed et en esh ech".split())
 LONGEST = 5  # words in the longest spelling
 
 

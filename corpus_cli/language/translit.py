@@ -24,7 +24,7 @@ Two words meet when they share a key. The key is never applied to words of
 fewer than three letters. Known over-matches are English pairs that differ
 only in such an ``e`` (women/woman); they rank below exact matches and
 ``--explain`` shows them. The article (``al-``, ``el-``, ``Al``) is handled
-by the query, not the key: it is optional in front of a name.
+by the query, not the key (see :mod:`corpus_cli.language.articles`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ _DIGRAPH_MAP = {"ee": "i", "ou": "u", "oo": "u", "ai": "ay", "ay": "ay", "ei": "
 _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"([aeiou])h$")
 _FIRST_SYLLABLE = re.compile(r"^[^aeiouy]*[aeiouy]+")
-ARTICLES = frozenset({"al", "el"})
 MIN_LENGTH = 3
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.language import translit
+from corpus_cli.language.articles import without_fused_article
 from corpus_cli.language.lexicon import Lexicon, max_typos
 from corpus_cli.language.text import fold, fold_case
 
@@ -66,10 +67,11 @@ def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bo
     if exact:
         return [Expansion(key, 0, "exact", QUALITY_EXACT, fold_case(query_word))] if key in lexicon else []
     found = _expand_folded(key, lexicon, fuzziness)
-    if not found and key[:2] in translit.ARTICLES and len(key) >= 6:
+    bare = without_fused_article(key) if not found else None
+    if bare:
         found = [  # no typos here: "al" + a typo is too loose (Alnuman must not find human)
             e._replace(rule=f"article + {e.rule}", quality=min(e.quality, QUALITY_KEY))
-            for e in _expand_folded(key[2:], lexicon, "0")
+            for e in _expand_folded(bare, lexicon, "0")
         ]
     return found
 

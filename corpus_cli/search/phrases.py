@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from corpus_cli.language.articles import STANDALONE as ARTICLES
 from corpus_cli.language.text import fold, fold_case
-from corpus_cli.language.translit import ARTICLES
 from corpus_cli.search.expand import Expansion, occurrence_quality
 
 
