@@ -143,6 +143,12 @@ def bench(folder: Path, runs: int, first_runs: int, label: str, fields: list[str
         ):
             run(corpus(*argv, *data), env)  # what a command finds once (spellings, places) is kept: time the next
             rows.append(compare(f"no query over 1 s: {name}", corpus(*argv, *data), None, runs, env, target="<= 1 s"))
+        # One output path: JSON of a broad search (every hit, places read back from the database)
+        # against the same search's table (plain text down a pipe); each warmed once first.
+        broad = ["search", "health", *data]
+        run(corpus(*broad, "--json"), env)
+        rows.append(compare("broad search health --json vs the same search's table output (down a pipe)",
+                            corpus(*broad, "--json"), corpus(*broad), runs, env, target="<= 1.5"))
         watcher = subprocess.Popen(corpus("watch", *data), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         try:
             line = "?"
