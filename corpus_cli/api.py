@@ -92,10 +92,15 @@ class Corpus:
         """The documents (and statements) ``filters`` keep (see :mod:`corpus_cli.index.select`)."""
         return select(self.index, filters, self._hidden_duplicates)
 
-    def speakers(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[SpeakerCount]:
-        """Everyone the corpus quotes, with their roles, counts and first and last dates."""
+    def speakers(self, filters: Filters | None = None, *, name: str | None = None, since=None, until=None,
+                 categories=()) -> list[SpeakerCount]:
+        """Everyone the corpus quotes (or, with ``name``, those of that name in any spelling), with
+        their roles, counts and first and last dates."""
+        from corpus_cli.language.names import same_name
+
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        return speaker_counts(self.index, positions if positions is not None else self.index.in_date_order())
+        found = speaker_counts(self.index, positions if positions is not None else self.index.in_date_order())
+        return [s for s in found if same_name(name, s.name)] if name else found
 
     def dupes(self, filters: Filters | None = None, *, threshold: float = 90.0, statements: bool = False, since=None,
               until=None, categories=()):
@@ -118,10 +123,18 @@ class Corpus:
 
         return hidden(self.dupes())
 
-    def places(self, filters: Filters | None = None, *, since=None, until=None, categories=()) -> list[PlaceCount]:
-        """Every place of the gazetteer the corpus names, with counts and dates, most named first."""
+    def places(self, filters: Filters | None = None, *, name: str | None = None, since=None, until=None,
+               categories=()) -> list[PlaceCount]:
+        """Every place of the gazetteer the corpus names (or, with ``name``, the places of that name
+        in any spelling or in Arabic script), with counts and dates, most named first."""
+        from corpus_cli.language.places import gazetteer
+
+        wanted = gazetteer().resolve(name) if name else gazetteer().places
+        if not wanted:
+            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        return place_counts(self.index, None if positions is None else set(positions), functools.partial(place_units, self.index))
+        return place_counts(self.index, None if positions is None else set(positions), functools.partial(place_units, self.index),
+                            wanted)
 
     # --- commands -----------------------------------------------------------
 

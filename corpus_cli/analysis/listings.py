@@ -50,13 +50,11 @@ def speaker_counts(index, positions) -> list[SpeakerCount]:
     return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
 
 
-def place_counts(index, allowed: Container[int] | None, place_units: Callable[[str], dict]) -> list[PlaceCount]:
-    """Every place of the gazetteer named in the documents ``allowed`` (None: all), most named first;
+def place_counts(index, allowed: Container[int] | None, place_units: Callable[[str], dict], places) -> list[PlaceCount]:
+    """Each of ``places`` named in the documents ``allowed`` (None: all), most named first;
     ``place_units(name)`` gives the units that name a place."""
-    from corpus_cli.language.places import gazetteer
-
     found = []
-    for place in gazetteer().places:
+    for place in places:
         units = [g for g in place_units(place.name) if allowed is None or index.stmt_doc[g] in allowed]
         if not units:
             continue

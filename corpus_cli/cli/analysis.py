@@ -38,8 +38,9 @@ def dupes_cmd(data, fmt, filters, threshold, statements, limit):
 
 @cli.command("speakers")
 @common_options
+@click.argument("name", required=False)
 @filter_options()
-def speakers_cmd(data, fmt, filters):
+def speakers_cmd(data, fmt, name, filters):
     """The people the corpus quotes, with their roles, counts and first and last dates.
 
     Speakers are found where the text attributes a statement: "Member of
@@ -47,18 +48,23 @@ def speakers_cmd(data, fmt, filters):
     "Osama Taljou, a member of the Coalition, said…", and the surname or
     "He"/"She" in the statements that follow.
 
+    With NAME, only the speakers of that name, in any spelling search
+    accepts (Haytham al-Maleh finds Haitham Maleh).
+
     \b
     Examples:
       corpus speakers
+      corpus speakers "Haytham al-Maleh"
       corpus search Russia --speaker "Haytham Maleh"
     """
-    return _listing(data, fmt, filters, "speakers")
+    return _listing(data, fmt, filters, "speakers", name)
 
 
 @cli.command("places")
 @common_options
+@click.argument("name", required=False)
 @filter_options()
-def places_cmd(data, fmt, filters):
+def places_cmd(data, fmt, name, filters):
     """The Syrian places the corpus names, with counts and first and last dates.
 
     Places come from a gazetteer built from GeoNames (CC BY 4.0): the 308
@@ -66,20 +72,24 @@ def places_cmd(data, fmt, filters):
     their names; --place on list, search, kwic, timeline and export takes any
     of them, in Latin or Arabic script.
 
+    With NAME, only the places of that name, in any spelling or in Arabic
+    script.
+
     \b
     Examples:
       corpus places
+      corpus places Halab
       corpus list --place Idleb
       corpus search Assad --place "Rural Damascus"
     """
-    return _listing(data, fmt, filters, "places")
+    return _listing(data, fmt, filters, "places", name)
 
 
-def _listing(data, fmt, filters, what: str) -> int:
+def _listing(data, fmt, filters, what: str, name: str | None) -> int:
     """speakers or places: the library call of that name, and its records."""
     from corpus_cli.output import summaries
 
-    found = getattr(open_source(data), what)(filters)
+    found = getattr(open_source(data), what)(filters, name=name)
     getattr(summaries, f"emit_{what}")(output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 

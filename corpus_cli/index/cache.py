@@ -17,8 +17,9 @@ from pathlib import Path
 from corpus_cli.errors import DataError, UsageError
 from corpus_cli.ingest.files import Problem
 
-# Bumped whenever reading files changes what a document holds: older databases are then rebuilt.
-PARSER = 13
+# Bumped whenever reading files changes what a document holds, or the transliteration key or the
+# gazetteer changes what is kept of it (term keys, places): older databases are then rebuilt.
+PARSER = 14
 
 
 class Report:

@@ -20,7 +20,7 @@ import json
 import sqlite3
 
 from corpus_cli.language import translit
-from corpus_cli.language.lexicon import Lexicon
+from corpus_cli.language.lexicon import Lexicon, term_keys
 from corpus_cli.language.text import WORD, fold
 from corpus_cli.index.schema import cached, keep
 
@@ -53,7 +53,7 @@ def _insert_terms(db: sqlite3.Connection, new: list[tuple[str, int, int]]) -> No
     """Add terms with their transliteration keys and the keys' skeletons."""
     keys, skels = [], []
     for term, _, _ in new:
-        found = translit.keys(term)
+        found = term_keys(term)
         keys.extend((k, term) for k in found)
         skels.extend((s, term) for s in dict.fromkeys(map(translit.skeleton, found)))
     db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL, NULL)", new)

@@ -15,6 +15,7 @@ from array import array
 from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from corpus_cli.language import translit
+from corpus_cli.language.articles import without_fused_article
 
 
 class Vocabulary(NamedTuple):
@@ -33,7 +34,7 @@ class Vocabulary(NamedTuple):
     @classmethod
     def of(cls, words: Iterable[str], keys: Mapping[str, tuple[str, ...]] | None = None) -> "Vocabulary":
         unique = sorted(set(words))
-        keys = keys if keys is not None else {w: translit.keys(w) for w in unique}
+        keys = keys if keys is not None else {w: term_keys(w) for w in unique}
         keyed = sorted((k, i) for i, w in enumerate(unique) for k in keys[w])
         skeletal = sorted((s, i) for i, w in enumerate(unique) for s in dict.fromkeys(map(translit.skeleton, keys[w])))
         return cls(
@@ -113,3 +114,11 @@ def max_typos(word: str, fuzziness: str = "auto") -> int:
     if len(word) < 5:
         return 0
     return 1 if len(word) < 9 else 2
+
+
+def term_keys(word: str) -> tuple[str, ...]:
+    """The keys a vocabulary word is found by: its own, then those of the word without an article
+    written onto it (``alassad`` is also found by ``asad``; search admits that only for names)."""
+    own = translit.keys(word)
+    bare = without_fused_article(word)
+    return own if not bare else tuple(dict.fromkeys(own + translit.keys(bare)))

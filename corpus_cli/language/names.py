@@ -1,34 +1,136 @@
-"""Whether two written names stand for the same person or place.
+"""Whether two written names stand for the same person or place: one mechanism with data tables.
 
-(First version: today's matchers, wrapped for bench/names.py.)
+A name is read as words, folded (:func:`corpus_cli.language.text.fold`); the article in any of its
+forms is dropped (:mod:`corpus_cli.language.articles`), and the particles of names are written one
+way each (:data:`PARTICLES`: Abdel/Abdul/Abd al- → abd, Abou/Abo → abu, ibn/ben/bn → bin), also when
+fused to the next word (Abdelaziz, Abubakr). Two words meet when they share a transliteration key
+(:mod:`corpus_cli.language.translit`) or their keys are within the typo budget
+(:func:`corpus_cli.language.lexicon.max_typos`) in optimal string alignment distance, where a
+transposition is one typo. Two names are the same when every word of the shorter meets a word of
+the longer, in order (a middle name may be missing), or when their words written together meet
+(Nasr Allah = Nasrallah).
+
+Places go through the gazetteer first (:meth:`corpus_cli.language.places.Gazetteer.resolve`): two
+names that resolve to a common place are the same place, whatever their spelling.
 """
 
 from __future__ import annotations
 
-from corpus_cli.language.articles import ARTICLES
-from corpus_cli.language.text import fold, words
-from corpus_cli.language.translit import meet
+import re
+from functools import lru_cache
 
-PARTICLES = frozenset({"abd", "abdel", "abdul", "abdal", "abu", "abou", "abo", "bin", "ibn", "ben", "bn"})
+from corpus_cli.language.articles import (
+    ARTICLES, PARTICLE_FORMS, PARTICLES, is_article, split_fused_particle, without_fused_article,
+)
+from corpus_cli.language.lexicon import max_typos
+from corpus_cli.language.text import fold
+from corpus_cli.language.translit import keys, meet
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ‘`][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=4096)
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name that identify it: folded, articles dropped, particles in one form.
+
+    >>> name_words("Abd al-Fattah as-Sisi")
+    ('abd', 'fattah', 'sisi')
+    >>> name_words("Abdelaziz ben Baz")
+    ('abd', 'aziz', 'bin', 'baz')
+    """
+    found = [(m.group(), m.end()) for m in _WORD.finditer(name)]
+    out: list[str] = []
+    for n, (word, end) in enumerate(found):
+        w = fold(word)
+        following = fold(found[n + 1][0]) if n + 1 < len(found) else ""
+        if is_article(w, following or None, name[end:end + 1] == "-"):
+            continue  # al-Assad, Al Thani, as-Sisi, ash Shughur
+        if w in PARTICLES:
+            out.append(PARTICLES[w])
+            continue
+        fused = split_fused_particle(w)
+        if fused:
+            out += [fused[1], fused[2]]
+            continue
+        out.append(w)
+    return tuple(out) or tuple(fold(w) for w, _ in found)
+
+
+def words_meet(a: str, b: str) -> bool:
+    """Whether two folded words are spellings of one name word (see the module's docstring)."""
+    if a == b or meet(a, b):
+        return True
+    forms_a, forms_b = _forms(a), _forms(b)
+    if forms_a & forms_b:
+        return True
+    return any(_close(x, y) for x in forms_a for y in forms_b)
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> frozenset[str]:
+    """A word's keys, and those of the word without an article fused to it (Alassad, Elkhatib)."""
+    found = set(keys(word))
+    bare = without_fused_article(word)
+    if bare:
+        found.update(keys(bare))
+    return frozenset(found)
+
+
+def _close(x: str, y: str, budget: int | None = None) -> bool:
+    from rapidfuzz.distance import OSA
+
+    if budget is None:
+        budget = max_typos(x if len(x) >= len(y) else y)
+    return budget > 0 and OSA.distance(x, y, score_cutoff=budget) <= budget
 
 
 def same_name(a: str, b: str) -> bool:
-    from corpus_cli.language.speakers import name_matches
+    """Whether names ``a`` and ``b`` are spellings of one name (see the module's docstring)."""
+    wa, wb = name_words(a), name_words(b)
+    if not wa or not wb:
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if _in_order(short, long):
+        return True
+    if len(wa) + len(wb) <= 2:
+        return False
+    # Written together (Nasr Allah, Nasrallah), with no more typos than its longest word may have.
+    ja, jb = ("".join(without_fused_article(w) or w for w in ws) for ws in (wa, wb))
+    budget = max_typos(max(wa + wb, key=len))
+    return bool(set(keys(ja)) & set(keys(jb))) or any(
+        _close(x, y, budget) for x in keys(ja) for y in keys(jb))
 
-    return name_matches(a, b)
+
+def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Every word of ``short`` meets a word of ``long``, in order, and not only particles do."""
+    i = 0
+    content = False
+    for word in short:
+        while i < len(long) and not words_meet(word, long[i]):
+            i += 1
+        if i == len(long):
+            return False
+        content = content or word not in PARTICLE_FORMS
+        i += 1
+    return content
 
 
 def same_place(a: str, b: str) -> bool:
+    """Whether names ``a`` and ``b`` stand for one place: through the gazetteer, else as names."""
     from corpus_cli.language.places import gazetteer
 
     gaz = gazetteer()
-    return bool({p.name for p in gaz.resolve(a)} & {p.name for p in gaz.resolve(b)})
+    found_a, found_b = {p.name for p in gaz.resolve(a)}, {p.name for p in gaz.resolve(b)}
+    if found_a or found_b:
+        return bool(found_a & found_b)
+    return same_name(a, b)
 
 
 def classify(a: str, b: str) -> str:
     """The class of variant that tells ``a`` from ``b``, for reports: article or particle, word
     split, another name altogether, or spelling."""
-    wa, wb = [fold(w) for w in words(a)], [fold(w) for w in words(b)]
+    wa = [fold(m.group()) for m in _WORD.finditer(a)]
+    wb = [fold(m.group()) for m in _WORD.finditer(b)]
     ca = [w for w in wa if w not in ARTICLES and w not in PARTICLES]
     cb = [w for w in wb if w not in ARTICLES and w not in PARTICLES]
     if (ca != wa or cb != wb) and (set(wa) - set(ca)) != (set(wb) - set(cb)):

@@ -260,15 +260,9 @@ def _titled_name() -> re.Pattern:
 
 
 def name_matches(query: str, name: str) -> bool:
-    """Whether a name a user typed stands for ``name``, word by word, as search terms match."""
-    from rapidfuzz.distance import Levenshtein
+    """Whether a name a user typed stands for ``name``: the one name matcher of
+    :func:`corpus_cli.language.names.same_name` (articles, particles, keys, typos; a missing
+    middle name or first name is allowed)."""
+    from corpus_cli.language.names import same_name
 
-    from corpus_cli.language.lexicon import max_typos
-    from corpus_cli.language.text import fold, words
-    from corpus_cli.language.translit import meet
-
-    mine = [fold(w) for w in words(name)]
-    for word in (fold(w) for w in words(query)):
-        if not any(w == word or meet(w, word) or Levenshtein.distance(w, word) <= max_typos(word) for w in mine):
-            return False
-    return bool(words(query))
+    return same_name(query, name)

@@ -6,7 +6,8 @@ Qamishli/Kamishli. The key rewrites a folded word (see
 :func:`corpus_cli.language.text.fold`) so that such spellings meet, in named steps:
 
 1. ``consonants``: ``dj`` → ``j`` (French Djisr), ``ch`` → ``sh`` (French
-   Cheikh), ``q`` → ``k``, ``ck`` → ``k``, ``dh`` → ``d`` (Qadhafi).
+   Cheikh), ``q`` → ``k``, ``ck`` → ``k``, ``dh`` → ``d`` (Qadhafi), ``ph`` → ``f``
+   (Mustapha).
 2. ``vowel digraphs``: ``ee`` → ``i``, ``ou``/``oo`` → ``u``,
    ``ai``/``ay``/``ei``/``ey`` → ``ay`` (Sheikh, Shaykh, Shaikh), and a
    final ``y`` after a consonant → ``i`` (Khadafy, Qamishly).
@@ -33,7 +34,7 @@ import re
 from functools import lru_cache
 
 VOWELS = "aeiouy"
-_CONSONANTS = (("dj", "j"), ("ch", "sh"), ("ck", "k"), ("q", "k"), ("dh", "d"))
+_CONSONANTS = (("dj", "j"), ("ch", "sh"), ("ck", "k"), ("q", "k"), ("dh", "d"), ("ph", "f"))
 _DIGRAPHS = re.compile(r"ee|ou|oo|ai|ay|ei|ey")
 _DIGRAPH_MAP = {"ee": "i", "ou": "u", "oo": "u", "ai": "ay", "ay": "ay", "ei": "ay", "ey": "ay"}
 _DOUBLE = re.compile(r"(.)\1+")

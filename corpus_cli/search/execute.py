@@ -28,6 +28,7 @@ from corpus_cli.errors import UsageError
 from corpus_cli.index.base import Index
 from corpus_cli.search.hits import Hit, Match
 from corpus_cli.search.phrases import Part, content_words, occurrences
+from corpus_cli.language.articles import split_fused_particle
 from corpus_cli.search.expand import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
 from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
 
@@ -115,8 +116,12 @@ class _Evaluator:
         return found
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
-        parts_words = content_words(term.words) if term.phrase else term.words
+        parts_words = content_words(term.words, term.text) if term.phrase else term.words
         parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field)) for w in parts_words]
+        if len(parts) == 1 and not parts[0].expansions and not self.exact:
+            fused = split_fused_particle(fold(parts[0].word))  # Abdulaziz: also the words Abdul Aziz
+            if fused:
+                parts = [Part(w, self.expand(w, term.field)) for w in fused[::2]]
         leaf = Leaf(term, negated, parts)
         if term.field in (None, "title"):
             leaf.weights, leaf.counts = self.weights(parts, title_only=term.field == "title")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.language import translit
-from corpus_cli.language.articles import without_fused_article
+from corpus_cli.language.articles import PARTICLE_FORMS, PARTICLES, without_fused_article
 from corpus_cli.language.lexicon import Lexicon, max_typos
 from corpus_cli.language.text import fold, fold_case
 
@@ -47,6 +47,7 @@ TYPO_VOWELS = frozenset("aeiou")  # a typo may change a first vowel for another
 # Keys shorter than this get no vowel-swapping typos (hamas must not reach homas).
 SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
+RULE_ARTICLE, RULE_PARTICLE = "article + key", "particle"
 
 
 class Expansion(NamedTuple):
@@ -83,9 +84,22 @@ def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion
     for word in _plurals(key):
         if word in lexicon and word not in found:
             found[word] = Expansion(word, _distance(key, word), RULE_PLURAL, QUALITY_KEY)
-    for k in translit.keys(key):
+    particle = PARTICLES.get(key)
+    if particle:  # Abdel = Abdul = Abd, Abu = Abou, bin = ibn = ben
+        for form in PARTICLE_FORMS[particle]:
+            if form != key and form in lexicon and form not in found:
+                found[form] = Expansion(form, _distance(key, form), RULE_PARTICLE, QUALITY_KEY)
+    own_keys = translit.keys(key)
+    for k in own_keys:
         for word in lexicon.by_key(k):
-            if word not in found and (distance := _distance(key, word)) <= max(2, min(len(key), len(word)) // 2):
+            if word in found:
+                continue
+            bare = without_fused_article(word)
+            if bare and not set(translit.keys(word)) & set(own_keys):  # found as Alassad through assad
+                if lexicon.is_name(word):  # a name, not "already" through "ready"
+                    found[word] = Expansion(word, _distance(key, bare), RULE_ARTICLE, QUALITY_KEY)
+                continue
+            if (distance := _distance(key, word)) <= max(2, min(len(key), len(word)) // 2):
                 # a spelling, not another word: "aaaaaaaa" shares the key of "a" but is 7 edits away
                 found[word] = Expansion(word, distance, translit.rule(key, word) or "key", QUALITY_KEY)
     typos = max_typos(key, fuzziness)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from corpus_cli.language.articles import STANDALONE as ARTICLES
+from corpus_cli.language.articles import is_article
 from corpus_cli.language.text import fold, fold_case
 from corpus_cli.search.expand import Expansion, occurrence_quality
 
@@ -17,9 +17,13 @@ class Part(NamedTuple):
     expansions: list[Expansion]
 
 
-def content_words(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A phrase's words without articles, unless that would leave nothing."""
-    kept = tuple(w for w in words if fold(w) not in ARTICLES)
+def content_words(words: tuple[str, ...], text: str = "") -> tuple[str, ...]:
+    """A phrase's words without the article in any of its forms (al-, el, ash-, ad-; see
+    :func:`corpus_cli.language.articles.is_article`), unless that would leave nothing."""
+    folded = [fold(w) for w in words]
+    hyphens = text.casefold()
+    kept = tuple(w for n, (w, f) in enumerate(zip(words, folded))
+                 if not is_article(f, folded[n + 1] if n + 1 < len(words) else None, f"{w.casefold()}-" in hyphens))
     return kept or words
 
 
@@ -27,7 +31,7 @@ def occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
     """(start, end, score) of each place where the parts occur in a row.
 
     Articles in the text between two parts are skipped ("Maaret al-Numan"
-    matches the phrase Maarat Numan).
+    matches the phrase Maarat Numan, "Jisr ash-Shughur" Jisr Shughur).
     """
     lookups = [{e.word: e for e in p.expansions} for p in parts]
     found = []
@@ -37,7 +41,7 @@ def occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
         j, qualities, k = i, [], 0
         while k < len(parts) and j < n:
             start, end, surface, folded = toks[j]
-            if k > 0 and folded in ARTICLES and len(parts) > 1:
+            if k > 0 and len(parts) > 1 and j + 1 < n and is_article(folded, toks[j + 1][3]):
                 j += 1
                 continue
             e = lookups[k].get(folded)
@@ -52,3 +56,4 @@ def occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
         else:
             i += 1
     return found
+

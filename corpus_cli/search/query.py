@@ -50,6 +50,14 @@ class Not(NamedTuple):
     op: str = "not"
 
 
+def _is_article_term(node) -> bool:
+    from corpus_cli.language.articles import STANDALONE
+    from corpus_cli.language.text import fold
+
+    return isinstance(node, Term) and node.field is None and not node.phrase and len(node.words) == 1 \
+        and fold(node.words[0]) in STANDALONE
+
+
 class And(NamedTuple):
     children: tuple["Node", ...]
     op: str = "and"  # tells an And from an Or of the same terms
@@ -142,6 +150,9 @@ class _Parser:
                 parts.append(node)
         if not parts:
             return None
+        # The article standing alone (al Assad) is optional: it never makes a query find less.
+        words = [p for p in parts if not _is_article_term(p)]
+        parts = words if any(not isinstance(p, Not) for p in words) else parts
         if len(parts) == 1:
             return parts[0]
         if self.any_word:
