@@ -26,6 +26,11 @@ from corpus_cli.language.lexicon import max_typos
 from corpus_cli.language.text import fold
 from corpus_cli.language.translit import keys, meet
 
+# Words before a name that say it is one (Sheikh Bakr, Abu Bakr, Imam Ali), folded.
+NAME_TITLES = frozenset(
+    "sheikh shaykh sheik imam mullah abu abou abo umm bin ibn ben mr mrs ms dr president minister prince king emir "
+    "general colonel brigadier commander".split()
+)
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ‘`][^\W\d_]+)*")
 
 

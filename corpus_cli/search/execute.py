@@ -29,7 +29,9 @@ from corpus_cli.index.base import Index
 from corpus_cli.search.hits import Hit, Match
 from corpus_cli.search.phrases import Part, content_words, occurrences
 from corpus_cli.language.articles import split_fused_particle
-from corpus_cli.search.expand import QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, expand, occurrence_quality
+from corpus_cli.search.expand import (
+    QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, accepts, expand, occurrence_quality,
+)
 from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
 
 # A whole word: not inside a run of letters, nor joined to one by an apostrophe (see text.WORD)
@@ -63,6 +65,7 @@ class _Evaluator:
         self.fuzziness = fuzziness
         self.exact = exact
         self.leaves: dict[int, Leaf] = {}
+        self.names: set[tuple[int, int]] = set()  # words the query shows to be names (see query.names_in)
         self._tokens: dict[int, list[tuple[int, int, str, str]]] = {}
         self._patterns: dict = {}  # expansions (a tuple of words) -> pattern; id(part) -> (part, pattern)
         self._qualities: dict[int, tuple] = {}  # id(part) -> (part, {spelling: its quality, None: no match})
@@ -109,7 +112,7 @@ class _Evaluator:
             quality = qualities.get(surface, False)
             if quality is False:  # a spelling met for the first time in this search
                 e = next((e for e in part.expansions if e.word == _fold(surface)), None)
-                matched = e is not None and (e.surface is None or fold_case(surface) == e.surface)
+                matched = e is not None and accepts(e, surface)
                 quality = qualities[surface] = occurrence_quality(part.word, surface, e) if matched else None
             if quality is not None:
                 found.append((m.start(), m.end(), quality))
@@ -117,7 +120,9 @@ class _Evaluator:
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
         parts_words = content_words(term.words, term.text) if term.phrase else term.words
-        parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field)) for w in parts_words]
+        names = [i for i, w in enumerate(term.words) if (id(term), i) in self.names]
+        named = {term.words[i] for i in names}
+        parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field, w in named)) for w in parts_words]
         if len(parts) == 1 and not parts[0].expansions and not self.exact:
             fused = split_fused_particle(fold(parts[0].word))  # Abdulaziz: also the words Abdul Aziz
             if fused:
@@ -136,9 +141,9 @@ class _Evaluator:
         self.leaves[id(term)] = leaf
         return leaf
 
-    def expand(self, word: str, field: str | None) -> list[Expansion]:
+    def expand(self, word: str, field: str | None, name: bool = False) -> list[Expansion]:
         lexicon = self.index.lexicon if field in (None, "title") else self.index.field_lexicon(field)
-        return expand(word, lexicon, self.fuzziness, self.exact)
+        return expand(word, lexicon, self.fuzziness, self.exact, name=name)
 
     def weights(self, parts: list[Part], title_only: bool) -> tuple[dict[int, float], dict[int, int]]:
         """Per unit: the summed quality of the term's occurrences, and their number."""
@@ -168,8 +173,9 @@ class _Evaluator:
                     one = Part(part.word, [e])
                     for g in candidates.intersection(index.postings[e.word]):
                         found = self.occurrences(g, [one])
-                        weights[g] = weights.get(g, 0.0) + sum(score for _, _, score in found)
-                        counts[g] = counts.get(g, 0) + len(found)
+                        if found:  # none when every spelling here is refused (baker for the name Bakr)
+                            weights[g] = weights.get(g, 0.0) + sum(score for _, _, score in found)
+                            counts[g] = counts.get(g, 0) + len(found)
                     continue
                 for g in index.postings[e.word]:
                     if g in candidates:
@@ -185,6 +191,8 @@ class _Evaluator:
 
     def constant_quality(self, query_word: str, e: Expansion) -> float | None:
         """The quality every occurrence of ``e`` has, or None when it varies with the spelling."""
+        if e.capitalised:
+            return None  # only some occurrences count: read them
         if e.rule != RULE_SAME:
             return e.quality
         wanted = fold_case(query_word)
@@ -299,6 +307,7 @@ def run(
     if tree is None:
         raise UsageError(f"the query {query!r} has no words to search for")
     ev = _Evaluator(index, fuzziness, exact)
+    ev.names = q.names_in(tree)
     kind, found = ev.evaluate(tree)
     units = ev._as_units(kind, found)
     left_out = 0

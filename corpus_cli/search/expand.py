@@ -9,8 +9,10 @@ folded vocabulary in three ways, best first:
   (``civilian`` = ``civilians``);
 - a typo: within a number of edits that grows with the word's length, as
   Meilisearch does: none under 5 letters, 1 from 5, 2 from 9. The edit
-  distance is computed by rapidfuzz against the vocabulary, never by
-  scanning the text; a typo keeps the first letter (or swaps one vowel for
+  distance (optimal string alignment: swapping two neighbouring letters is
+  one edit, so Damsacus finds Damascus) is computed by rapidfuzz against the
+  vocabulary, never by scanning the text; a word in capitals (OPCW) has no
+  typos and is no typo of another word; a typo keeps the first letter (or swaps one vowel for
   another). Keys of 6 letters or more may also differ by that many swaps
   of a vowel or of g/q/k (Gadafi ~ Qaddafi). When the query word itself
   occurs in the corpus, a word a typo away must be a name or much rarer
@@ -47,7 +49,7 @@ TYPO_VOWELS = frozenset("aeiou")  # a typo may change a first vowel for another
 # Keys shorter than this get no vowel-swapping typos (hamas must not reach homas).
 SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
-RULE_ARTICLE, RULE_PARTICLE = "article + key", "particle"
+RULE_ARTICLE, RULE_PARTICLE, RULE_VOWEL = "article + key", "particle", "a name's vowel"
 
 
 class Expansion(NamedTuple):
@@ -58,16 +60,33 @@ class Expansion(NamedTuple):
     rule: str  # "same word", "typo", "exact", or the key steps used
     quality: float  # weight of an occurrence (an exact spelling may count more)
     surface: str | None = None  # with --exact: the case-folded spelling required
+    capitalised: bool = False  # only occurrences written with a capital (a name's variant that is also a word)
 
 
-def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False) -> list[Expansion]:
-    """Vocabulary entries ``query_word`` matches, best first."""
+def accepts(e: Expansion, surface: str) -> bool:
+    """Whether an occurrence spelled ``surface`` (of ``e.word``) counts for the expansion ``e``."""
+    return (e.surface is None or fold_case(surface) == e.surface) and (not e.capitalised or surface[:1].isupper())
+
+
+def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False,
+           name: bool = False) -> list[Expansion]:
+    """Vocabulary entries ``query_word`` matches, best first.
+
+    With ``name`` (the query shows the word is a name: Abu Bakr, Sheikh Bakr), a word too short
+    for typos may still differ by one vowel from a name of the corpus (Bakr, Baker), as
+    transliterations of unwritten Arabic vowels do; a lower-case word alone never does."""
     key = fold(query_word)
     if not key:
         return []
     if exact:
         return [Expansion(key, 0, "exact", QUALITY_EXACT, fold_case(query_word))] if key in lexicon else []
+    if is_acronym(query_word):  # OPCW, UNSC: letters that stand for words have no typos
+        fuzziness = "0"
     found = _expand_folded(key, lexicon, fuzziness)
+    if name and max_typos(key, fuzziness) == 0 and len(key) >= 3 and fuzziness == "auto":
+        seen = {e.word for e in found}
+        found += [Expansion(w, 1, RULE_VOWEL, QUALITY_TYPO[1], capitalised=True) for w in _vowel_variants(key)
+                  if w not in seen and w in lexicon]
     bare = without_fused_article(key) if not found else None
     if bare:
         found = [  # no typos here: "al" + a typo is too loose (Alnuman must not find human)
@@ -110,6 +129,8 @@ def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion
                 continue
             if own and not lexicon.is_name(word) and lexicon.count(word) > TYPO_RARITY * own:
                 continue
+            if len(word) <= ACRONYM_MAX and _written_as_acronym(lexicon, word):
+                continue  # a typo never reaches OPCW or UNSC
             found[word] = Expansion(word, distance, RULE_TYPO, QUALITY_TYPO.get(distance, 0.4))
     return sorted(found.values(), key=lambda e: (-e.quality, e.distance, e.word))
 
@@ -124,11 +145,11 @@ def _within(key: str, lexicon: Lexicon, typos: int) -> dict[str, int]:
     kadafi) or Moamar and Muammar without letting ``shiite`` reach ``white``.
     """
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA, Levenshtein
 
     near: dict[str, int] = {}
-    for word, distance, _ in process.extract(
-        key, lexicon.words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+    for word, distance, _ in process.extract(  # optimal string alignment: a transposition is one typo
+        key, lexicon.words, scorer=OSA.distance, score_cutoff=typos, limit=None
     ):
         if word[0] == key[0] or (word[0] in TYPO_VOWELS and key[0] in TYPO_VOWELS):
             near[word] = int(distance)
@@ -140,6 +161,34 @@ def _within(key: str, lexicon: Lexicon, typos: int) -> dict[str, int]:
             if distance <= typos:
                 near[word] = min(near.get(word, typos), distance)
     return near
+
+
+def _vowel_variants(word: str) -> list[str]:
+    """``word`` with one vowel added, dropped or changed (bakr: baker, bakir, bkr…)."""
+    vowels = "aeiou"
+    found = {word[:i] + v + word[i:] for i in range(1, len(word) + 1) for v in vowels}
+    found |= {word[:i] + word[i + 1:] for i, c in enumerate(word) if c in vowels and i > 0}
+    found |= {word[:i] + v + word[i + 1:] for i, c in enumerate(word) if c in vowels for v in vowels if v != c}
+    found.discard(word)
+    return sorted(found)
+
+
+ACRONYM_MAX = 6  # letters
+
+
+def is_acronym(word: str) -> bool:
+    """A word of two to six capitals (OPCW, UNSC, SDF), as the user or the text wrote it."""
+    return 2 <= len(word) <= ACRONYM_MAX and word.isalpha() and word.isupper()
+
+
+def _written_as_acronym(lexicon: Lexicon, word: str) -> bool:
+    """Whether the text writes ``word`` in capitals most of the time (a lexicon that knows spellings)."""
+    spellings = getattr(lexicon, "spellings", None)
+    if spellings is None:
+        return False
+    forms = spellings(word)
+    capitals = sum(n for form, n in forms.items() if is_acronym(form))
+    return capitals * 2 > sum(forms.values())
 
 
 def _plurals(word: str) -> list[str]:
@@ -155,9 +204,10 @@ def _plurals(word: str) -> list[str]:
 
 
 def _distance(a: str, b: str) -> int:
-    from rapidfuzz.distance import Levenshtein
+    """Edits between two words, a transposition of neighbours counting as one (Damsacus, Damascus)."""
+    from rapidfuzz.distance import OSA
 
-    return int(Levenshtein.distance(a, b))
+    return int(OSA.distance(a, b))
 
 
 def occurrence_quality(query_word: str, surface: str, expansion: Expansion) -> float:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.language.articles import is_article
-from corpus_cli.language.text import fold, fold_case
-from corpus_cli.search.expand import Expansion, occurrence_quality
+from corpus_cli.language.text import fold
+from corpus_cli.search.expand import Expansion, accepts, occurrence_quality
 
 
 class Part(NamedTuple):
@@ -45,7 +45,7 @@ def occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
                 j += 1
                 continue
             e = lookups[k].get(folded)
-            if e is None or (e.surface is not None and fold_case(surface) != e.surface):
+            if e is None or not accepts(e, surface):
                 break
             qualities.append(occurrence_quality(parts[k].word, surface, e))
             k += 1

@@ -50,6 +50,40 @@ class Not(NamedTuple):
     op: str = "not"
 
 
+# Words that say little alone: a one-letter word or one of these, next to another word of an
+# unquoted query (Plan B, Resolution 2254 A, the Hague), is read as a phrase with it.
+STOP_WORDS = frozenset("a an the of in on at to for by with from and as is be".split())
+
+
+def _short(node) -> bool:
+    from corpus_cli.language.text import fold
+
+    return (isinstance(node, Term) and node.field is None and not node.phrase and len(node.words) == 1
+            and (len(fold(node.words[0])) == 1 or fold(node.words[0]) in STOP_WORDS))
+
+
+def _adjacent(parts: list) -> list:
+    """Each one-letter or stop-word term joined to its neighbour (the one before it, else after)."""
+    out = list(parts)
+    n = 0
+    while n < len(out):
+        if _short(out[n]) and len(out) > 1:
+            j = n - 1 if n > 0 and isinstance(out[n - 1], Term) and out[n - 1].field is None else n + 1
+            if j < len(out) and isinstance(out[j], Term) and out[j].field is None and not _short_pair(out, j, n):
+                a, b = (out[j], out[n]) if j < n else (out[n], out[j])
+                out[min(j, n)] = Term(f"{a.text} {b.text}", a.words + b.words, True, None)
+                del out[max(j, n)]
+                n = min(j, n)
+                continue
+        n += 1
+    return out
+
+
+def _short_pair(parts: list, j: int, n: int) -> bool:
+    """Two short words side by side ("of the") are left alone: a phrase of them says no more."""
+    return _short(parts[j]) and all(_short(p) for p in parts)
+
+
 def _is_article_term(node) -> bool:
     from corpus_cli.language.articles import STANDALONE
     from corpus_cli.language.text import fold
@@ -152,7 +186,7 @@ class _Parser:
             return None
         # The article standing alone (al Assad) is optional: it never makes a query find less.
         words = [p for p in parts if not _is_article_term(p)]
-        parts = words if any(not isinstance(p, Not) for p in words) else parts
+        parts = _adjacent(words if any(not isinstance(p, Not) for p in words) else parts)
         if len(parts) == 1:
             return parts[0]
         if self.any_word:
@@ -199,18 +233,56 @@ def _field(name: str, query: str, at: int) -> str:
     return name.lower()
 
 
-def _term(text: str, phrase: bool, field: str | None = None) -> Term | None:
+def _term(text: str, phrase: bool, field: str | None = None) -> Node | None:
     if field == "id":
         return Term(text, (text,), False, field) if text else None
     found = tuple(words(text))
     if not found:
         return None
+    if field is None and _arabic(text):
+        bridged = _place_in_arabic(text)
+        if bridged is not None:
+            return bridged
     return Term(text, found, phrase or len(found) > 1, field)
+
+
+def _arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in text)
+
+
+def _place_in_arabic(text: str) -> Node | None:
+    """A place named in Arabic script (حلب) as the OR of its Latin spellings, each term showing the
+    bridge (``Aleppo ← حلب``); None when the gazetteer has no such name."""
+    from corpus_cli.language.places import gazetteer
+
+    spellings = dict.fromkeys(s for place in gazetteer().resolve(text) for s in place.spellings)
+    terms = [Term(f"{s} ← {text}", tuple(words(s)), len(words(s)) > 1, None) for s in spellings if words(s)]
+    if not terms:
+        return None
+    return terms[0] if len(terms) == 1 else Or(tuple(terms))
 
 
 def parse(query: str, *, any_word: bool = False) -> Node | None:
     """The query as a tree, or None when it holds no word to search for."""
     return _Parser(query, any_word).parse()
+
+
+def names_in(node: Node | None) -> set[tuple[int, int]]:
+    """The words the query shows to be names, as (id of their term, place in it): a capitalised
+    word after a title (Sheikh, Abu, Imam…) or next to another capitalised word, in a phrase or
+    side by side in the query (Abu Bakr, "Bakr Hassan"). A lower-case word alone is never one."""
+    from corpus_cli.language.names import NAME_TITLES
+    from corpus_cli.language.text import fold
+
+    seq = [(id(t), i, w) for t, negated in leaves(node) if not negated and t.field is None for i, w in enumerate(t.words)]
+    capital = [w[:1].isupper() and not w.isupper() for _, _, w in seq]
+    found = set()
+    for n, (term, i, word) in enumerate(seq):
+        before = n > 0 and (capital[n - 1] or fold(seq[n - 1][2]) in NAME_TITLES)
+        after = n + 1 < len(seq) and capital[n + 1]
+        if capital[n] and (before or after):
+            found.add((term, i))
+    return found
 
 
 def leaves(node: Node | None, negated: bool = False):
