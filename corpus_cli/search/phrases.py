@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from corpus_cli.language.articles import is_article
+from corpus_cli.language.articles import PARTICLES, STANDALONE, is_article
 from corpus_cli.language.text import fold
 from corpus_cli.search.expand import Expansion, accepts, occurrence_quality
 
@@ -23,7 +23,8 @@ def content_words(words: tuple[str, ...], text: str = "") -> tuple[str, ...]:
     folded = [fold(w) for w in words]
     hyphens = text.casefold()
     kept = tuple(w for n, (w, f) in enumerate(zip(words, folded))
-                 if not is_article(f, folded[n + 1] if n + 1 < len(words) else None, f"{w.casefold()}-" in hyphens))
+                 if not is_article(f, folded[n + 1] if n + 1 < len(words) else None, f"{w.casefold()}-" in hyphens)
+                 and not (n and f in STANDALONE and PARTICLES.get(folded[n - 1]) == "abd"))  # Abd-ul, Abd al
     return kept or words
 
 

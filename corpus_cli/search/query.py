@@ -39,9 +39,11 @@ class Term(NamedTuple):
     words: tuple[str, ...]
     phrase: bool = False
     field: str | None = None
+    bridge: str | None = None  # the words the user wrote, when this term stands for them (a place in Arabic script)
 
     def __str__(self) -> str:
         body = f'"{self.text}"' if self.phrase and " " in self.text else self.text
+        body = f"{body} ← {self.bridge}" if self.bridge else body
         return f"{self.field}:{body}" if self.field else body
 
 
@@ -256,7 +258,7 @@ def _place_in_arabic(text: str) -> Node | None:
     from corpus_cli.language.places import gazetteer
 
     spellings = dict.fromkeys(s for place in gazetteer().resolve(text) for s in place.spellings)
-    terms = [Term(f"{s} ← {text}", tuple(words(s)), len(words(s)) > 1, None) for s in spellings if words(s)]
+    terms = [Term(s, tuple(words(s)), len(words(s)) > 1, None, text) for s in spellings if words(s)]
     if not terms:
         return None
     return terms[0] if len(terms) == 1 else Or(tuple(terms))
@@ -274,7 +276,8 @@ def names_in(node: Node | None) -> set[tuple[int, int]]:
     from corpus_cli.language.names import NAME_TITLES
     from corpus_cli.language.text import fold
 
-    seq = [(id(t), i, w) for t, negated in leaves(node) if not negated and t.field is None for i, w in enumerate(t.words)]
+    seq = [(id(t), i, w) for t, negated in leaves(node) if not negated and t.field is None and not t.bridge
+           for i, w in enumerate(t.words)]
     capital = [w[:1].isupper() and not w.isupper() for _, _, w in seq]
     found = set()
     for n, (term, i, word) in enumerate(seq):
