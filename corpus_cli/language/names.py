@@ -68,7 +68,8 @@ def words_meet(a: str, b: str) -> bool:
     forms_a, forms_b = _forms(a), _forms(b)
     if forms_a & forms_b:
         return True
-    return any(_close(x, y) for x in forms_a for y in forms_b)
+    budget = max_typos(a if len(a) >= len(b) else b)  # as the words are written (Deraa, Daraa: 1)
+    return any(_close(x, y, budget) for x in forms_a for y in forms_b)
 
 
 @lru_cache(maxsize=1 << 16)

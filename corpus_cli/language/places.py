@@ -26,19 +26,18 @@ from corpus_cli.language.translit import keys
 LONGEST = 5  # words in the longest spelling
 MINOR_BELOW = 15_000  # people: a smaller place is named in text only where the words around say it is a place
 # Words after which a name is a place: prepositions of place and the nouns of settlements.
-PLACE_WORDS = frozenset(
-    "in near of from at to into outside around towards toward between across via "
-    "village villages town towns city district subdistrict countryside region area camp".split()
-)
+PREPOSITIONS = frozenset("in near from at to into outside around towards toward between across via".split())
+SETTLEMENTS = frozenset("village villages town towns city district subdistrict countryside region area camp outskirts".split())
 
 
 class Place(NamedTuple):
     name: str
     kind: str  # "city" (a town or village) or "governorate"
-    spellings: tuple[str, ...]  # looked for in text
+    spellings: tuple[str, ...]  # looked for in text: spellings of its own name, then its other names
     also: tuple[str, ...] = ()  # names a user may type that are not looked for in text (Tal, alkramt)
     arabic: tuple[str, ...] = ()  # names in Arabic script
     population: int = 0
+    others: frozenset[str] = frozenset()  # the spellings that are other names (Halab for Aleppo)
 
     @property
     def minor(self) -> bool:
@@ -72,6 +71,7 @@ class Gazetteer:
         self.places = places
         self.by_name = {p.name.casefold(): p for p in places}
         self._phrases: dict[tuple[str, ...], str] = {}  # spellings looked for in text
+        self._other: set[tuple[str, ...]] = set()  # keys of other names: found only after a word of place
         self._typed: dict[tuple[str, ...], set[str]] = {}  # every Latin name: what a user may mean
         self._arabic: dict[str, set[str]] = {}
         self._starts: set[str] = set()  # keys of the first word of some spelling: where a mention can begin
@@ -84,7 +84,10 @@ class Gazetteer:
                 if spelling in place.also or (len(content) == 1 and len(content) < len(words) and len(content[0][0]) < 5):
                     continue  # "At Tall" would be any "Tell": too short once the article is gone
                 for key in _combinations(content):
-                    self._phrases.setdefault(key, place.name)
+                    if key not in self._phrases:
+                        self._phrases[key] = place.name
+                        if place.minor or spelling in place.others:
+                            self._other.add(key)
                     self._starts.add(key[0])
             for name in place.arabic:
                 self._arabic.setdefault(_arabic_key(name), set()).add(place.name)
@@ -95,9 +98,9 @@ class Gazetteer:
         places = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                name, kind, _, population, spellings, also, arabic = line.split("\t")
-                names = (tuple(n for n in col.split("|") if n) for col in (spellings, also, arabic))
-                places.append(Place(name, kind, *names, int(population or 0)))
+                name, kind, _, population, own, other, also, arabic = line.split("\t")
+                own, other, also, arabic = (tuple(n for n in col.split("|") if n) for col in (own, other, also, arabic))
+                places.append(Place(name, kind, own + other, also, arabic, int(population or 0), frozenset(other)))
         return cls(places)
 
     def find(self, text: str) -> list[Mention]:
@@ -113,9 +116,10 @@ class Gazetteer:
                 continue
             for size in range(min(LONGEST, len(content) - n), 0, -1):
                 variants = _content([t.text for _, t in content[n : n + size]])
-                place = next((self._phrases[k] for k in _combinations(variants) if k in self._phrases), None)
-                if place is not None and self.by_name[place.casefold()].minor and not _after_place_word(toks, content[n][0]):
-                    place = None  # "Maleh said": a person, not the village of Malah
+                key = next((k for k in _combinations(variants) if k in self._phrases), None)
+                place = self._phrases[key] if key is not None else None
+                if key in self._other and not _after_place_word(toks, content[n][0]):
+                    place = None  # "Maleh said": a person, not the village of Malah; "Vinaya Karma", not Al Karmah
                 if place is not None:
                     last = content[n + size - 1][1]
                     found.append(Mention(place, first.start, last.end, text[first.start : last.end]))
@@ -139,11 +143,14 @@ class Gazetteer:
 
 
 def _after_place_word(toks, i: int) -> bool:
-    """Whether the token before ``toks[i]`` (articles skipped) says a place follows: "in", "village of"."""
-    i -= 1
-    while i >= 0 and fold(toks[i].text) in ARTICLES:
-        i -= 1
-    return i >= 0 and fold(toks[i].text) in PLACE_WORDS
+    """Whether the words before ``toks[i]`` (articles skipped) say a place follows: a preposition of
+    place ("in", "near"), a settlement ("village", "countryside"), or "of" after one ("the town of")."""
+    before = [fold(t.text) for t in toks[max(0, i - 4):i] if fold(t.text) not in ARTICLES][-2:]
+    if not before:
+        return False
+    if before[-1] in PREPOSITIONS or before[-1] in SETTLEMENTS:
+        return True
+    return before[-1] == "of" and len(before) == 2 and before[0] in SETTLEMENTS
 
 
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # vowel signs, shadda, sukun, tatweel

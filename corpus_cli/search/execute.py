@@ -109,11 +109,12 @@ class _Evaluator:
         found = []
         for m in pattern.finditer(self.index.unit_text(g)):
             surface = m.group()
-            quality = qualities.get(surface, False)
+            at = (surface, m.start() == 0)  # a capital that starts the statement says nothing of a name
+            quality = qualities.get(at, False)
             if quality is False:  # a spelling met for the first time in this search
                 e = next((e for e in part.expansions if e.word == _fold(surface)), None)
-                matched = e is not None and accepts(e, surface)
-                quality = qualities[surface] = occurrence_quality(part.word, surface, e) if matched else None
+                matched = e is not None and accepts(e, surface, m.start())
+                quality = qualities[at] = occurrence_quality(part.word, surface, e) if matched else None
             if quality is not None:
                 found.append((m.start(), m.end(), quality))
         return found

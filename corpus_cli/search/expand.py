@@ -63,9 +63,13 @@ class Expansion(NamedTuple):
     capitalised: bool = False  # only occurrences written with a capital (a name's variant that is also a word)
 
 
-def accepts(e: Expansion, surface: str) -> bool:
-    """Whether an occurrence spelled ``surface`` (of ``e.word``) counts for the expansion ``e``."""
-    return (e.surface is None or fold_case(surface) == e.surface) and (not e.capitalised or surface[:1].isupper())
+def accepts(e: Expansion, surface: str, start: int = 1) -> bool:
+    """Whether an occurrence spelled ``surface`` (of ``e.word``), at ``start`` in its statement,
+    counts for the expansion ``e``: a name's variant only with a capital, and not as the
+    statement's first word (where every word has one)."""
+    if e.surface is not None and fold_case(surface) != e.surface:
+        return False
+    return not e.capitalised or (surface[:1].isupper() and start > 0)
 
 
 def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False,
@@ -74,7 +78,8 @@ def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bo
 
     With ``name`` (the query shows the word is a name: Abu Bakr, Sheikh Bakr), a word too short
     for typos may still differ by one vowel from a name of the corpus (Bakr, Baker), as
-    transliterations of unwritten Arabic vowels do; a lower-case word alone never does."""
+    transliterations of unwritten Arabic vowels do (one added or dropped); a lower-case word
+    alone never does."""
     key = fold(query_word)
     if not key:
         return []
@@ -164,11 +169,11 @@ def _within(key: str, lexicon: Lexicon, typos: int) -> dict[str, int]:
 
 
 def _vowel_variants(word: str) -> list[str]:
-    """``word`` with one vowel added, dropped or changed (bakr: baker, bakir, bkr…)."""
+    """``word`` with one vowel added or dropped after its first letter (bakr: baker, bakir), as
+    Latin writes the vowels Arabic does not. A changed vowel is not one: most, must; port, part."""
     vowels = "aeiou"
     found = {word[:i] + v + word[i:] for i in range(1, len(word) + 1) for v in vowels}
     found |= {word[:i] + word[i + 1:] for i, c in enumerate(word) if c in vowels and i > 0}
-    found |= {word[:i] + v + word[i + 1:] for i, c in enumerate(word) if c in vowels for v in vowels if v != c}
     found.discard(word)
     return sorted(found)
 

@@ -46,7 +46,7 @@ def occurrences(toks, parts: list[Part]) -> list[tuple[int, int, float]]:
                 j += 1
                 continue
             e = lookups[k].get(folded)
-            if e is None or not accepts(e, surface):
+            if e is None or not accepts(e, surface, start):
                 break
             qualities.append(occurrence_quality(parts[k].word, surface, e))
             k += 1
