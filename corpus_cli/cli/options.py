@@ -173,10 +173,12 @@ Query language:
 \b
 Spelling: case, diacritics and apostrophes never matter (Dara’a = Daraa);
 a transliteration key joins spellings of Arabic names (Asad = Assad,
-Idleb = Idlib, Hamah = Hama, Maarat = Maaret); the article al-/el- is
-optional; words of 5 letters or more may have a typo, of 9 or more two
-(Alepo finds Aleppo; Homs does not find homes). --exact turns all this
-off except case.
+Idleb = Idlib, Hamah = Hama, Maarat = Maaret); the article (al-, el-,
+ash-, ad-…) is optional and particles meet in every form (Abdel = Abdul,
+Abu = Abou, bin = ibn); words of 5 letters or more may have a typo, of 9
+or more two, a swap of two letters being one (Alepo and Aelppo find
+Aleppo; Homs does not find homes; OPCW has no typos). A place in Arabic
+script finds its Latin spellings. --exact turns all this off except case.
 """
 
 
