@@ -22,6 +22,30 @@ from corpus_cli.api import open_corpus  # noqa: E402
 from corpus_cli.search.expand import RULE_SAME, expand  # noqa: E402
 
 
+def frequent_names(corpus, n: int, sample: int = 20000) -> list[tuple[str, int, str]]:
+    """The ``n`` most frequent words written as names, from a sample of statements: (folded word,
+    occurrences in the corpus, its usual spelling). A name is capitalised in most of its
+    occurrences inside a statement (the first word of a statement says nothing)."""
+    from collections import Counter
+
+    from corpus_cli.language.text import WORD, fold
+
+    index = corpus.index
+    step = max(1, index.unit_count // sample)
+    seen, capital, spelled = Counter(), Counter(), {}
+    for g in range(0, index.unit_count, step):
+        for m in list(WORD.finditer(index.unit_text(g)))[1:]:
+            word = fold(m.group())
+            if len(word) >= 3 and word.isalpha():
+                seen[word] += 1
+                if m.group()[:1].isupper():
+                    capital[word] += 1
+                    spelled.setdefault(word, m.group())
+    names = [w for w, k in seen.items() if k >= 5 and capital[w] * 2 > k]
+    ranked = sorted(((index.lexicon.count(w), w) for w in names), reverse=True)[:n]
+    return [(w, count, spelled[w]) for count, w in ranked]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder")
@@ -31,12 +55,9 @@ def main() -> None:
     args = ap.parse_args()
     corpus = open_corpus(args.folder, fields=dict(f.split("=", 1) for f in args.field) or None)
     lexicon = corpus.index.lexicon
-    rows = corpus.index.db.execute("SELECT term, cnt FROM terms WHERE length(term) >= 3 ORDER BY cnt DESC LIMIT ?",
-                                   (args.names * 20,)).fetchall()
-    names = [(t, n) for t, n in rows if t.isalpha() and lexicon.is_name(t)][: args.names]
+    names = frequent_names(corpus, args.names)
     found = []
-    for word, count in names:
-        spelled = max(lexicon.spellings(word).items(), key=lambda kv: kv[1])[0]
+    for word, count, spelled in names:
         try:
             expansions = expand(spelled, lexicon, name=True)
         except TypeError:  # a version before names were told from words (to compare with it)
