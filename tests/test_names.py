@@ -204,3 +204,25 @@ def test_places_by_any_spelling_and_script(invoke, corpus):
     assert [d.id[:3] for d in corpus.list(place="Maarat al-Numan")] == ["004"]
     data = json.loads(invoke("places", "Deraa", "--json").stdout)
     assert [p["name"] for p in data] == ["Daraa"]
+
+
+@pytest.mark.parametrize("arabic, latin, meets", [
+    ("بشار", "Bashar", True), ("الأسد", "Assad", True), ("محمد", "Mohammed", True), ("محمد", "Muhammad", True),
+    ("القذافي", "Qaddafi", True), ("القذافي", "Gaddafi", True), ("جمال", "Gamal", True), ("الخطيب", "Alkhatib", True),
+    ("مالح", "Maleh", True), ("ياسر", "Yasser", True), ("فرحان", "Farhan", True),
+    ("بشار", "Basma", False), ("محمد", "Ahmad", False), ("فرحان", "Farouk", False),
+    ("محمد", "Mahmoud", True),  # a known collision: the key drops the vowels that tell them apart
+])
+def test_the_arabic_to_latin_key_for_names(arabic, latin, meets):
+    from corpus_cli.language.arabic import consonant_keys, latin_consonants
+    from corpus_cli.language.text import fold
+
+    assert bool(consonant_keys(arabic) & latin_consonants(fold(latin))) is meets
+
+
+def test_a_person_in_arabic_script_finds_the_latin_name(corpus):
+    hits = corpus.search("فرحان")
+    assert {h.document.id for h in hits} == {"001_6bce3e69434a3938"} and len(hits) == 4
+    assert {m.text for h in hits for m in h.matches} == {"Farhan"}
+    [leaf] = corpus.find("مالح").leaves
+    assert [(e.word, e.rule) for p in leaf.parts for e in p.expansions] == [("maleh", "Arabic → Latin key")]

@@ -87,3 +87,35 @@ def test_places_command_and_filters(invoke, corpus):
     assert r.exit_code == 2 and "no place called 'Atlantis'" in r.stderr
     with pytest.raises(UsageError):
         corpus.list(place="Atlantis")
+
+
+def test_acronyms_and_weak_words_are_not_places():
+    g = gazetteer()
+    assert [m.place for m in g.find("We sent a letter seeking an increase in DERA funds.")] == []
+    assert [m.place for m in g.find("the benefits of DERA’s investments and AFIS records")] == []
+    assert [m.place for m in g.find("Nominations can be sent to Mary Hovagimian")] == []  # not the village of Mari
+    assert [m.place for m in g.find("Shelling near Mari and in Tremseh")] == ["Mari", "Tremseh"]
+    assert [m.place for m in g.find("the Upasampada Vinaya Karma ceremony")] == []  # Al Karmah is another name
+
+
+def test_places_kept_by_another_gazetteer_are_found_again(tmp_path, monkeypatch):
+    import sqlite3
+
+    from corpus_cli.api import Corpus
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title\n\nShelling hit Aleppo on Monday.\n", encoding="utf-8")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = Corpus.open(folder)
+    assert [h.places for h in corpus.search("Aleppo")] == [["Aleppo"]]
+    corpus.index.documents.found.flush()
+    db = sqlite3.connect(corpus.report.database)
+    with db:
+        assert db.execute("UPDATE places SET names = '[\"Atlantis\"]'").rowcount == 1
+        db.execute("UPDATE meta SET value = 'an older gazetteer' WHERE key = 'places'")
+    db.close()
+    again = Corpus.open(folder)
+    assert [h.places for h in again.search("Aleppo")] == [["Aleppo"]]
+    db = sqlite3.connect(again.report.database)
+    assert db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()[0] != "an older gazetteer"

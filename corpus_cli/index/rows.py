@@ -164,7 +164,23 @@ class Findings:
         self.db = db
         self.speakers: list[tuple[int, str]] = []
         self.places: list[tuple[int, str]] = []
+        self._forget_old_places()
         atexit.register(self.flush)
+
+    def _forget_old_places(self) -> None:
+        """Places kept by another gazetteer or other rules are found again (not the whole index rebuilt)."""
+        from corpus_cli.language.places import PLACES_VERSION
+
+        self._kept_places = True
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()
+        if row is not None and row[0] == PLACES_VERSION:
+            return
+        try:
+            with transaction(self.db):
+                self.db.execute("DELETE FROM places")
+                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('places', ?)", (PLACES_VERSION,))
+        except sqlite3.OperationalError:  # read-only: the kept ones are not read, all are found again
+            self._kept_places = False
 
     def keep_speakers(self, rowid: int, found: list) -> None:
         self.speakers.append((rowid, json.dumps([[s.name, s.role, list(s.statements)] for s in found], ensure_ascii=False)))
@@ -175,7 +191,7 @@ class Findings:
         """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``);
         with ``compute`` (positions in ``rowids``), units not kept and not in it are None (not found now)."""
         known = {unit: json.loads(names) for unit, names in
-                 rows_in(self.db, "SELECT unit, names FROM places WHERE unit IN ({})", rowids)}
+                 rows_in(self.db, "SELECT unit, names FROM places WHERE unit IN ({})", rowids)} if self._kept_places else {}
         out = []
         for n, rowid in enumerate(rowids):
             if rowid not in known:

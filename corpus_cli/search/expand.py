@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.language import translit
+from corpus_cli.language.arabic import MIN_CONSONANTS, consonant_keys, is_arabic, latin_consonants
 from corpus_cli.language.articles import PARTICLE_FORMS, PARTICLES, without_fused_article
 from corpus_cli.language.lexicon import Lexicon, max_typos
 from corpus_cli.language.text import fold, fold_case
@@ -50,6 +51,7 @@ TYPO_VOWELS = frozenset("aeiou")  # a typo may change a first vowel for another
 SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
 RULE_ARTICLE, RULE_PARTICLE, RULE_VOWEL = "article + key", "particle", "a name's vowel"
+RULE_ARABIC = "Arabic → Latin key"
 
 
 class Expansion(NamedTuple):
@@ -92,6 +94,8 @@ def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bo
         seen = {e.word for e in found}
         found += [Expansion(w, 1, RULE_VOWEL, QUALITY_TYPO[1], capitalised=True) for w in _vowel_variants(key)
                   if w not in seen and w in lexicon]
+    if not found and is_arabic(query_word):
+        return _from_arabic(query_word, lexicon)
     bare = without_fused_article(key) if not found else None
     if bare:
         found = [  # no typos here: "al" + a typo is too loose (Alnuman must not find human)
@@ -169,13 +173,32 @@ def _within(key: str, lexicon: Lexicon, typos: int) -> dict[str, int]:
 
 
 def _vowel_variants(word: str) -> list[str]:
-    """``word`` with one vowel added or dropped after its first letter (bakr: baker, bakir), as
-    Latin writes the vowels Arabic does not. A changed vowel is not one: most, must; port, part."""
-    vowels = "aeiou"
-    found = {word[:i] + v + word[i:] for i in range(1, len(word) + 1) for v in vowels}
-    found |= {word[:i] + word[i + 1:] for i, c in enumerate(word) if c in vowels and i > 0}
+    """``word`` with one vowel added between two of its consonants, or one dropped from between
+    two (bakr: baker, bakir; baker: bakr), as Latin writes the short vowels Arabic does not. A
+    changed or final vowel is not one: most, must; tim, time; vice, voice."""
+    vowels = "aeiouy"
+
+    def consonant(i: int) -> bool:
+        return 0 <= i < len(word) and word[i] not in vowels
+
+    found = {word[:i] + v + word[i:] for i in range(1, len(word)) if consonant(i - 1) and consonant(i) for v in "aeiou"}
+    found |= {word[:i] + word[i + 1:] for i, c in enumerate(word) if c in vowels and consonant(i - 1) and consonant(i + 1)}
     found.discard(word)
     return sorted(found)
+
+
+def _from_arabic(word: str, lexicon: Lexicon) -> list[Expansion]:
+    """The names of the corpus a word in Arabic script may be (see :mod:`corpus_cli.language.arabic`)."""
+    wanted = {k for k in consonant_keys(word) if len(k) >= MIN_CONSONANTS}
+    if not wanted:
+        return []
+    starts = {k[:1] for k in wanted}
+    found = []
+    for w in lexicon.words:
+        if w[:1] in starts or w[:1] in "aeiou":
+            if latin_consonants(w) & wanted and lexicon.is_name(w):
+                found.append(Expansion(w, 0, RULE_ARABIC, QUALITY_KEY))
+    return found
 
 
 ACRONYM_MAX = 6  # letters
