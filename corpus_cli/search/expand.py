@@ -124,7 +124,8 @@ def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion
                 continue
             bare = without_fused_article(word)
             if bare and not set(translit.keys(word)) & set(own_keys):  # found as Alassad through assad
-                if lexicon.is_name(word):  # a name, not "already" through "ready"
+                # both names: not "already" through "ready", nor the surname Elkind through "kind"
+                if lexicon.is_name(word) and (key not in lexicon or lexicon.is_name(key)):
                     found[word] = Expansion(word, _distance(key, bare), RULE_ARTICLE, QUALITY_KEY)
                 continue
             if (distance := _distance(key, word)) <= max(2, min(len(key), len(word)) // 2):
@@ -183,6 +184,7 @@ def _vowel_variants(word: str) -> list[str]:
 
     found = {word[:i] + v + word[i:] for i in range(1, len(word)) if consonant(i - 1) and consonant(i) for v in "aeiou"}
     found |= {word[:i] + word[i + 1:] for i, c in enumerate(word) if c in vowels and consonant(i - 1) and consonant(i + 1)}
+    found = {w for w in found if any(c in "aeiou" for c in w)}  # a name keeps a vowel: not tm, cty
     found.discard(word)
     return sorted(found)
 
