@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 from typing import NamedTuple, Sequence
@@ -133,7 +132,7 @@ class Corpus:
         if not wanted:
             raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        return place_counts(self.index, None if positions is None else set(positions), functools.partial(place_units, self.index),
+        return place_counts(self.index, None if positions is None else set(positions), place_units(self.index, places=wanted),
                             wanted)
 
     # --- commands -----------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable, Container, NamedTuple
+from typing import Container, NamedTuple
 
 
 class PlaceCount(NamedTuple):
@@ -50,18 +50,23 @@ def speaker_counts(index, positions) -> list[SpeakerCount]:
     return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
 
 
-def place_counts(index, allowed: Container[int] | None, place_units: Callable[[str], dict], places) -> list[PlaceCount]:
+def place_counts(index, allowed: Container[int] | None, units: dict[int, list[str]], places) -> list[PlaceCount]:
     """Each of ``places`` named in the documents ``allowed`` (None: all), most named first;
-    ``place_units(name)`` gives the units that name a place."""
+    ``units`` gives the places each unit names."""
+    by_place: dict[str, list[int]] = {}
+    for g, names in units.items():
+        if allowed is None or index.stmt_doc[g] in allowed:
+            for name in names:
+                by_place.setdefault(name, []).append(g)
     found = []
     for place in places:
-        units = [g for g in place_units(place.name) if allowed is None or index.stmt_doc[g] in allowed]
-        if not units:
+        named = by_place.get(place.name)
+        if not named:
             continue
-        docs = {index.stmt_doc[g] for g in units}
+        docs = {index.stmt_doc[g] for g in named}
         dates = sorted(index.doc_dates[p] for p in docs if index.doc_dates[p] >= 0)
         found.append(PlaceCount(
-            place.name, place.kind, len(docs), len(units),
+            place.name, place.kind, len(docs), len(named),
             _day(dates[0]) if dates else None, _day(dates[-1]) if dates else None,
         ))
     return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name))

@@ -82,34 +82,41 @@ def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -
         hidden = frozenset(p for p in span if p in hide)
     return Selection(positions, said, hidden)
 
-def place_units(index, name: str) -> dict[int, list[str]]:
-    """Units (statements and titles) that name the place ``name`` (any spelling): unit -> places."""
+def place_units(index, name: str | None = None, places=None) -> dict[int, list[str]]:
+    """Units (statements and titles) that name a place: those ``name`` means in any spelling or
+    script, or ``places`` (default: every place of the gazetteer); unit -> their names.
+
+    Candidates are the units holding a name-like word with the key of a spelling's first word;
+    the places each names are found once and kept in the index (``places_of``)."""
     from corpus_cli.language.articles import ARTICLES
     from corpus_cli.language.places import gazetteer
     from corpus_cli.language.translit import keys
 
     gaz = gazetteer()
-    wanted = gaz.resolve(name)
-    if not wanted:
-        raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
-    names = {p.name for p in wanted}
-    candidates: set[int] = set()
-    for place in wanted:
+    if name is not None:
+        places = gaz.resolve(name)
+        if not places:
+            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
+    places = gaz.places if places is None else places
+    names = {p.name for p in places}
+    first_keys = set()
+    for place in places:
         for spelling in place.spellings:
             content = [w for w in words(spelling) if fold(w) not in ARTICLES]
-            if not content:
-                continue
-            lexicon = index.lexicon
-            for key in keys(fold(content[0])):
-                for word in lexicon.by_key(key):
-                    if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
-                        candidates.update(index.postings[word])
-    found = {}
-    for g in candidates:
-        here = [m.place for m in gaz.find(index.unit_text(g)) if m.place in names]
-        if here:
-            found[g] = here
-    return found
+            if content:
+                first_keys.update(keys(fold(content[0])))
+    lexicon = index.lexicon
+    candidates: set[int] = set()
+    for word in {w for key in first_keys for w in lexicon.by_key(key)}:
+        if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
+            candidates.update(index.postings[word])
+    units = sorted(candidates)
+    if hasattr(index, "places_of"):  # kept in the database once found
+        found = index.places_of(units)
+    else:
+        found = [[m.place for m in gaz.find(index.unit_text(g))] for g in units]
+    return {g: here for g, named in zip(units, found) if (here := [n for n in named if n in names])}
+
 
 def speaker_statements(index, name: str, positions=None) -> dict[int, set[int]]:
     """Documents (positions) whose text quotes ``name``, with the statements said."""

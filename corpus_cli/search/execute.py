@@ -327,14 +327,20 @@ def run(
     avg = index.avg_length or 1.0
     scored = []
     stmt_length = index.stmt_length
+    bridged = [lf.term.bridge for lf in scoring]  # the spellings of one Arabic name count as one term
     for g in units:
         norm = K1 * (1 - B + B * stmt_length[g] / avg)
         score = 0.0
-        for i, lf in zip(idf, scoring):
+        best: dict[str, float] = {}
+        for i, lf, bridge in zip(idf, scoring, bridged):
             tf = lf.counts.get(g)
             if tf:  # BM25 on the count, times the mean quality of the occurrences
-                score += i * (lf.weights[g] / tf) * tf * (K1 + 1) / (tf + norm)
-        score = round(score, 3)
+                part = i * (lf.weights[g] / tf) * tf * (K1 + 1) / (tf + norm)
+                if bridge is None:
+                    score += part
+                else:
+                    best[bridge] = max(best.get(bridge, 0.0), part)
+        score = round(score + sum(best.values()), 3)
         if min_score is None or score >= min_score:
             scored.append((score, g))
     total = len(scored)
