@@ -9,15 +9,12 @@ import functools
 import json
 import sqlite3
 from array import array
-from typing import TYPE_CHECKING
 
 from corpus_cli.document import Document
+from corpus_cli.index.base import Index
 from corpus_cli.index.schema import from_blob, text_of
 from corpus_cli.language.dates import DocDate
 from corpus_cli.language.speakers import Speaker
-
-if TYPE_CHECKING:
-    from corpus_cli.index.database import DatabaseIndex
 
 
 class Postings:
@@ -25,7 +22,7 @@ class Postings:
 
     MANY = 20_000  # occurrences from which numpy maps row ids to positions (importing it costs 0.05 s)
 
-    def __init__(self, index: DatabaseIndex):
+    def __init__(self, index: Index):
         self.index = index
         self._cache: dict[str, array] = {}
 
@@ -61,7 +58,7 @@ class Postings:
 class Surfaces:
     """Folded word -> how the text spells it, with counts (read from the units that hold it)."""
 
-    def __init__(self, index: DatabaseIndex):
+    def __init__(self, index: Index):
         self.index = index
 
     def __getitem__(self, word: str) -> dict[str, int]:
@@ -89,7 +86,7 @@ class Documents:
     )
     CACHE = 4096  # documents kept; a scan of every document must not keep them all
 
-    def __init__(self, index: DatabaseIndex):
+    def __init__(self, index: Index):
         self.index = index
         self._cache: dict[int, Document] = {}
         row = index.db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
