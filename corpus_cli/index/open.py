@@ -143,7 +143,20 @@ def open_database(
             "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY p.rowid")
     ]
     report.formats_loader = lambda: _cached_formats(db)
-    return DatabaseIndex(db), report
+    index = DatabaseIndex(db)
+    if report.source in ("built", "memory"):
+        _find_places(index)
+    return index, report
+
+
+def _find_places(index: DatabaseIndex) -> None:
+    """The places every unit names, found once as the index is built and kept in it, so that no
+    command finds them while writing its output (``--place``, ``places``, JSON hits read them).
+    Units changed by a later update have theirs found when first asked for."""
+    from corpus_cli.index.select import place_units
+
+    place_units(index)
+    index.documents.found.flush()
 
 
 @contextlib.contextmanager
