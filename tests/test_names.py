@@ -226,3 +226,11 @@ def test_a_person_in_arabic_script_finds_the_latin_name(corpus):
     assert {m.text for h in hits for m in h.matches} == {"Farhan"}
     [leaf] = corpus.find("مالح").leaves
     assert [(e.word, e.rule) for p in leaf.parts for e in p.expansions] == [("maleh", "Arabic → Latin key")]
+
+
+@pytest.mark.parametrize("query", ['"Abdel Aziz Hamid"', '"Abdulaziz Hamid"', "Abdulaziz", "Abd-al-Aziz", '"Abu Omar ibn Said"',
+                                   '"Abou Omar bin Said"', "Abo Omar Said"])
+def test_quoted_names_in_other_forms_find_the_text(tmp_path, query):
+    (tmp_path / "a.txt").write_text("Title\n\nThe envoy met Abd ul-Aziz Hamid and Abou Omar bin Said in Homs.\n", encoding="utf-8")
+    hits = Corpus.open(tmp_path, cache=False).search(query)
+    assert [h.statement.index for h in hits] == [0]

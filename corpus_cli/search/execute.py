@@ -124,10 +124,8 @@ class _Evaluator:
         names = [i for i, w in enumerate(term.words) if (id(term), i) in self.names]
         named = {term.words[i] for i in names}
         parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field, w in named)) for w in parts_words]
-        if len(parts) == 1 and not parts[0].expansions and not self.exact:
-            fused = split_fused_particle(fold(parts[0].word))  # Abdulaziz: also the words Abdul Aziz
-            if fused:
-                parts = [Part(w, self.expand(w, term.field)) for w in fused[::2]]
+        if not self.exact and any(not p.expansions for p in parts):
+            parts = [q for p in parts for q in self._unfused(p, term.field)]
         leaf = Leaf(term, negated, parts)
         if term.field in (None, "title"):
             leaf.weights, leaf.counts = self.weights(parts, title_only=term.field == "title")
@@ -141,6 +139,12 @@ class _Evaluator:
             leaf.docs = self.field_docs(term.field, parts)
         self.leaves[id(term)] = leaf
         return leaf
+
+    def _unfused(self, part: Part, field: str | None) -> list[Part]:
+        """A word that matches nothing and begins with a particle, as the two words it may be
+        written as (Abdulaziz: Abdul Aziz)."""
+        fused = None if part.expansions else split_fused_particle(fold(part.word))
+        return [Part(w, self.expand(w, field)) for w in fused[::2]] if fused else [part]
 
     def expand(self, word: str, field: str | None, name: bool = False) -> list[Expansion]:
         lexicon = self.index.lexicon if field in (None, "title") else self.index.field_lexicon(field)
