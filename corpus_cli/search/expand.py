@@ -71,7 +71,7 @@ def accepts(e: Expansion, surface: str, start: int = 1) -> bool:
     statement's first word (where every word has one)."""
     if e.surface is not None and fold_case(surface) != e.surface:
         return False
-    return not e.capitalised or (surface[:1].isupper() and start > 0)
+    return not e.capitalised or (surface[:1].isupper() and not surface.isupper() and start > 0)  # not BSE
 
 
 def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False,
