@@ -6,7 +6,8 @@ way each (:data:`PARTICLES`: Abdel/Abdul/Abd al- → abd, Abou/Abo → abu, ibn/
 fused to the next word (Abdelaziz, Abubakr). Two words meet when they share a transliteration key
 (:mod:`corpus_cli.language.translit`) or their keys are within the typo budget
 (:func:`corpus_cli.language.lexicon.max_typos`) in optimal string alignment distance, where a
-transposition is one typo. Two names are the same when every word of the shorter meets a word of
+transposition is one typo, or when keys of six letters or more differ only in vowels and in
+g/q/k/kh (Gaddafi, Khadafy). Two names are the same when every word of the shorter meets a word of
 the longer, in order (a middle name may be missing), or when their words written together meet
 (Nasr Allah = Nasrallah).
 
@@ -24,7 +25,7 @@ from corpus_cli.language.articles import (
 )
 from corpus_cli.language.lexicon import max_typos
 from corpus_cli.language.text import fold
-from corpus_cli.language.translit import keys, meet
+from corpus_cli.language.translit import keys, meet, skeleton
 
 # Words before a name that say it is one (Sheikh Bakr, Abu Bakr, Imam Ali), folded.
 NAME_TITLES = frozenset(
@@ -69,7 +70,15 @@ def words_meet(a: str, b: str) -> bool:
     if forms_a & forms_b:
         return True
     budget = max_typos(a if len(a) >= len(b) else b)  # as the words are written (Deraa, Daraa: 1)
-    return any(_close(x, y, budget) for x in forms_a for y in forms_b)
+    if any(_close(x, y, budget) for x in forms_a for y in forms_b):
+        return True
+    # Vowels and g/q/k/kh are what transliterations of a name disagree on most (Gaddafi, Khadafy):
+    # keys of six letters or more that differ only there meet.
+    return any(len(x) >= 6 and _skeleton(x) == _skeleton(y) for x in forms_a for y in forms_b)
+
+
+def _skeleton(key: str) -> str:
+    return skeleton(key.replace("kh", "k"))
 
 
 @lru_cache(maxsize=1 << 16)
