@@ -44,6 +44,9 @@ QUALITY_TYPO = {1: 0.6, 2: 0.4}
 # than the query word (a misspelling of it). Resolution and revolution, both
 # common words, stay apart.
 TYPO_RARITY = 0.1
+# Swapping two letters often makes another real word (coast, coats; united, untied): a word that
+# is a swap away counts as a misspelling only if a hundred times rarer than the query word.
+TYPO_RARITY_SWAP = 0.01
 # Letters transliterations disagree on at the start of a word: a typo may
 # change the first letter only from one vowel to another (Usama, Osama).
 TYPO_VOWELS = frozenset("aeiou")  # a typo may change a first vowel for another
@@ -137,8 +140,10 @@ def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion
         for word, distance in _within(key, lexicon, typos).items():
             if word in found:
                 continue
-            if own and not lexicon.is_name(word) and lexicon.count(word) > TYPO_RARITY * own:
-                continue
+            if own and not lexicon.is_name(word):
+                rarity = TYPO_RARITY_SWAP if distance < _levenshtein(key, word) else TYPO_RARITY
+                if lexicon.count(word) > rarity * own:
+                    continue
             if len(word) <= ACRONYM_MAX and _written_as_acronym(lexicon, word):
                 continue  # a typo never reaches OPCW or UNSC
             found[word] = Expansion(word, distance, RULE_TYPO, QUALITY_TYPO.get(distance, 0.4))
@@ -231,6 +236,12 @@ def _plurals(word: str) -> list[str]:
     if word.endswith("s") and not word.endswith("ss") and len(word) >= 5:
         forms.append(word[:-1])
     return forms
+
+
+def _levenshtein(a: str, b: str) -> int:
+    from rapidfuzz.distance import Levenshtein
+
+    return int(Levenshtein.distance(a, b))
 
 
 def _distance(a: str, b: str) -> int:
