@@ -30,8 +30,26 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from corpus_cli.language.names import classify, same_name, same_place  # noqa: E402
-from corpus_cli.language.text import fold  # noqa: E402
+from corpus_cli.language.articles import ARTICLES, PARTICLES  # noqa: E402
+from corpus_cli.language.names import same_name, same_place  # noqa: E402
+from corpus_cli.language.text import WORD, fold  # noqa: E402
+from corpus_cli.language.translit import meet  # noqa: E402
+
+
+def classify(a: str, b: str) -> str:
+    """The class of variant that tells ``a`` from ``b``, for reports: article or particle, word
+    split, another name altogether, or spelling."""
+    wa = [fold(m.group()) for m in WORD.finditer(a)]
+    wb = [fold(m.group()) for m in WORD.finditer(b)]
+    ca = [w for w in wa if w not in ARTICLES and w not in PARTICLES]
+    cb = [w for w in wb if w not in ARTICLES and w not in PARTICLES]
+    if (ca != wa or cb != wb) and (set(wa) - set(ca)) != (set(wb) - set(cb)):
+        return "article/particle"
+    if "".join(ca) == "".join(cb) or "".join(wa) == "".join(wb):
+        return "word split"
+    if not any(x == y or meet(x, y) or x[:3] == y[:3] for x in ca for y in cb):
+        return "another name"
+    return "spelling"
 
 
 def latin(name: str) -> bool:

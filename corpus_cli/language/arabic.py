@@ -40,6 +40,15 @@ def is_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
+_ALEFS = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647"})
+
+
+def plain(text: str) -> str:
+    """Arabic-script text without vowel signs and tatweel, the forms of alef as one, ة as ه, spaces as
+    one: how a name is looked up (حَلَب = حلب)."""
+    return " ".join(_MARKS.sub("", text).translate(_ALEFS).split())
+
+
 def consonant_keys(word: str) -> frozenset[str]:
     """The consonant keys of a word in Arabic script (each reading of و and ي), without the article."""
     word = _MARKS.sub("", word)

@@ -17,22 +17,18 @@ names that resolve to a common place are the same place, whatever their spelling
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from corpus_cli.language.articles import (
-    ARTICLES, PARTICLE_FORMS, PARTICLES, is_article, split_fused_particle, without_fused_article,
-)
+from corpus_cli.language.articles import PARTICLE_FORMS, PARTICLES, is_article, split_fused_particle, without_fused_article
 from corpus_cli.language.lexicon import max_typos
-from corpus_cli.language.text import fold
-from corpus_cli.language.translit import keys, meet, skeleton
+from corpus_cli.language.text import WORD, fold
+from corpus_cli.language.translit import keys, skeleton
 
 # Words before a name that say it is one (Sheikh Bakr, Abu Bakr, Imam Ali), folded.
 NAME_TITLES = frozenset(
     "sheikh shaykh sheik imam mullah abu abou abo umm bin ibn ben mr mrs ms dr president minister prince king emir "
     "general colonel brigadier commander".split()
 )
-_WORD = re.compile(r"[^\W\d_]+(?:['’ʿʾ‘`][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=4096)
@@ -44,7 +40,7 @@ def name_words(name: str) -> tuple[str, ...]:
     >>> name_words("Abdelaziz ben Baz")
     ('abd', 'aziz', 'bin', 'baz')
     """
-    found = [(m.group(), m.end()) for m in _WORD.finditer(name)]
+    found = [(m.group(), m.end()) for m in WORD.finditer(name)]
     out: list[str] = []
     for n, (word, end) in enumerate(found):
         w = fold(word)
@@ -64,10 +60,10 @@ def name_words(name: str) -> tuple[str, ...]:
 
 def words_meet(a: str, b: str) -> bool:
     """Whether two folded words are spellings of one name word (see the module's docstring)."""
-    if a == b or meet(a, b):
+    if a == b:
         return True
     forms_a, forms_b = _forms(a), _forms(b)
-    if forms_a & forms_b:
+    if forms_a & forms_b:  # a shared key (Asad, Assad), also of the word without a fused article
         return True
     budget = max_typos(a if len(a) >= len(b) else b)  # as the words are written (Deraa, Daraa: 1)
     if any(_close(x, y, budget) for x in forms_a for y in forms_b):
@@ -91,11 +87,9 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _close(x: str, y: str, budget: int | None = None) -> bool:
+def _close(x: str, y: str, budget: int) -> bool:
     from rapidfuzz.distance import OSA
 
-    if budget is None:
-        budget = max_typos(x if len(x) >= len(y) else y)
     return budget > 0 and OSA.distance(x, y, score_cutoff=budget) <= budget
 
 
@@ -139,19 +133,3 @@ def same_place(a: str, b: str) -> bool:
     if found_a or found_b:
         return bool(found_a & found_b)
     return same_name(a, b)
-
-
-def classify(a: str, b: str) -> str:
-    """The class of variant that tells ``a`` from ``b``, for reports: article or particle, word
-    split, another name altogether, or spelling."""
-    wa = [fold(m.group()) for m in _WORD.finditer(a)]
-    wb = [fold(m.group()) for m in _WORD.finditer(b)]
-    ca = [w for w in wa if w not in ARTICLES and w not in PARTICLES]
-    cb = [w for w in wb if w not in ARTICLES and w not in PARTICLES]
-    if (ca != wa or cb != wb) and (set(wa) - set(ca)) != (set(wb) - set(cb)):
-        return "article/particle"
-    if "".join(ca) == "".join(cb) or "".join(wa) == "".join(wb):
-        return "word split"
-    if not any(x == y or meet(x, y) or x[:3] == y[:3] for x in ca for y in cb):
-        return "another name"
-    return "spelling"

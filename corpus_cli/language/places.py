@@ -12,13 +12,13 @@ Gary of Qarah and Urban of Irbin.)
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from itertools import product
 
+from corpus_cli.language.arabic import is_arabic, plain
 from corpus_cli.language.articles import ARTICLES
 from corpus_cli.language.text import fold, tokens
 from corpus_cli.language.translit import keys
@@ -93,7 +93,7 @@ class Gazetteer:
                             self._other.add(key)
                     self._starts.add(key[0])
             for name in place.arabic:
-                self._arabic.setdefault(_arabic_key(name), set()).add(place.name)
+                self._arabic.setdefault(plain(name), set()).add(place.name)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -141,7 +141,7 @@ class Gazetteer:
         if exact:
             return [exact]
         if is_arabic(name):
-            found = self._arabic.get(_arabic_key(name), set())
+            found = self._arabic.get(plain(name), set())
         else:
             found = set().union(*(self._typed.get(k, ()) for k in _combinations(_content([t.text for t in tokens(name)]))))
         return [self.by_name[n.casefold()] for n in sorted(found)]
@@ -162,22 +162,6 @@ def _after_place_word(toks, i: int) -> bool:
     if before[-1] in PREPOSITIONS or before[-1] in SETTLEMENTS:
         return True
     return before[-1] == "of" and len(before) == 2 and before[0] in SETTLEMENTS
-
-
-_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")  # vowel signs, shadda, sukun, tatweel
-
-
-def is_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
-
-
-def _arabic_key(name: str) -> str:
-    """An Arabic-script name without vowel signs and tatweel, alef forms as one, spaces as one."""
-    name = _ARABIC_MARKS.sub("", name).translate(_ALEFS)
-    return " ".join(name.split())
-
-
-_ALEFS = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647"})
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.errors import UsageError
+from corpus_cli.language.arabic import is_arabic
 from corpus_cli.language.text import words
 
 QUERY_FIELDS = ("title", "category", "source", "id")
@@ -241,15 +242,11 @@ def _term(text: str, phrase: bool, field: str | None = None) -> Node | None:
     found = tuple(words(text))
     if not found:
         return None
-    if field is None and _arabic(text):
+    if field is None and is_arabic(text):
         bridged = _place_in_arabic(text)
         if bridged is not None:
             return bridged
     return Term(text, found, phrase or len(found) > 1, field)
-
-
-def _arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
 def _place_in_arabic(text: str) -> Node | None:
