@@ -20,12 +20,12 @@ from itertools import product
 
 from corpus_cli.language.arabic import is_arabic, plain
 from corpus_cli.language.articles import ARTICLES
-from corpus_cli.language.text import fold, tokens
+from corpus_cli.language.text import fold, is_acronym, tokens
 from corpus_cli.language.translit import keys
 
 LONGEST = 5  # words in the longest spelling
 # A new value whenever the gazetteer or the rules below change: an index forgets the places it kept.
-PLACES_VERSION = "cities500-2"
+PLACES_VERSION = "cities500-3"
 MINOR_BELOW = 15_000  # people: a smaller place is named in text only where the words around say it is a place
 # Words after which a name is a place: prepositions of place and the nouns of settlements.
 # Not "to", "at" or "from": a letter goes "to Mary", a statement comes "from" a person.
@@ -123,7 +123,7 @@ class Gazetteer:
                 place = self._phrases[key] if key is not None else None
                 if key in self._other and not _after_place_word(toks, content[n][0]):
                     place = None  # "Maleh said": a person, not the village of Malah; "Vinaya Karma", not Al Karmah
-                if size == 1 and _acronym(first.text):
+                if size == 1 and is_acronym(first.text):
                     place = None  # AFIS, DERA’s: an acronym, not the town of Afis or Daraa
                 if place is not None:
                     last = content[n + size - 1][1]
@@ -145,12 +145,6 @@ class Gazetteer:
         else:
             found = set().union(*(self._typed.get(k, ()) for k in _combinations(_content([t.text for t in tokens(name)]))))
         return [self.by_name[n.casefold()] for n in sorted(found)]
-
-
-def _acronym(word: str) -> bool:
-    """A word of two to five capitals, perhaps with a possessive (DERA, DERA’s)."""
-    letters = word[:-2] if word[-2:-1] in ("'", "’") else word
-    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
 def _after_place_word(toks, i: int) -> bool:

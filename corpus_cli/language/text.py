@@ -27,6 +27,14 @@ WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
 # The same words in ASCII-only text, found a third faster (for index builds).
 WORD_ASCII = re.compile(r"[A-Za-z0-9]+(?:['`][A-Za-z0-9]+)*")
 _APOSTROPHE_TABLE = dict.fromkeys(map(ord, APOSTROPHES))
+ACRONYM_MAX = 6  # letters
+
+
+def is_acronym(word: str) -> bool:
+    """A word of two to six capitals, perhaps with a possessive (OPCW, UNSC, DERA’s): letters that
+    stand for words, so never a typo of another word nor a place's name."""
+    letters = word[:-2] if word[-2:-1] in ("'", "’") else word
+    return 2 <= len(letters) <= ACRONYM_MAX and letters.isalpha() and letters.isupper()
 
 
 def normalize(text: str) -> str:

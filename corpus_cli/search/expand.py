@@ -30,7 +30,7 @@ from corpus_cli.language import translit
 from corpus_cli.language.arabic import MIN_CONSONANTS, consonant_keys, is_arabic, latin_consonants
 from corpus_cli.language.articles import PARTICLE_FORMS, PARTICLES, without_fused_article
 from corpus_cli.language.lexicon import Lexicon, max_typos
-from corpus_cli.language.text import fold, fold_case
+from corpus_cli.language.text import ACRONYM_MAX, fold, fold_case, is_acronym
 
 
 # How much a match of each kind counts towards a score, best first.
@@ -206,14 +206,6 @@ def _from_arabic(word: str, lexicon: Lexicon) -> list[Expansion]:
             if latin_consonants(w) & wanted and lexicon.is_name(w):
                 found.append(Expansion(w, 0, RULE_ARABIC, QUALITY_KEY))
     return found
-
-
-ACRONYM_MAX = 6  # letters
-
-
-def is_acronym(word: str) -> bool:
-    """A word of two to six capitals (OPCW, UNSC, SDF), as the user or the text wrote it."""
-    return 2 <= len(word) <= ACRONYM_MAX and word.isalpha() and word.isupper()
 
 
 def _written_as_acronym(lexicon: Lexicon, word: str) -> bool:
