@@ -121,8 +121,7 @@ class _Evaluator:
 
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
         parts_words = content_words(term.words, term.text) if term.phrase else term.words
-        names = [i for i, w in enumerate(term.words) if (id(term), i) in self.names]
-        named = {term.words[i] for i in names}
+        named = {w for i, w in enumerate(term.words) if (id(term), i) in self.names}
         parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field, w in named)) for w in parts_words]
         if not self.exact and any(not p.expansions for p in parts):
             parts = [q for p in parts for q in self._unfused(p, term.field)]

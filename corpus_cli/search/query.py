@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 from corpus_cli.errors import UsageError
 from corpus_cli.language.arabic import is_arabic
-from corpus_cli.language.text import words
+from corpus_cli.language.articles import STANDALONE
+from corpus_cli.language.text import fold, words
 
 QUERY_FIELDS = ("title", "category", "source", "id")
 _QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
@@ -58,41 +59,36 @@ class Not(NamedTuple):
 STOP_WORDS = frozenset("a an the of in on at to for by with from and as is be".split())
 
 
-def _short(node) -> bool:
-    from corpus_cli.language.text import fold
+def _plain(node) -> bool:
+    """A term of the text itself: no field, not bridged from Arabic script."""
+    return isinstance(node, Term) and node.field is None and node.bridge is None
 
-    return (isinstance(node, Term) and node.field is None and not node.phrase and len(node.words) == 1
-            and (len(fold(node.words[0])) == 1 or fold(node.words[0]) in STOP_WORDS))
+
+def _short(node) -> bool:
+    return _plain(node) and not node.phrase and len(node.words) == 1 and (
+        len(fold(node.words[0])) == 1 or fold(node.words[0]) in STOP_WORDS)
 
 
 def _adjacent(parts: list) -> list:
-    """Each one-letter or stop-word term joined to its neighbour (the one before it, else after)."""
+    """Each one-letter or stop-word term joined to its neighbour (the one before it, else after),
+    unless every term is one ("of the": a phrase of them says no more)."""
+    if all(_short(p) for p in parts):
+        return parts
     out = list(parts)
     n = 0
     while n < len(out):
-        if _short(out[n]) and len(out) > 1:
-            j = n - 1 if n > 0 and isinstance(out[n - 1], Term) and out[n - 1].field is None else n + 1
-            if j < len(out) and isinstance(out[j], Term) and out[j].field is None and not _short_pair(out, j, n):
-                a, b = (out[j], out[n]) if j < n else (out[n], out[j])
-                out[min(j, n)] = Term(f"{a.text} {b.text}", a.words + b.words, True, None)
-                del out[max(j, n)]
-                n = min(j, n)
-                continue
-        n += 1
+        j = next((k for k in (n - 1, n + 1) if 0 <= k < len(out) and _plain(out[k])), None) if _short(out[n]) else None
+        if j is None:
+            n += 1
+            continue
+        a, b = sorted((j, n))
+        out[a:b + 1] = [Term(f"{out[a].text} {out[b].text}", out[a].words + out[b].words, True, None)]
+        n = a
     return out
 
 
-def _short_pair(parts: list, j: int, n: int) -> bool:
-    """Two short words side by side ("of the") are left alone: a phrase of them says no more."""
-    return _short(parts[j]) and all(_short(p) for p in parts)
-
-
 def _is_article_term(node) -> bool:
-    from corpus_cli.language.articles import STANDALONE
-    from corpus_cli.language.text import fold
-
-    return isinstance(node, Term) and node.field is None and not node.phrase and len(node.words) == 1 \
-        and fold(node.words[0]) in STANDALONE
+    return _plain(node) and not node.phrase and len(node.words) == 1 and fold(node.words[0]) in STANDALONE
 
 
 class And(NamedTuple):
@@ -271,7 +267,6 @@ def names_in(node: Node | None) -> set[tuple[int, int]]:
     word after a title (Sheikh, Abu, Imam…) or next to another capitalised word, in a phrase or
     side by side in the query (Abu Bakr, "Bakr Hassan"). A lower-case word alone is never one."""
     from corpus_cli.language.names import NAME_TITLES
-    from corpus_cli.language.text import fold
 
     seq = [(id(t), i, w) for t, negated in leaves(node) if not negated and t.field is None and not t.bridge
            for i, w in enumerate(t.words)]
