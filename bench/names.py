@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from corpus_cli.language.articles import ARTICLES, PARTICLES  # noqa: E402
 from corpus_cli.language.names import same_name, same_place  # noqa: E402
 from corpus_cli.language.text import WORD, fold  # noqa: E402
 from corpus_cli.language.translit import meet  # noqa: E402
+from scripts.make_gazetteer import latin  # noqa: E402  (the gazetteer's own test of a Latin name)
 
 
 def classify(a: str, b: str) -> str:
@@ -50,13 +50,6 @@ def classify(a: str, b: str) -> str:
     if not any(x == y or meet(x, y) or x[:3] == y[:3] for x in ca for y in cb):
         return "another name"
     return "spelling"
-
-
-def latin(name: str) -> bool:
-    """Only letters of the Latin script (with their marks), spaces, hyphens and apostrophes."""
-    return any(c.isalpha() for c in name) and all(
-        c in " -'’‘ʿʾ`." or (unicodedata.category(c)[0] in "LM" and "LATIN" in unicodedata.name(c, "")) for c in name
-    )
 
 
 def place_names() -> list[list[str]]:
