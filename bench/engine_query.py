@@ -19,10 +19,10 @@ def main() -> None:
     started = time.perf_counter()
     from corpus_cli.api import Corpus
     from corpus_cli.index.database import DatabaseIndex
-    from corpus_cli.index.schema import connect
+    from corpus_cli.index.store import Store
 
     imported = time.perf_counter()
-    corpus = Corpus(DatabaseIndex(connect(sys.argv[1])))
+    corpus = Corpus(DatabaseIndex(Store(sys.argv[1])))
     opened = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
     print(f"imports {imported - started:.2f} s, open {opened - imported:.2f} s, {peak} MiB")

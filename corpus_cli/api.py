@@ -67,6 +67,7 @@ class Corpus:
         rebuild: bool = False,
         progress=None,
         fields: dict[str, str] | None = None,
+        notice=None,
     ) -> "Corpus":
         """Index the folder at ``path`` (the bundled corpus by default).
 
@@ -74,11 +75,30 @@ class Corpus:
         kept fresh as files change (see :mod:`corpus_cli.index.open`).
         ``fields`` maps document fields to the columns of JSON or CSV files
         (``{"date": "published_at"}``), on top of a ``corpus.toml`` in the folder.
+        ``notice`` is called if the corpus waits more than a second for another
+        process that is updating the index.
+
+        The corpus answers from the index as it was when opened, however the
+        folder changes meanwhile (one snapshot), until :meth:`close`; open it
+        again to see later changes.
         """
         from corpus_cli.index.open import open_database
 
-        index, report = open_database(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields)
+        index, report = open_database(path, cache=cache, rebuild=rebuild, progress=progress, fields=fields,
+                                      notice=notice)
         return cls(index, report)
+
+    def close(self) -> None:
+        """Let the index's snapshot go (and keep what was found in it for next time)."""
+        store = getattr(self.index, "store", None)
+        if store is not None:
+            store.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     @property
     def documents(self) -> list[Document]:

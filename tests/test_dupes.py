@@ -1,6 +1,7 @@
 """Near-duplicates on small folders built here."""
 
 import json
+import sqlite3
 
 import pytest
 
@@ -92,7 +93,8 @@ def test_minhashes_are_made_once_and_kept_in_the_database(folder, monkeypatch):
 
     first = Corpus.open(folder)
     found = [[(first.index.doc_ids[m.position], m.similarity) for m in c.members] for c in first.dupes()]
-    assert first.index.db.execute("SELECT count(*), count(minhash) FROM signatures").fetchone() == (4, 4)
+    assert sqlite3.connect(first.report.database).execute(
+        "SELECT count(*), count(minhash) FROM signatures").fetchone() == (4, 4)
     monkeypatch.setattr(dupes, "shingles", None)  # read back, not made again
     again = Corpus.open(folder)
     assert [[(again.index.doc_ids[m.position], m.similarity) for m in c.members] for c in again.dupes()] == found

@@ -31,6 +31,16 @@ def seeds(tmp_path_factory):
     return built(bundled_data(), tmp_path_factory.mktemp("db"))
 
 
+def index_of(db):
+    """The index of the database ``db`` is connected to, read as a command reads it (a snapshot)."""
+    from pathlib import Path
+
+    from corpus_cli.index.database import DatabaseIndex
+    from corpus_cli.index.store import Store
+
+    return DatabaseIndex(Store(Path(db.execute("PRAGMA database_list").fetchone()[2])))
+
+
 def test_the_bundled_corpus_as_tables(seeds):
     assert seeds.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     assert seeds.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() == (str(SCHEMA_VERSION),)
@@ -215,8 +225,6 @@ def test_an_update_gives_what_a_fresh_build_gives(tmp_path):
 def test_terms_follow_an_update(tmp_path):
     from corpus_cli.index.schema import connect
     from corpus_cli.index.update import changes, update_database
-    from corpus_cli.index.vocab import TermLexicon
-
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.txt").write_text("Shelling in Deraa.\n", encoding="utf-8")
@@ -225,7 +233,7 @@ def test_terms_follow_an_update(tmp_path):
     db = connect(tmp_path / "corpus.sqlite")
     found = changes(db, scan(folder))
     update_database(tmp_path / "corpus.sqlite", folder, found, assign_ids(found.changed)[0])
-    lexicon = TermLexicon(db)
+    lexicon = index_of(db).lexicon
     assert lexicon.words == ["idleb", "in", "shelling"]
     assert (lexicon.by_key("idlib"), lexicon.count("idleb"), lexicon.is_name("idleb")) == (["idleb"], 2, True)
     assert db.execute("SELECT count(*) FROM term_keys WHERE term = 'deraa'").fetchone() == (0,)
@@ -254,7 +262,6 @@ def test_the_commands_on_the_engine(invoke, tmp_path, monkeypatch):
 
 
 def test_opening_is_cached_per_generation(tmp_path):
-    from corpus_cli.index.database import DatabaseIndex
     from corpus_cli.index.schema import connect
     from corpus_cli.index.update import changes, update_database
 
@@ -264,14 +271,16 @@ def test_opening_is_cached_per_generation(tmp_path):
     built(folder, tmp_path).close()
     db = connect(tmp_path / "corpus.sqlite")
     assert db.execute("SELECT name FROM cache").fetchall() == []
-    first = DatabaseIndex(db)
+    first = index_of(db)
+    assert db.execute("SELECT name FROM cache").fetchall() == []  # kept when the reader is done, not in its snapshot
+    first.store.close()
     assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index-2", 1), ("words", 1)]
-    again = DatabaseIndex(db)  # from the cache: the same arrays
+    again = index_of(db)  # from the cache: the same arrays
     assert (again.doc_ids, list(again.stmt_doc), list(again.stmt_length), again.lexicon.words) == (
         first.doc_ids, list(first.stmt_doc), list(first.stmt_length), first.lexicon.words)
     (folder / "2019-07-06_2.txt").write_text("Talks in Geneva went on.\n", encoding="utf-8")
     update_database(tmp_path / "corpus.sqlite", folder, changes(db, scan(folder)), ["2019-07-06_2"])
-    after = DatabaseIndex(db)
+    after = index_of(db)
     assert (after.doc_ids, list(after.stmt_length)) == (["2019-07-05_1", "2019-07-06_2"], [3, 3, 5, 5])
     assert db.execute("SELECT name, generation FROM cache ORDER BY name").fetchall() == [("index-2", 2), ("words", 2)]
     db.close()
@@ -312,7 +321,7 @@ def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
         (folder / f"2019-07-0{n + 1}_{n}.txt").write_text(text + "\n", encoding="utf-8")
     built(folder, tmp_path).close()
     db = connect(tmp_path / "corpus.sqlite")
-    DatabaseIndex(db)  # makes the cache of generation 1
+    index_of(db).store.close()  # makes the cache of generation 1
     (folder / "2019-07-02_1.txt").write_text("Talks in Geneva went on for days. Then stopped.\n", encoding="utf-8")
     (folder / "2019-07-03_2.txt").unlink()
     (folder / "2019-07-09_9.txt").write_text("A new one about Aleppo.\n", encoding="utf-8")
@@ -320,7 +329,7 @@ def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
     update_database(tmp_path / "corpus.sqlite", folder, found, assign_ids(found.changed)[0])
     patched = _unpack(cached(db, DatabaseIndex.CACHE), DatabaseIndex.ARRAYS)
     patched_words = cached(db, "words")
-    fresh = DatabaseIndex(db)._arrays()
+    fresh = index_of(db)._arrays()
     for name in fresh:
         got, want = patched[name], fresh[name]
         if name in ("categories", "sources"):
@@ -329,7 +338,7 @@ def test_an_update_carries_the_open_cache_over_exactly(tmp_path):
             assert list(got) == list(want), name
     assert patched["doc_ids"] == ["2019-07-01_0", "2019-07-04_3", "2019-07-05_4", "2019-07-02_1", "2019-07-09_9"]
     db.execute("DELETE FROM cache")
-    assert patched_words.decode("utf-8").split("\x1f") == DatabaseIndex(db).lexicon.words
+    assert patched_words.decode("utf-8").split("\x1f") == index_of(db).lexicon.words
     db.close()
 
 
@@ -364,11 +373,12 @@ def test_spellings_and_capitals_are_counted_once_then_kept(tmp_path):
 
     built(bundled_data(), tmp_path).close()
     db = connect(tmp_path / "corpus.sqlite")
-    index = DatabaseIndex(db)
+    index = index_of(db)
     row = "SELECT capitals, spellings FROM terms WHERE term = ?"
     assert db.execute(row, ("daraa",)).fetchone() == (None, None)
     assert index.surfaces["daraa"] == {"Dara’a": 2}
     assert index.lexicon.is_name("daraa")
+    index.store.flush()
     assert db.execute(row, ("daraa",)).fetchone() == (2, '{"Dara’a": 2}')
     db.close()
 
@@ -385,13 +395,13 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
         "Shelling in Idlib.\n\n“The shelling of Idlib must stop,” said Senator Jane Smith.\n", encoding="utf-8")
     first = Corpus.open(folder)
     # places are found as the index is built: the title and both statements name Idlib
-    assert first.index.db.execute("SELECT count(*) FROM places").fetchone() == (3,)
+    db = sqlite3.connect(first.report.database)
+    assert db.execute("SELECT count(*) FROM places").fetchone() == (3,)
     found = [hit_record(h) for h in first.search("Idlib")]
     assert [(r["statement_index"], r["places"], r["speakers"]) for r in found] == [
         (0, ["Idlib"], []), (1, ["Idlib"], ["Jane Smith"]),
     ]
     first.index.documents.found.flush()
-    db = first.index.db
     assert db.execute("SELECT found FROM speakers").fetchall() == [('[["Jane Smith", "Senator", [1]]]',)]
     assert sorted(db.execute("SELECT names FROM places").fetchall()) == [('["Idlib"]',)] * 3
     monkeypatch.setattr(speakers, "speakers_of", None)  # not found again: read back
@@ -447,10 +457,10 @@ def test_many_postings_are_mapped_to_units_as_few_are(seeds, monkeypatch):
     from corpus_cli.index.database import DatabaseIndex
     from corpus_cli.index.rows import Postings as _Postings
 
-    few = DatabaseIndex(seeds)
+    few = index_of(seeds)
     words = ["the", "syrian", "regime", "aleppo", "idlib"]
     expected = [list(few.postings[w]) for w in words]
     monkeypatch.setattr(_Postings, "MANY", 1)  # numpy for every word
-    many = DatabaseIndex(seeds)
+    many = index_of(seeds)
     assert [list(many.postings[w]) for w in words] == expected
     assert all(expected)

@@ -123,7 +123,7 @@ def test_many_changes_are_one_update(folder):
 )
 def test_a_damaged_database_is_found_before_any_output_and_rebuilt(folder, invoke, damage, message):
     Corpus.open(folder)
-    seal._close_and_seal(str(db_of(folder)))  # as at the end of a run
+    seal.seal(db_of(folder))  # as the last writer left it
     path = db_of(folder)
     raw = path.read_bytes()
     path.write_bytes(damage(raw))
@@ -275,7 +275,7 @@ def test_an_update_killed_inside_its_transaction_leaves_the_previous_index(folde
     import signal
 
     Corpus.open(folder)
-    seal._close_and_seal(str(db_of(folder)))
+    seal.seal(db_of(folder))
     touch(folder / "b.txt", article("Beta", "Daraa was quiet.", 3))
     script = f"""
 import time
@@ -353,6 +353,7 @@ def test_a_rebuild_while_others_read_leaves_every_reader_whole(folder, tmp_path)
     rebuild.communicate(timeout=120)
     assert [p.returncode for p in [rebuild, *readers]] == [0, 0, 0, 0]
     assert [len(out.splitlines()) for out, _ in outs] == [201, 201, 201]
+    name = db_of(folder).name
     assert sorted(p.name for p in (tmp_path / "shared-cache").iterdir()) == [
-        db_of(folder).name, f"{db_of(folder).name}-seal", f"{db_of(folder).name}.lock",
+        name, f"{name}-seal", f"{name}-shm", f"{name}-wal", f"{name}.lock",  # the write-ahead log stays: readers come and go
     ]

@@ -37,9 +37,15 @@ class CorpusGroup(click.Group):
         except CorpusError as exc:
             click.echo(f"corpus: error: {_one_line(str(exc))}", err=True)
             sys.exit(exc.exit_code)
-        except sqlite3.DatabaseError as exc:  # damage SQLite met while reading, past the checks on opening
-            from corpus_cli.index.seal import distrust_last
+        except sqlite3.DatabaseError as exc:
+            from corpus_cli.index.schema import busy
+            from corpus_cli.index.seal import distrust_last, last_opened
 
+            if busy(exc):  # another program holds the database past the wait (not one of ours: they never do)
+                where = last_opened() or "the index database"
+                click.echo(f"corpus: error: {where} is busy ({exc}): another program holds it; try again", err=True)
+                sys.exit(ExitStatus.ERROR)
+            # damage SQLite met while reading, past the checks on opening
             where = distrust_last() or "the index database"
             click.echo(f"corpus: error: {where} is damaged ({exc}); the next command checks it and builds it again", err=True)
             sys.exit(ExitStatus.ERROR)

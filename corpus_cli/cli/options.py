@@ -115,9 +115,15 @@ def limit_option(func):
 def open_source(source: Source, rebuild: bool = False, summary: bool = True):
     from corpus_cli.api import Corpus
 
-    corpus = Corpus.open(source.path, cache=source.cache, rebuild=rebuild, progress=progress(), fields=source.fields)
+    corpus = Corpus.open(source.path, cache=source.cache, rebuild=rebuild, progress=progress(), fields=source.fields,
+                         notice=waiting)
+    click.get_current_context().call_on_close(corpus.close)  # the snapshot ends after the last line is written
     report(corpus.report, summary)
     return corpus
+
+
+def waiting() -> None:
+    click.echo("corpus: waiting for another corpus process that is writing the index database…", err=True)
 
 
 def report_hidden(corpus) -> None:

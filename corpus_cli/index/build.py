@@ -16,16 +16,17 @@ import sqlite3
 import sys
 import threading
 import time
+import zlib
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Sequence
 
 from corpus_cli.index.base import minutes
 from corpus_cli.index.install import install, remove_stale
-from corpus_cli.ingest.files import LISTING, FileEntry, kind_of, names_in, unique_id
+from corpus_cli.ingest.files import LISTING, FileEntry, kind_of, names_in, settle, unique_id
 from corpus_cli.ingest.decode import Skip, max_file_size
 from corpus_cli.ingest.loader import STREAM_FROM, documents_of_records, read_file, record_rows, records_end, streamed
 from corpus_cli.language.text import count_words, fts_text
-from corpus_cli.index.schema import connect, storable, to_blob
+from corpus_cli.index.schema import connect, document_check, storable, to_blob
 from corpus_cli.index.vocab import refresh_terms
 
 CHUNK = 256  # files a worker parses before sending them back
@@ -44,7 +45,7 @@ class ParsedFile(NamedTuple):
     kind: str | None
     skipped: str | None
     problems: list  # (what, action, skipped)
-    documents: list  # document rows (see _document_row), each with its units
+    documents: list  # document rows (see _document_row), each with its units and its body's CRC-32
     own_id: bool = False  # a sidecar named the document: the file name's id clash does not matter
     part: str = "whole"  # or a batch of a large file's records: "first", "more" or "last"
     empty: int = 0  # records of the batch without text
@@ -70,7 +71,7 @@ def _document_row(doc) -> tuple:
         doc.category, doc.type, doc.source, doc.layout, doc.url, doc.author, body, words,
         len(doc.spans), doc.file_words, json.dumps(doc.removed, ensure_ascii=False) if doc.removed else None,
     )
-    return row, units
+    return row, units, zlib.crc32(body.encode("utf-8"))  # the body's part of its check, made here in parallel
 
 
 def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], options: dict) -> list[ParsedFile]:
@@ -83,6 +84,7 @@ def parse_files(root: str, entries: Sequence[FileEntry], ids: Sequence[str], opt
     for entry, doc_id in zip(entries, ids):
         path = base / entry.rel
         problems, rows, skipped, own_id = [], [], None, False
+        settle(path, entry.mtime_ns)
         try:
             docs, file_warnings, own_id = read_file(
                 path, doc_id, fields=options.get("fields"), dayfirst=options.get("dayfirst", False),
@@ -148,6 +150,7 @@ def _tasks(root: Path, entries: Sequence[FileEntry], ids: Sequence[str], options
         warnings: list[str] = []
         batch: list = []
         first = True
+        settle(path, entry.mtime_ns)
         try:
             for item in record_rows(path, kind_of(entry.rel), options.get("fields") or {}, warnings):
                 batch.append(item)
@@ -230,17 +233,20 @@ class Writer:
             notes = [] if f.own_id or continued else self.notes.get(f.rel, [])
             for what, action, skipped in notes + f.problems:
                 problems.append((self.file_no, what, action, skipped))
-            for row, doc_units in f.documents:
+            for row, doc_units, body_crc in f.documents:
                 self.doc_no += 1
                 doc_id = self._unique(row[0], f.rel, problems)
                 spans = to_blob(x for n, start, end, _, _ in doc_units if n is not None for x in (start, end))
-                documents.append((self.doc_no, storable(doc_id), self.file_no, *row[1:13], *row[14:], self.unit_no + 1,
-                                  spans, to_blob(u[3] for u in doc_units)))
+                document = (self.doc_no, storable(doc_id), self.file_no, *row[1:13], *row[14:], self.unit_no + 1,
+                            spans, to_blob(u[3] for u in doc_units))
                 bodies.append((self.doc_no, row[13]))
+                own = []
                 for n, start, end, words, text in doc_units:
                     self.unit_no += 1
-                    units.append((self.unit_no, self.doc_no, n, start, end, words))
+                    own.append((self.unit_no, self.doc_no, n, start, end, words))
                     texts.append((self.unit_no, text))
+                units.extend(own)
+                documents.append((*document, document_check(document, own, body_crc)))
             if continued:
                 more.append((len(f.documents), self.file_no))
                 self.batches[0] += len(f.documents)
@@ -261,7 +267,7 @@ class Writer:
         db.executemany("UPDATE files SET documents = documents + ? WHERE id = ?", more)
         db.executemany("UPDATE files SET skipped = ? WHERE id = ?", skips)
         db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)", problems)
-        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 22)})", documents)
+        db.executemany(f"INSERT INTO documents VALUES ({', '.join('?' * 23)})", documents)
         db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
         db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", units)
         db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)

@@ -10,7 +10,6 @@ fields) is read once when the index is opened.
 from __future__ import annotations
 
 import bisect
-import sqlite3
 from array import array
 from functools import cached_property
 from types import SimpleNamespace
@@ -18,8 +17,9 @@ from types import SimpleNamespace
 from corpus_cli.document import Statement
 from corpus_cli.index.arrays import ARRAYS, CACHE, ROWS, UnitDocuments, UnitPlaces, arrays_of, pack, unpack
 from corpus_cli.index.base import Index
-from corpus_cli.index.rows import Documents, Postings, Surfaces, rows_in, transaction
-from corpus_cli.index.schema import cached, keep
+from corpus_cli.index.rows import Documents, Postings, Surfaces, rows_in
+from corpus_cli.index.schema import cached
+from corpus_cli.index.store import Store
 from corpus_cli.index.vocab import TermLexicon
 
 class DatabaseIndex(Index):
@@ -32,13 +32,14 @@ class DatabaseIndex(Index):
 
     CACHE, ARRAYS = CACHE, ARRAYS
 
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
+    def __init__(self, store: Store):
+        self.store = store
+        self.db = db = store.db  # every read in the store's one snapshot
         packed = cached(db, self.CACHE)
         found = unpack(packed, self.ARRAYS) if packed is not None else None
         if found is None:
             found = self._arrays()
-            keep(db, self.CACHE, pack(found, self.ARRAYS))
+            store.keep(self.CACHE, pack(found, self.ARRAYS))
         for name in ("doc_rowids", "doc_dates", "doc_ids", "first_unit", "title_unit", "stmt_length"):
             setattr(self, name, found[name])
         # a unit's document and place follow from where each document's units start
@@ -50,7 +51,7 @@ class DatabaseIndex(Index):
             doc_words=found["doc_words"], formats={},
         )
         self.dead = frozenset()
-        self.lexicon = TermLexicon(db)
+        self.lexicon = TermLexicon(store)
         self.postings = Postings(self)
         self.surfaces = Surfaces(self)
         self.documents = Documents(self)
@@ -78,7 +79,7 @@ class DatabaseIndex(Index):
             return found[0], found[1], found[2]
         order, dates, undated = Index.by_date.func(self)
         blobs = [array("I", order).tobytes(), array("q", dates).tobytes(), array("i", undated).tobytes()]
-        keep(self.db, "by-date", b"".join(len(b).to_bytes(8, "little") for b in blobs) + b"".join(blobs))
+        self.store.keep("by-date", b"".join(len(b).to_bytes(8, "little") for b in blobs) + b"".join(blobs))
         return order, dates, undated
 
     def signatures(self, positions) -> dict[int, bytes | None]:
@@ -90,12 +91,9 @@ class DatabaseIndex(Index):
 
     def keep_signatures(self, made: dict[int, bytes | None]) -> None:
         """Keep MinHashes made for documents (positions), for the next corpus dupes."""
-        rows = [(self.doc_rowids[p], minhash) for p, minhash in made.items()]
-        try:
-            with transaction(self.db):
-                self.db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", rows)
-        except sqlite3.Error:  # read-only or busy: made again next time
-            pass
+        self.store.later("INSERT OR REPLACE INTO signatures VALUES (?, ?)",
+                         [(self.doc_rowids[p], minhash) for p, minhash in made.items()])
+        self.store.flush()
 
     def places_of(self, units: list[int]) -> list[list[str]]:
         """The places each unit (position) names: kept in the database, found when first asked.

@@ -1,16 +1,19 @@
-"""Opening a folder on the SQLite engine: its database in the cache folder, fresh.
+"""Opening a folder on the SQLite engine: its database in the cache folder, fresh, as one snapshot.
 
 The database of a folder is keyed by the folder's path and the options that change parsing
 (field mappings, date order): ``<cache>/<folder name>-<hash>.sqlite``. Every run scans the
-folder (path, size, time of each file) and compares it with the ``files`` table; changed files
-are parsed again and replaced in one transaction. A database of another schema, parser or
-folder is built anew.
+folder (path, size, time of each file) and compares it with the ``files`` table, in a read
+snapshot (:mod:`corpus_cli.index.store`) that the command then answers from when nothing
+changed. Otherwise it takes the writer lock (:mod:`corpus_cli.index.lock`), looks again (another
+process may have done the work meanwhile), parses changed files again and replaces them in one
+transaction, seals the file, and opens its snapshot before letting the lock go. A database of
+another schema, parser or folder is built anew, and one changed behind our back is checked
+whole first (:mod:`corpus_cli.index.seal`).
 """
 
 from __future__ import annotations
 
 import atexit
-import contextlib
 import json
 import os
 import re
@@ -19,15 +22,20 @@ import sqlite3
 import tempfile
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
-from corpus_cli.ingest.files import Problem, assign_ids, check_root, scan
+from corpus_cli.ingest.files import Problem, Scan, assign_ids, check_root, scan
 from corpus_cli.index.cache import PARSER, Report, cache_dir, settings
 from corpus_cli.index.build import build_database
 from corpus_cli.index.database import DatabaseIndex
-from corpus_cli.index.seal import damage, seal, seal_at_exit, sealed
-from corpus_cli.index.schema import SCHEMA_VERSION, cached, connect, keep, storable, text_of
-from corpus_cli.index import lease
-from corpus_cli.index.update import changes, remember_scan, remembered_scan, update_database
+from corpus_cli.index.seal import damage, mend, opened, seal, sealed
+from corpus_cli.errors import DataError
+from corpus_cli.index.schema import SCHEMA_VERSION, busy, cached, connect, storable, text_of
+from corpus_cli.index.store import Store, read_connection
+from corpus_cli.index import lease, lock
+from corpus_cli.index.lock import wait_seconds
+from corpus_cli.index.update import changes, pack_scan, remember_scan, remembered_scan, update_database
+from corpus_cli.language.places import PLACES_VERSION
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
             "source": "source IS NULL", "url": "url IS NULL"}
@@ -40,15 +48,22 @@ def database_path(root: Path, options: dict) -> Path:
     return cache_dir() / f"{slug}-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.sqlite"
 
 
+MISSING = "there is none"
+
+
 def _usable(path: Path, root: Path, options: dict) -> tuple[str | None, dict]:
     """Why the database at ``path`` cannot serve (or None), and its ``meta`` table."""
+    if not path.exists():
+        return MISSING, {}
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = read_connection(path)
         try:
             meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         finally:
             db.close()
     except sqlite3.DatabaseError as exc:
+        if busy(exc):  # held by another program: not ours to rebuild
+            raise DataError(f"the index database {path} is busy ({exc}): another program holds it; try again") from None
         return f"it cannot be read ({exc})", {}
     if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("parser") != str(PARSER):
         return "it was made by another version", meta
@@ -59,18 +74,38 @@ def _usable(path: Path, root: Path, options: dict) -> tuple[str | None, dict]:
 
 def open_database(
     path: str | os.PathLike | None = None, *, cache: bool = True, rebuild: bool = False, progress=None,
-    fields: dict[str, str] | None = None, trust_watcher: bool = True,
+    fields: dict[str, str] | None = None, trust_watcher: bool = True, notice=None,
 ) -> tuple[DatabaseIndex, Report]:
-    """A :class:`DatabaseIndex` of the folder and a :class:`~corpus_cli.index.cache.Report` of how it was made.
+    """A :class:`DatabaseIndex` of the folder, fresh and read as one snapshot, and a
+    :class:`~corpus_cli.index.cache.Report` of how it was made.
 
     Freshness: every file's path, size and time are compared with the database's, unless a live
     ``corpus watch`` holds the database's lease (``trust_watcher``), or ``CORPUS_FRESHNESS=names``
     asks to compare names only (a file changed in place under the same name is then missed).
+    Changes are written under the writer lock; a process that finds another writing waits for it
+    (``notice`` is called if that takes more than a second) up to ``CORPUS_WAIT`` seconds, then
+    reads what the other wrote rather than writing it twice.
     """
     root = check_root(path)
     options = settings(root, fields)
     report = Report(root)
     report.options = options
+    db_path, cache = _database_file(root, options, cache, report)
+    index = _fresh(_Opening(db_path, root, options, report, progress, notice, cache), rebuild, trust_watcher)
+    opened(db_path)
+    store = index.store
+    report.problems = list(report.problems) + [
+        Problem(str(root / text_of(rel)), what, action, bool(skipped))
+        for rel, what, action, skipped in store.db.execute(
+            "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY p.rowid")
+    ]
+    report.formats_loader = lambda: _cached_formats(store)
+    return index, report
+
+
+def _database_file(root: Path, options: dict, cache: bool, report: Report) -> tuple[Path, bool]:
+    """The database in the cache folder, or, where there is none to write, one for this run only;
+    and whether it is in the cache folder."""
     db_path = database_path(root, options) if cache else None
     if db_path is not None:
         try:
@@ -78,75 +113,160 @@ def open_database(
             if not os.access(db_path.parent, os.W_OK):
                 raise PermissionError(13, "not writable")
             report.database = db_path
+            return db_path, True
         except OSError as exc:
             report.notes.append(f"cannot write the index database {db_path}: {exc.strerror or exc}; answering without it")
-            db_path, cache = None, False
-    if db_path is None:  # a database for this run only, removed when it ends
-        folder = tempfile.mkdtemp(prefix="corpus-")
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        db_path = Path(folder) / "corpus.sqlite"
-    why, meta = (None, {}) if rebuild or not db_path.exists() else _usable(db_path, root, options)
-    if why is None and meta and not sealed(db_path):
-        # changed by something other than us, or a run of ours was killed: check it whole first
-        problem = damage(db_path)
-        if problem is not None:
-            why = f"it is damaged: {problem}"
-    if why is not None:
-        report.notes.append(f"the index database {db_path} is unusable ({why}); building it again")
+    folder = tempfile.mkdtemp(prefix="corpus-")  # removed when the run ends
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return Path(folder) / "corpus.sqlite", False
+
+
+class _Opening(NamedTuple):
+    db_path: Path
+    root: Path
+    options: dict
+    report: Report
+    progress: object
+    notice: object
+    cache: bool
+
+
+def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
+    """The index as the folder is now: read as it stands when nothing changed (the common case,
+    no lock taken), else made fresh under the writer lock."""
+    why = "rebuild" if rebuild else None
     found = None
-    if why is None and meta:
-        if trust_watcher and lease.live(meta.get("lease")):
-            found = _remembered(db_path, files=False)  # the watcher keeps it fresh: no scan
-            report.watched = found is not None
-        elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":
-            names = scan(root, stat=False)
-            last = _remembered(db_path)
-            found = last if last is not None and last.paths == names.paths else None
+    if why is None:
+        why, meta = _usable(o.db_path, o.root, o.options)
+        if why is None and sealed(o.db_path):
+            store = Store(o.db_path)
+            found = _found(store, o.root, meta, trust_watcher, o.report)
+            todo = None if o.report.watched else changes(store.db, found)
+            if not todo and _places_kept(store.db):
+                if todo is not None and todo.remember:
+                    store.keep("scan", pack_scan(found))
+                o.report.source = "cached"
+                return DatabaseIndex(store)
+            store.close()
+            o.report.watched = False
+        elif why is None:
+            why = "unsealed"
+    # Only an update may give up waiting (the index as it stands still answers); a build, or the
+    # check of a database changed behind our back, has to be waited for.
+    wait = wait_seconds() if why is None else None
+    with lock.writer(o.db_path, wait=wait, notice=o.notice) as held:
+        if held:
+            return _made_fresh(o, rebuild, None if held.waited else found)
+    store = Store(o.db_path)
+    o.report.source = "cached"
+    o.report.notes.append(
+        f"another process has been writing the index database for over {wait:g} s (CORPUS_WAIT); this answer "
+        f"is from the index as it stands{_without(store, found)}")
+    return DatabaseIndex(store)
+
+
+def _without(store: Store, found: Scan) -> str:
+    if found.listed is not None:  # the watcher's summary: which files changed is not known
+        return ""
+    todo = changes(store.db, found)
+    n = len(todo.changed) + len(todo.removed)
+    return f", without {n} changed file{'s' if n != 1 else ''}" if n else ""
+
+
+def _made_fresh(o: _Opening, rebuild: bool, found: Scan | None) -> DatabaseIndex:
+    """Under the writer lock: the database checked, built or updated as needed, and read."""
+    why = "rebuild" if rebuild else _usable(o.db_path, o.root, o.options)[0]
+    if why is None and not sealed(o.db_path):
+        # changed by something other than a writer of ours, or one was killed: checked whole first
+        problem = damage(o.db_path)
+        if problem is None:
+            mend(o.db_path)
+            seal(o.db_path)
+        else:
+            why = f"it is damaged: {problem}"
+    if why not in (None, "rebuild", MISSING):
+        o.report.notes.append(f"the index database {o.db_path} is unusable ({why}); building it again")
+    if found is None or found.listed is not None:
+        found = scan(o.root)  # as the folder is now, after whatever another writer did meanwhile
+    _seen(o.report, found)
+    if why is not None:
+        return _built(o, found)
+    store = Store(o.db_path)
+    todo = changes(store.db, found)
+    places_kept = _places_kept(store.db)
+    o.report.source = "cached"
+    if todo or todo.remember or not places_kept:
+        store.close()
+        if todo:
+            ids, notes = _ids(todo.changed, _taken(o.db_path, todo))
+            update_database(o.db_path, o.root, todo, ids, o.options, notes=notes)
+            o.report.source, o.report.changed = "updated", len(todo.changed) + len(todo.removed)
+        _write(o.db_path, lambda db: (remember_scan(db, found), _forget_old_places(db)))
+        store = Store(o.db_path)  # the state just written, read before the lock is let go
+    return DatabaseIndex(store)
+
+
+def _built(o: _Opening, found: Scan) -> DatabaseIndex:
+    """Under the writer lock: a new database of the folder, its places found and kept."""
+    entries = found.entries()
+    ids, notes = _ids(entries)
+    build_database(o.db_path, o.root, entries, ids, o.options, progress=o.progress,
+                   meta={"parser": PARSER, "places": PLACES_VERSION}, notes=notes)
+    seal(o.db_path)
+    o.report.source = "built" if o.cache else "memory"
+    index = DatabaseIndex(Store(o.db_path))
+    index.store.keep("scan", pack_scan(found))  # the database matches this scan
+    _find_places(index)
+    return index
+
+
+def _found(store: Store, root: Path, meta: dict, trust_watcher: bool, report: Report) -> Scan:
+    """The folder's files as this command compares them with the database: the watcher's word for
+    it while its lease is live, the names only with ``CORPUS_FRESHNESS=names``, else a full scan."""
+    found = None
+    if trust_watcher and lease.live(meta.get("lease")):
+        found = remembered_scan(store.db, files=False)  # the watcher keeps it fresh: no scan
+        report.watched = found is not None
+    elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":
+        names = scan(root, stat=False)
+        last = remembered_scan(store.db)
+        found = last if last is not None and last.paths == names.paths else None
     if found is None:
         found = scan(root)
+    _seen(report, found)
+    return found
+
+
+def _seen(report: Report, found: Scan) -> None:
+    """What the report says of the folder's files: how many, those passed over, and those that could not be looked at."""
     report.files_seen = found.count + len(found.problems)
     report.passed_over = found.passed_over
-    build = rebuild or not db_path.exists() or why is not None
-    with _building(db_path if build and cache else None):
-        if build and not rebuild and why is None and db_path.exists():
-            # another process built it while this one waited for the lock: read theirs
-            build = _usable(db_path, root, options)[0] is not None or not sealed(db_path)
-        if build:
-            entries = found.entries()
-            ids, notes = _ids(entries)
-            build_database(db_path, root, entries, ids, options, progress=progress, meta={"parser": PARSER}, notes=notes)
-            seal(db_path)
-            report.source = "built" if cache else "memory"
-    if not build and report.watched:
-        report.source = "cached"
-    elif not build:
-        db = connect(db_path)
-        try:
-            todo = changes(db, found)
-            taken = _taken(db, todo) if todo else []
-        finally:
-            db.close()
-        report.source = "cached"
-        if todo:
-            ids, notes = _ids(todo.changed, taken)
-            update_database(db_path, root, todo, ids, options, notes=notes)
-            seal(db_path)
-            report.source, report.changed = "updated", len(todo.changed) + len(todo.removed)
+    report.problems = list(found.problems)
+
+
+def _places_kept(db: sqlite3.Connection) -> bool:
+    """Whether the places the database keeps were found by this gazetteer and these rules."""
+    row = db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()
+    return row is not None and row[0] == PLACES_VERSION
+
+
+def _forget_old_places(db: sqlite3.Connection) -> None:
+    """Places kept by another gazetteer or other rules are found again (not the whole index rebuilt)."""
+    if not _places_kept(db):
+        db.execute("DELETE FROM places")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('places', ?)", (PLACES_VERSION,))
+
+
+def _write(db_path: Path, change) -> None:
+    """Make ``change`` (a function of a connection) in one transaction, and seal the file (under the lock)."""
     db = connect(db_path)
-    if cache:
-        seal_at_exit(db, db_path)
-    if report.source in ("updated", "built"):
-        remember_scan(db, found)  # the database now matches this scan
-    report.problems = list(found.problems) + [
-        Problem(str(root / text_of(rel)), what, action, bool(skipped))
-        for rel, what, action, skipped in db.execute(
-            "SELECT f.path, p.what, p.action, p.skipped FROM problems p JOIN files f ON f.id = p.file ORDER BY p.rowid")
-    ]
-    report.formats_loader = lambda: _cached_formats(db)
-    index = DatabaseIndex(db)
-    if report.source in ("built", "memory"):
-        _find_places(index)
-    return index, report
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        change(db)
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    seal(db_path)
 
 
 def _find_places(index: DatabaseIndex) -> None:
@@ -157,47 +277,28 @@ def _find_places(index: DatabaseIndex) -> None:
 
     place_units(index)
     index.documents.found.flush()
+    index.store.flush()
 
 
-@contextlib.contextmanager
-def _building(db_path: Path | None):
-    """Hold the build lock of ``db_path`` (``<database>.lock``), so that processes starting on a new
-    folder at once build it once; nothing for None, or where the platform has no ``flock``."""
-    if db_path is None:
-        yield
-        return
+def _cached_formats(store: Store) -> dict:
+    """The per-format counts, counted once per generation of the database."""
+    packed = cached(store.db, "formats")
+    if packed is None:
+        packed = json.dumps(_formats(store.db)).encode("utf-8")
+        store.keep("formats", packed)
+    return json.loads(packed)
+
+
+def _taken(db_path: Path, todo) -> list[str]:
+    """Ids of documents that stay (not of the changed files) and that a changed file's id could meet."""
+    db = read_connection(db_path)
     try:
-        import fcntl
-    except ImportError:  # Windows: builds may run side by side, each installing a whole database
-        yield
-        return
-    with open(f"{db_path}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _remembered(db_path: Path, files: bool = True):
-    db = connect(db_path)
-    try:
-        return remembered_scan(db, files)
+        return _taken_in(db, todo)
     finally:
         db.close()
 
 
-def _cached_formats(db: sqlite3.Connection) -> dict:
-    """The per-format counts, counted once per generation of the database."""
-    packed = cached(db, "formats")
-    if packed is None:
-        packed = json.dumps(_formats(db)).encode("utf-8")
-        keep(db, "formats", packed)
-    return json.loads(packed)
-
-
-def _taken(db: sqlite3.Connection, todo) -> list[str]:
-    """Ids of documents that stay (not of the changed files) and that a changed file's id could meet."""
+def _taken_in(db: sqlite3.Connection, todo) -> list[str]:
     changed = {storable(e.rel) for e in todo.changed}
     found = []
     for e in todo.changed:

@@ -4,7 +4,6 @@ places), written back in batches."""
 
 from __future__ import annotations
 
-import atexit
 import functools
 import json
 import sqlite3
@@ -91,7 +90,7 @@ class Documents:
         self._cache: dict[int, Document] = {}
         row = index.db.execute("SELECT value FROM meta WHERE key = 'root'").fetchone()
         self._root = row[0] if row else ""
-        self.found = Findings(index.db)
+        self.found = Findings(index.store)
 
     def __len__(self) -> int:
         return len(self.index.doc_rowids)
@@ -141,54 +140,41 @@ class Documents:
             load=functools.partial(self._body, row[0], spans), statement_count=len(spans),
         )
         doc.author = row[16]
-        if row[17] is not None:
-            doc._speakers = [Speaker(name, role, tuple(said)) for name, role, said in json.loads(row[17])]
+        kept = dict(_readable([(0, row[17])])) if row[17] is not None else {}
+        if kept:
+            doc._speakers = [Speaker(name, role, tuple(said)) for name, role, said in kept[0]]
         else:
             doc.keep_speakers = functools.partial(self.found.keep_speakers, row[0])
         return doc
 
 
 class Findings:
-    """What analysis found in documents and units (speakers, places), written back in batches.
+    """What analysis found in documents and units (speakers, places), kept for the next command.
 
-    Readers find things when first asked; the rows are kept so that the next run reads them.
-    Quietly not kept where the database may only be read.
+    Readers find things when first asked; the rows are handed to the store, which writes them
+    in batches if the database is still in the state they were found in (see
+    :mod:`corpus_cli.index.store`), and quietly not where it may only be read.
     """
 
     BATCH = 2000
 
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
-        self.speakers: list[tuple[int, str]] = []
-        self.places: list[tuple[int, str]] = []
-        self._forget_old_places()
-        atexit.register(self.flush)
-
-    def _forget_old_places(self) -> None:
-        """Places kept by another gazetteer or other rules are found again (not the whole index rebuilt)."""
+    def __init__(self, store):
         from corpus_cli.language.places import PLACES_VERSION
 
-        self._kept_places = True
+        self.store = store
+        self.db = store.db
         row = self.db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()
-        if row is not None and row[0] == PLACES_VERSION:
-            return
-        try:
-            with transaction(self.db):
-                self.db.execute("DELETE FROM places")
-                self.db.execute("INSERT OR REPLACE INTO meta VALUES ('places', ?)", (PLACES_VERSION,))
-        except sqlite3.OperationalError:  # read-only: the kept ones are not read, all are found again
-            self._kept_places = False
+        self._kept_places = row is not None and row[0] == PLACES_VERSION  # else kept by other rules: found again
 
     def keep_speakers(self, rowid: int, found: list) -> None:
-        self.speakers.append((rowid, json.dumps([[s.name, s.role, list(s.statements)] for s in found], ensure_ascii=False)))
-        if len(self.speakers) >= self.BATCH:
-            self.flush()
+        self._keep("INSERT OR REPLACE INTO speakers VALUES (?, ?)",
+                   (rowid, json.dumps([[s.name, s.role, list(s.statements)] for s in found], ensure_ascii=False)))
 
     def places_of(self, rowids: list[int], texts, compute=None) -> list[list[str] | None]:
         """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``);
         with ``compute`` (positions in ``rowids``), units not kept and not in it are None (not found now)."""
-        known = {unit: json.loads(names) for unit, names in
-                 rows_in(self.db, "SELECT unit, names FROM places WHERE unit IN ({})", rowids)} if self._kept_places else {}
+        known = dict(_readable(rows_in(self.db, "SELECT unit, names FROM places WHERE unit IN ({})", rowids))
+                     ) if self._kept_places else {}
         out = []
         for n, rowid in enumerate(rowids):
             if rowid not in known:
@@ -198,22 +184,27 @@ class Findings:
                 from corpus_cli.language.places import places_in
 
                 known[rowid] = places_in(texts(n))
-                self.places.append((rowid, json.dumps(known[rowid], ensure_ascii=False)))
+                self._keep("INSERT OR REPLACE INTO places VALUES (?, ?)",
+                           (rowid, json.dumps(known[rowid], ensure_ascii=False)))
             out.append(known[rowid])
-        if len(self.places) >= self.BATCH:
-            self.flush()
         return out
 
+    def _keep(self, sql: str, row: tuple) -> None:
+        self.store.later(sql, [row])
+        if self.store.pending >= self.BATCH:
+            self.store.flush()
+
     def flush(self) -> None:
-        if not (self.speakers or self.places):
-            return
+        self.store.flush()
+
+
+def _readable(rows):
+    """Rows of (key, JSON) whose JSON reads; one that does not (damaged) is found again."""
+    for key, value in rows:
         try:
-            with transaction(self.db):
-                self.db.executemany("INSERT OR REPLACE INTO speakers VALUES (?, ?)", self.speakers)
-                self.db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?)", self.places)
-        except sqlite3.Error:  # read-only, closed, or busy: found again next time
-            pass
-        self.speakers, self.places = [], []
+            yield key, json.loads(value)
+        except (ValueError, TypeError):
+            continue
 
 
 def rows_in(db: sqlite3.Connection, sql: str, ids: list):
@@ -221,14 +212,3 @@ def rows_in(db: sqlite3.Connection, sql: str, ids: list):
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         yield from db.execute(sql.format(",".join("?" * len(chunk))), chunk)
-
-
-class transaction:
-    def __init__(self, db):
-        self.db = db
-
-    def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, kind, exc, tb):
-        self.db.execute("COMMIT" if kind is None else "ROLLBACK")

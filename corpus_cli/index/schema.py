@@ -6,7 +6,9 @@
     documents  one row per document: its id, fields, date (ISO text, and the first and last minute
                of its period for range queries), where the date came from, word counts,
                the words each rule removed (JSON); for the engine, the row id of its first unit
-               and, as little-endian 32-bit arrays, its statements' offsets and its units' words
+               and, as little-endian 32-bit arrays, its statements' offsets and its units' words;
+               and a CRC-32 of the row, its body and its units as written (see
+               :func:`document_check`), by which a change behind the engine's back is found
     bodies     each document's body (apart, so that reading every document's fields stays quick)
     units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
                with their words
@@ -22,8 +24,8 @@
     places     the gazetteer's places each unit names (JSON list), found when first asked for
     signatures each document's MinHash for corpus dupes (datasketch's 64 hash values as bytes, this
                machine's order; NULL for a document without words), made when first asked for
-    meta       schema version, parser version, folder, reading options, generation (one more
-               at every update)
+    meta       schema version, parser version, folder, reading options, build (a random id
+               of each build), generation (one more at every update)
     cache      what opening the index needs, packed, for the generation it was made for
 
 Dates are minutes since 0001-01-01 (``date_start``/``date_end``), so that a year-only date is
@@ -32,14 +34,16 @@ the period it stands for.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import zlib
 from array import array
 from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -81,7 +85,8 @@ CREATE TABLE IF NOT EXISTS documents (
     removed TEXT,
     first_unit INTEGER NOT NULL,
     spans BLOB NOT NULL,
-    unit_words BLOB NOT NULL
+    unit_words BLOB NOT NULL,
+    crc INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date_start);
 CREATE TABLE IF NOT EXISTS bodies (
@@ -124,9 +129,12 @@ CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT 
 """
 
 
+BUSY_SECONDS = 60.0  # how long a connection waits out another that holds the database (busy_timeout)
+
+
 def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
     """A connection in WAL mode (readers never wait for the writer), with foreign keys on."""
-    db = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    db = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
@@ -134,7 +142,39 @@ def connect(path: str | Path, *, create: bool = False) -> sqlite3.Connection:
         db.executescript(SCHEMA)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', '1')")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('build', ?)", (os.urandom(8).hex(),))
     return db
+
+
+DOCUMENT_COLUMNS = ("id", "doc_id", "file", "title", "title_derived", "date", "date_start", "date_end", "date_source",
+                    "category", "type", "source", "layout", "url", "author", "word_count", "statement_count",
+                    "file_words", "removed", "first_unit", "spans", "unit_words")  # all but crc, in table order
+
+
+def document_check(values, units, body_crc: int) -> int:
+    """The CRC-32 of a document as stored: its body's (``body_crc``, of its UTF-8 bytes) continued
+    over the other columns (``values``, in :data:`DOCUMENT_COLUMNS` order) and its units' rows
+    (id, document, n, start, end, words). Text and blobs count by their bytes, so that the check
+    reads the same whether a value comes back as text or as bytes."""
+    parts = []
+    for value in (*values, *(v for unit in units for v in unit)):
+        if value is None:
+            parts.append(b"N")
+        elif isinstance(value, int):
+            parts.append(b"I%d" % value)
+        else:
+            raw = value.encode("utf-8") if isinstance(value, str) else bytes(value)
+            parts.append(b"S%d:" % len(raw) + raw)
+    return zlib.crc32(b"\x1e".join(parts), body_crc)
+
+
+def busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another connection (SQLITE_BUSY or SQLITE_LOCKED), rather
+    than finding something wrong."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11 on
+    if code is not None:
+        return code & 0xFF in (5, 6)
+    return str(exc).startswith(("database is locked", "database is busy", "database table is locked"))
 
 
 def to_blob(values) -> bytes:

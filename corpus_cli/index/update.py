@@ -25,6 +25,7 @@ from corpus_cli.index.vocab import count_terms, patch_words, refresh_terms
 class Changes(NamedTuple):
     changed: list[FileEntry]  # added, or changed in size or time
     removed: list[str]  # relative paths of files gone
+    remember: bool = False  # nothing changed, but the scan is not the one remembered: keep it (remember_scan)
 
     def __bool__(self) -> bool:
         return bool(self.changed or self.removed)
@@ -34,7 +35,8 @@ def changes(db: sqlite3.Connection, found: Scan) -> Changes:
     """The files of ``found`` that the database does not hold as they are now.
 
     The common case, nothing changed, is one comparison with the last scan that found the
-    database fresh (kept in its cache, in scan order): lists and arrays compared in C.
+    database fresh (kept in its cache, in scan order): lists and arrays compared in C. Nothing
+    is written: a reader's snapshot asks this too.
     """
     last = remembered_scan(db)
     if last is not None:
@@ -51,14 +53,12 @@ def changes(db: sqlite3.Connection, found: Scan) -> Changes:
     changed = [e for e in found.entries() if known.get(e.rel) != (e.size, e.mtime_ns)]
     current = set(found.paths)
     removed = sorted(p for p in known if p not in current)
-    if not changed and not removed:
-        remember_scan(db, found)
-    return Changes(changed, removed)
+    return Changes(changed, removed, remember=not changed and not removed)
 
 
 def remember_scan(db: sqlite3.Connection, found: Scan) -> None:
     """Keep the scan that the database now matches, for :func:`changes` to compare with next time."""
-    keep(db, "scan", _pack_scan(found))
+    keep(db, "scan", pack_scan(found))
 
 
 def remembered_scan(db: sqlite3.Connection, files: bool = True) -> Scan | None:
@@ -68,7 +68,7 @@ def remembered_scan(db: sqlite3.Connection, files: bool = True) -> Scan | None:
     return _unpack_scan(packed, files) if packed is not None else None
 
 
-def _pack_scan(found: Scan) -> bytes:
+def pack_scan(found: Scan) -> bytes:
     paths = "\x00".join(found.paths).encode("utf-8", "surrogateescape")
     notes = json.dumps({"passed_over": found.passed_over, "problems": [list(p) for p in found.problems]},
                        ensure_ascii=False).encode("utf-8", "surrogateescape")
@@ -138,7 +138,7 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
         for chunk in chunks:
             writer.write(chunk)
             for f in chunk:
-                for row, units in f.documents:  # row[1] is the title, row[13] the body
+                for row, units, _ in f.documents:  # row[1] is the title, row[13] the body
                     count_terms((row[1] if n is None else row[13][s:e] for n, s, e, _, _ in units), delta, 1)
         new, gone = refresh_terms(db, delta)
         db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")

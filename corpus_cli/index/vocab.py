@@ -114,24 +114,17 @@ def count_terms(texts, delta: dict[str, list[int]], sign: int) -> None:
             entry[1] += sign
 
 
-def _store(db: sqlite3.Connection, sql: str, values: tuple) -> None:
-    """Keep what a search counted; quietly not, where the database may only be read."""
-    try:
-        db.execute(sql, values)
-    except sqlite3.OperationalError:
-        pass
-
-
 class TermLexicon(Lexicon):
     """A lexicon read from the term tables: words in memory, keys and counts by query."""
 
-    def __init__(self, db: sqlite3.Connection):
-        self.db = db
+    def __init__(self, store):
+        self.store = store
+        self.db = db = store.db
         self.vocabularies = []
         packed = cached(db, "words")
         if packed is None:
             self._words = [t for (t,) in db.execute("SELECT term FROM terms ORDER BY term")]
-            keep(db, "words", "\x1f".join(self._words).encode("utf-8"))
+            store.keep("words", "\x1f".join(self._words).encode("utf-8"))
         else:
             self._words = packed.decode("utf-8").split("\x1f") if packed else []
         self._known = set(self._words)
@@ -159,7 +152,7 @@ class TermLexicon(Lexicon):
         """Occurrences of ``word`` that start with a capital, from how the text spells it."""
         capitals = sum(n for form, n in self.spellings(word).items() if form[:1].isupper())
         self._counts[word] = (self._counts[word][0], capitals)
-        _store(self.db, "UPDATE terms SET capitals = ? WHERE term = ?", (capitals, word))
+        self.store.later("UPDATE terms SET capitals = ? WHERE term = ?", [(capitals, word)])
         return capitals
 
     def spellings(self, word: str) -> dict[str, int]:
@@ -179,7 +172,7 @@ class TermLexicon(Lexicon):
             for token in WORD.findall(title if n is None else body, *((0, len(title)) if n is None else (start, end))):
                 if fold(token) == word:
                     found[token] = found.get(token, 0) + 1
-        _store(self.db, "UPDATE terms SET spellings = ? WHERE term = ?", (json.dumps(found, ensure_ascii=False), word))
+        self.store.later("UPDATE terms SET spellings = ? WHERE term = ?", [(json.dumps(found, ensure_ascii=False), word)])
         return found
 
     def by_key(self, key: str) -> list[str]:

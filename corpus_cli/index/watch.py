@@ -16,10 +16,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from corpus_cli.index import lease
+from corpus_cli.index import lease, lock
 from corpus_cli.index.open import open_database
 from corpus_cli.index.schema import connect
-from corpus_cli.index.seal import done_with, seal
+from corpus_cli.index.seal import seal
 
 SETTLE = 0.3  # seconds without events before an update
 RESCAN = 60.0  # seconds between passes that run without any event
@@ -40,7 +40,7 @@ class Watcher:
         if self.database is None:
             raise OSError(f"cannot watch: the cache folder is not writable ({'; '.join(first.notes)})")
         self.first = first
-        done_with(index.db, self.database)
+        index.store.close()
 
     def _refresh(self):
         index, report = open_database(self.root, fields=self.fields, progress=self.progress, trust_watcher=False)
@@ -67,9 +67,8 @@ class Watcher:
         observer = Observer()
         observer.schedule(Handler(), str(self.root), recursive=True, event_filter=wanted)
         observer.start()
-        db = connect(self.database)
         try:
-            self._hold(db)
+            self._lease(lease.take, wait=None)
             if ready is not None:
                 ready()
             renewed = last_pass = time.monotonic()
@@ -84,25 +83,30 @@ class Watcher:
                 if now - last_pass >= RESCAN:
                     self._pass()
                     last_pass = now
-                if now - renewed >= lease.RENEW_SECONDS:
-                    self._hold(db)
+                if now - renewed >= lease.RENEW_SECONDS and self._lease(lease.take, wait=1.0):
                     renewed = now
         finally:
             observer.stop()
             observer.join(timeout=5)
-            lease.release(db)
-            db.close()
-            seal(self.database)
+            self._lease(lease.release, wait=None)
 
-    def _hold(self, db) -> None:
-        lease.take(db)
-        seal(self.database)  # our own write: the database is as we left it
+    def _lease(self, change, wait: float | None) -> bool:
+        """Take, renew or give up the lease: a write, so under the writer lock, and sealed."""
+        with lock.writer(self.database, wait=wait) as held:
+            if held:
+                db = connect(self.database)
+                try:
+                    change(db)
+                finally:
+                    db.close()
+                seal(self.database)
+            return bool(held)
 
     def _pass(self) -> None:
         if self._stopped.is_set():
             return
         index, report = self._refresh()
-        done_with(index.db, self.database)
+        index.store.close()
         if report.source != "cached":
             self.updates += 1
             self.report(report)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import functools
 import os
+import time
 from array import array
 from operator import attrgetter
 from stat import S_ISDIR
@@ -135,6 +136,32 @@ class Scan:
         found = [FileEntry(p, s, m, n) for n, (p, s, m) in enumerate(zip(self.paths, self.sizes, self.mtimes))]
         found.sort(key=lambda e: e.rel)
         return found
+
+
+SETTLED_NS = 20_000_000  # a change this recent may be followed by another in the same tick of the file clock
+COARSE_SETTLED_NS = 2_000_000_000  # where times are kept to the second (FAT keeps two)
+
+
+def settle(path: Path, mtime_ns: int) -> None:
+    """Wait, if need be, until a change to ``path`` made after this moment would show in its
+    modification time, so that the time the scan recorded (``mtime_ns``) is safe to keep with
+    what is read next.
+
+    A file's time moves in ticks of the file system's clock (a few milliseconds here; a second
+    or two on FAT and some network shares): a file read in the same tick as it was written could
+    be written again unseen. Only a file changed within the last two seconds is looked at again.
+    """
+    now = time.time_ns()
+    if now - mtime_ns > COARSE_SETTLED_NS:
+        return
+    try:
+        mtime_ns = os.stat(path).st_mtime_ns
+    except OSError:
+        return
+    window = COARSE_SETTLED_NS if mtime_ns % 1_000_000_000 == 0 else SETTLED_NS
+    wait = mtime_ns + window - now
+    if wait > 0:
+        time.sleep(min(wait, window) / 1e9)
 
 
 def scan(root: Path, stat: bool = True) -> Scan:

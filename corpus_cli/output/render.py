@@ -11,13 +11,17 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 import sys
+import tempfile
 from typing import Callable, Iterable, TextIO
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+SPOOL_MEMORY = 16 << 20  # characters of machine output held in memory before the spool goes to a file
 
 # Rich is imported only when a table is drawn, so machine formats start faster.
 Table = Text = box = None
@@ -85,8 +89,20 @@ class Output:
     # --- machine formats ----------------------------------------------------
 
     def records(self, keys: tuple[str, ...], rows: Iterable[dict]) -> None:
-        """Stream records as JSON (one array), JSON Lines or CSV."""
-        write = self.stream.write
+        """Records as JSON (one array), JSON Lines or CSV, written whole or not at all.
+
+        They are made into a spool (memory, then a temporary file past :data:`SPOOL_MEMORY`) and
+        copied out once the last is made: an error met while making them (damage in the index, an
+        interrupt) leaves nothing half-written for a script to read as if it were all.
+        """
+        with tempfile.SpooledTemporaryFile(SPOOL_MEMORY, mode="w+", encoding="utf-8", errors="surrogatepass",
+                                           newline="") as spool:
+            self._records(spool, keys, rows)
+            spool.seek(0)
+            shutil.copyfileobj(spool, self.stream, 1 << 20)
+
+    def _records(self, stream: TextIO, keys: tuple[str, ...], rows: Iterable[dict]) -> None:
+        write = stream.write
         if self.fmt == "json":
             # One record per line inside the array: valid JSON, easy to read and
             # to grep, and written by json's C encoder (indenting would not be).
@@ -99,7 +115,7 @@ class Output:
             for row in rows:
                 write(_json(row) + "\n")
         elif self.fmt == "csv":
-            writer = csv.writer(self.stream, lineterminator="\n")
+            writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(keys)
             cell = _csv_cell if self.csv_raw else _csv_safe_cell
             for row in rows:
