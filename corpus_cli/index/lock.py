@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+from corpus_cli.errors import DataError
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -73,7 +75,7 @@ def writer(db_path: Path, wait: float | None = None, notice: Callable[[], None] 
             fd, depth = _held[key]
             _held[key] = (fd, depth - 1)
         return
-    fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open(key)
     try:
         taken = _take(fd, wait, notice)
         if not taken:
@@ -89,9 +91,15 @@ def writer(db_path: Path, wait: float | None = None, notice: Callable[[], None] 
         os.close(fd)
 
 
-def held(db_path: Path) -> bool:
-    """Whether this process holds the writer lock of ``db_path``."""
-    return fcntl is None or str(lock_path(db_path)) in _held
+def _open(key: str) -> int:
+    """The lock file, made if need be; read-only where another user made it (flock works on either)."""
+    try:
+        return os.open(key, os.O_RDWR | os.O_CREAT, 0o666)
+    except PermissionError:
+        try:
+            return os.open(key, os.O_RDONLY)
+        except OSError as exc:
+            raise DataError(f"cannot take the index database's lock {key}: {exc.strerror or exc}") from None
 
 
 def _take(fd: int, wait: float | None, notice: Callable[[], None] | None) -> Held:

@@ -22,6 +22,7 @@ import sqlite3
 import weakref
 from pathlib import Path
 
+from corpus_cli.errors import DataError
 from corpus_cli.index import lock, schema
 from corpus_cli.index.schema import connect, keep
 
@@ -93,7 +94,7 @@ def _write(path: Path, state, cache: dict, rows: list) -> bool:
         with lock.writer(path, wait=FLUSH_WAIT) as held:
             if held:
                 written = _write_held(path, state, cache, rows)
-    except OSError:  # the lock file cannot be made (a read-only cache folder)
+    except (OSError, DataError):  # the lock file cannot be made or opened (a read-only cache folder)
         pass
     cache.clear()
     rows.clear()
