@@ -31,6 +31,7 @@ from corpus_cli.index.database import DatabaseIndex
 from corpus_cli.index.seal import damage, mend, opened, seal, sealed
 from corpus_cli.errors import DataError
 from corpus_cli.index.schema import SCHEMA_VERSION, busy, cached, connect, storable, text_of
+from corpus_cli.index.rows import rows_in
 from corpus_cli.index.store import Store, read_connection
 from corpus_cli.index import lease, lock
 from corpus_cli.index.lock import wait_seconds
@@ -135,7 +136,7 @@ def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
     """The index as the folder is now: read as it stands when nothing changed (the common case,
     no lock taken), else made fresh under the writer lock."""
     why = "rebuild" if rebuild else None
-    found = None
+    found, seen = None, {}
     if why is None:
         why, meta = _usable(o.db_path, o.root, o.options)
         if why is None and sealed(o.db_path):
@@ -147,6 +148,7 @@ def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
                     store.keep("scan", pack_scan(found))
                 o.report.source = "cached"
                 return DatabaseIndex(store)
+            seen = _records(store.db, [e.rel for e in todo.changed] + todo.removed) if todo else {}
             store.close()
             o.report.watched = False
         elif why is None:
@@ -155,6 +157,12 @@ def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
     # check of a database changed behind our back, has to be waited for.
     wait = wait_seconds() if why is None else None
     with lock.writer(o.db_path, wait=wait, notice=o.notice) as held:
+        if held and held.waited and seen and not rebuild and sealed(o.db_path):
+            store = Store(o.db_path)
+            if _covered(store.db, seen):  # the writer we waited for did our work: read it
+                o.report.source = "cached"
+                return DatabaseIndex(store)
+            store.close()
         if held:
             return _made_fresh(o, rebuild, None if held.waited else found)
     store = Store(o.db_path)
@@ -163,6 +171,20 @@ def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
         f"another process has been writing the index database for over {wait:g} s (CORPUS_WAIT); this answer "
         f"is from the index as it stands{_without(store, found)}")
     return DatabaseIndex(store)
+
+
+def _records(db: sqlite3.Connection, paths: list[str]) -> dict[str, tuple | None]:
+    """What the database holds of each of these files: (size, time), or None."""
+    found = {text_of(p): (size, mtime) for p, size, mtime in
+             rows_in(db, "SELECT path, size, mtime_ns FROM files WHERE path IN ({})", [storable(p) for p in paths])}
+    return {p: found.get(p) for p in paths}
+
+
+def _covered(db: sqlite3.Connection, seen: dict[str, tuple | None]) -> bool:
+    """Whether another writer has since brought in every change a command found: each file's
+    record differs from the one the command saw (the other saw the file later still)."""
+    now = _records(db, list(seen))
+    return all(now[p] != record for p, record in seen.items())
 
 
 def _without(store: Store, found: Scan) -> str:
