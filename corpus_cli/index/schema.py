@@ -43,7 +43,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -157,7 +157,7 @@ def document_check(values, units, body_crc: int) -> int:
     (id, document, n, start, end, words). Text and blobs count by their bytes, so that the check
     reads the same whether a value comes back as text or as bytes."""
     parts = []
-    for value in (*values, *(v for unit in units for v in unit)):
+    for value in values:
         if value is None:
             parts.append(b"N")
         elif isinstance(value, int):
@@ -165,6 +165,10 @@ def document_check(values, units, body_crc: int) -> int:
         else:
             raw = value.encode("utf-8") if isinstance(value, str) else bytes(value)
             parts.append(b"S%d:" % len(raw) + raw)
+    numbers = array("q", [-1 if v is None else v for unit in units for v in unit])
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    parts.append(numbers.tobytes())
     return zlib.crc32(b"\x1e".join(parts), body_crc)
 
 
