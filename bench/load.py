@@ -142,7 +142,7 @@ class Outcome:
 
     @property
     def name(self) -> str:
-        return " ".join(self.argv[3:5])
+        return " ".join(a for a in self.argv[3:] if a != "--data" and a != str(self.argv[-1]))
 
 
 def run_one(argv: list[str], env: dict) -> Outcome:
@@ -173,11 +173,11 @@ def main() -> int:
     print(f"first build: {time.perf_counter() - started:.1f} s", flush=True)
 
     mix = commands(data)
-    alone: list[float] = []
-    for argv in mix:  # warm, one at a time, twice each
-        for _ in range(2):
+    alone: dict[str, list[float]] = {}
+    for argv in mix:  # warm, one at a time, three times each
+        for _ in range(3):
             o = run_one(argv, env)
-            alone.append(o.took)
+            alone.setdefault(o.name, []).append(o.took)
             if o.code not in (0, 1) or not o.valid:
                 print(f"before the load, {' '.join(argv[3:])} failed ({o.code}): {o.err.decode()[-500:]}")
                 return 1
@@ -234,14 +234,21 @@ def main() -> int:
         f"files found for {MARKER} that do not hold it": len(found_marker - holding),
     }
     concurrent = [o.took for o in outcomes]
+    all_alone = [t for times in alone.values() for t in times]
     print()
-    print(f"folder: {len(folder.originals) + len(folder.removed) - folder.actions['removed'] // 2:,}+ files; "
-          f"writer: {folder.actions} in {load_seconds:.1f} s; {'with corpus watch' if watcher else 'full stat check'}")
+    print(f"folder: {len(on_disk):,} files at the end; writer: {folder.actions} in {load_seconds:.1f} s; "
+          f"{'with corpus watch' if watcher else 'full stat check'}")
     print(f"commands: {len(outcomes)} ({args.waves} waves of {args.concurrency})")
     for name, n in checks.items():
         print(f"  {name}: {n}")
     print(f"latency: concurrent median {statistics.median(concurrent):.2f} s, worst {max(concurrent):.2f} s; "
-          f"one at a time (warm, before the load) median {statistics.median(alone):.2f} s")
+          f"one at a time (warm, before the load) median {statistics.median(all_alone):.2f} s")
+    print(f"  {'command':<48} {'alone':>7} {'loaded':>7} {'worst':>7}")
+    for name, times in alone.items():
+        loaded = [o.took for o in outcomes if o.name == name]
+        if loaded:
+            print(f"  {name[:48]:<48} {statistics.median(times):>6.2f}s {statistics.median(loaded):>6.2f}s "
+                  f"{max(loaded):>6.2f}s")
     for o in (tracebacks + invalid + bad_codes)[:5]:
         print(f"--- {' '.join(o.argv[3:])}: exit {o.code}\n{o.err.decode(errors='replace')[-1500:]}")
     if args.keep:
