@@ -11,9 +11,9 @@ if the file is still not as sealed, something else changed it, or a writer of ou
 and :func:`damage` checks the whole database before anything is read: ``PRAGMA quick_check``
 for SQLite's own structure, FTS5's ``integrity-check`` for the search index, and each
 document's row, body and units against the CRC-32 kept with them when they were written, so
-that a byte changed inside a stored text is found too. About 12 s for 100,000 documents, paid
-only after such a change; then the tables derived from those (the cache, the vocabulary's
-counts and keys) are made again (:func:`mend`).
+that a byte changed inside a stored text is found too (5 s for 100,000 documents, paid only
+after such a change); then the tables derived from those (the cache, the vocabulary's counts
+and keys) are made again (:func:`mend`, 6 s more).
 
 What this cannot see: a byte changed with the file's size, time and inode all put back; and
 within the search index, a change that leaves FTS5's structure whole.
