@@ -43,7 +43,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -89,7 +89,7 @@ def place_units(index, name: str | None = None, places=None) -> dict[int, list[s
     Candidates are the units holding a name-like word with the key of a spelling's first word;
     the places each names are found once and kept in the index (``places_of``)."""
     from corpus_cli.language.articles import ARTICLES
-    from corpus_cli.language.places import gazetteer
+    from corpus_cli.language.places import arabic_firsts, gazetteer
     from corpus_cli.language.translit import keys
 
     gaz = gazetteer()
@@ -110,6 +110,9 @@ def place_units(index, name: str | None = None, places=None) -> dict[int, list[s
     for word in {w for key in first_keys for w in lexicon.by_key(key)}:
         if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
             candidates.update(index.postings[word])
+    # in Arabic script: every word that is the first word of a name, with or without proclitics
+    for word in {w for place in places for first in arabic_firsts(place.name) for w in lexicon.by_key(first)}:
+        candidates.update(index.postings[word])
     units = sorted(candidates)
     if hasattr(index, "places_of"):  # kept in the database once found
         found = index.places_of(units)

@@ -19,8 +19,7 @@ import bisect
 import json
 import sqlite3
 
-from corpus_cli.language import translit
-from corpus_cli.language.lexicon import Lexicon, term_keys
+from corpus_cli.language.lexicon import Lexicon, skeletons, term_keys
 from corpus_cli.language.text import WORD, fold
 from corpus_cli.index.schema import cached, keep
 
@@ -55,7 +54,7 @@ def _insert_terms(db: sqlite3.Connection, new: list[tuple[str, int, int]]) -> No
     for term, _, _ in new:
         found = term_keys(term)
         keys.extend((k, term) for k in found)
-        skels.extend((s, term) for s in dict.fromkeys(map(translit.skeleton, found)))
+        skels.extend((s, term) for s in skeletons(term, found))
     db.executemany("INSERT INTO terms VALUES (?, ?, ?, NULL, NULL)", new)
     db.executemany("INSERT INTO term_keys VALUES (?, ?)", keys)
     db.executemany("INSERT INTO term_skels VALUES (?, ?)", skels)
@@ -75,10 +74,7 @@ def _apply_delta(db: sqlite3.Connection, delta: dict[str, list[int]]) -> tuple[l
             db.execute("UPDATE terms SET cnt = ?, units = ?, capitals = NULL, spellings = NULL WHERE term = ?",
                        (row[0] + occurrences, row[1] + units, term))
         elif occurrences > 0:
-            keys = translit.keys(term)
-            db.execute("INSERT INTO terms VALUES (?, ?, ?, NULL, NULL)", (term, occurrences, units))
-            db.executemany("INSERT INTO term_keys VALUES (?, ?)", [(k, term) for k in keys])
-            db.executemany("INSERT INTO term_skels VALUES (?, ?)", [(sk, term) for sk in dict.fromkeys(map(translit.skeleton, keys))])
+            _insert_terms(db, [(term, occurrences, units)])  # keyed as a build keys it
             new.append(term)
     return new, gone
 

@@ -40,6 +40,29 @@ def is_arabic(text: str) -> bool:
     return any("\u0600" <= c <= "\u06ff" for c in text)
 
 
+def has_arabic(words: list[str]) -> bool:
+    """Whether a sorted list of words holds one in Arabic script (a look, not a scan)."""
+    import bisect
+
+    i = bisect.bisect_left(words, "\u0600")
+    return i < len(words) and words[i] < "\u0700"
+
+
+# The proclitics Arabic writes onto a word, folded, longest first: a conjunction (و, ف), then a
+# preposition (ب, ك, ل), then the article (ال; after ل the article's alef is not written: لل).
+PROCLITICS = tuple(sorted(
+    {conj + ("لل" if prep == "ل" and art else prep + art)
+     for conj in ("", "و", "ف") for prep in ("", "ب", "ك", "ل") for art in ("", "ال")} - {""},
+    key=lambda p: (-len(p), p)))
+STEM_MIN = 3  # letters left after the proclitics: بلد is not ب + لد, الله is not ال + له
+
+
+def stems(word: str) -> list[tuple[str, str]]:
+    """(stem, proclitics) for each way a folded Arabic word may be proclitics written onto a stem of
+    :data:`STEM_MIN` letters or more (وبالمدنيين: وبال + مدنيين, وب + المدنيين, و + بالمدنيين)."""
+    return [(word[len(p):], p) for p in PROCLITICS if word.startswith(p) and len(word) - len(p) >= STEM_MIN]
+
+
 _ALEFS = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647"})
 
 

@@ -15,6 +15,7 @@ from array import array
 from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from corpus_cli.language import translit
+from corpus_cli.language.arabic import is_arabic, stems
 from corpus_cli.language.articles import without_fused_article
 
 
@@ -36,7 +37,7 @@ class Vocabulary(NamedTuple):
         unique = sorted(set(words))
         keys = keys if keys is not None else {w: term_keys(w) for w in unique}
         keyed = sorted((k, i) for i, w in enumerate(unique) for k in keys[w])
-        skeletal = sorted((s, i) for i, w in enumerate(unique) for s in dict.fromkeys(map(translit.skeleton, keys[w])))
+        skeletal = sorted((s, i) for i, w in enumerate(unique) for s in skeletons(w, keys[w]))
         return cls(
             unique,
             [k for k, _ in keyed],
@@ -118,7 +119,16 @@ def max_typos(word: str, fuzziness: str = "auto") -> int:
 
 def term_keys(word: str) -> tuple[str, ...]:
     """The keys a vocabulary word is found by: its own, then those of the word without an article
-    written onto it (``alassad`` is also found by ``asad``; search admits that only for names)."""
+    written onto it (``alassad`` is also found by ``asad``; search admits that only for names). An
+    Arabic word is found by itself and by each stem it may have under proclitics (بالمعارضه by
+    معارضه and المعارضه: see :func:`corpus_cli.language.arabic.stems`)."""
+    if is_arabic(word):
+        return (word, *dict.fromkeys(stem for stem, _ in stems(word)))
     own = translit.keys(word)
     bare = without_fused_article(word)
     return own if not bare else tuple(dict.fromkeys(own + translit.keys(bare)))
+
+
+def skeletons(word: str, keys) -> list[str]:
+    """The skeletons of a word's keys (none for Arabic script, whose keys are stems)."""
+    return [] if is_arabic(word) else list(dict.fromkeys(map(translit.skeleton, keys)))

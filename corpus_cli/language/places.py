@@ -1,4 +1,4 @@
-"""Syrian places in the text, in any of their Latin spellings.
+"""Syrian places in the text, in any of their Latin spellings and in Arabic script.
 
 The gazetteer (``gazetteer.tsv``, made by ``scripts/make_gazetteer.py`` from
 GeoNames, CC BY 4.0) lists cities and governorates with their spellings. A
@@ -8,6 +8,16 @@ al-Shughour and Jisr ash-Shughur); articles (al-, el-, ash-…) are skipped on
 both sides, and a place must start with a capital letter in the text, so
 that a word like "tell" is not Tell. (No typos: in English text they make
 Gary of Qarah and Urban of Irbin.)
+
+In Arabic script a name matches as the text folds it (:func:`corpus_cli.language.text.fold`)
+with proclitics allowed on its first word (بحلب, وحلب). Arabic has no capitals to tell a name
+from a word, and many places are named by words (الباب "the door", السلمية "the peaceful",
+الثورة "the revolution", دوما "always"), so a name is a place wherever it stands only when it
+is the same name as one of the place's Latin names (by the consonant key of
+:mod:`corpus_cli.language.arabic`: درعا = Daraa, حلب = Halab), of a town of :data:`MINOR_BELOW`
+people or more, written without the article, and not a common word (:data:`ARABIC_WORDS_TOO`);
+every other name needs a word of place before it (في, قرب, مدينة, ريف…), the preposition ب on
+it (بالباب), or another place just before it (حمص وحماة).
 """
 
 from __future__ import annotations
@@ -18,19 +28,29 @@ from typing import NamedTuple
 
 from itertools import product
 
-from corpus_cli.language.arabic import is_arabic, plain
+from corpus_cli.language.arabic import consonant_keys, is_arabic, latin_consonants, plain, stems
 from corpus_cli.language.articles import ARTICLES
 from corpus_cli.language.text import fold, is_acronym, tokens
 from corpus_cli.language.translit import keys
 
 LONGEST = 5  # words in the longest spelling
 # A new value whenever the gazetteer or the rules below change: an index forgets the places it kept.
-PLACES_VERSION = "cities500-3"
+PLACES_VERSION = "cities500-4"
 MINOR_BELOW = 15_000  # people: a smaller place is named in text only where the words around say it is a place
 # Words after which a name is a place: prepositions of place and the nouns of settlements.
 # Not "to", "at" or "from": a letter goes "to Mary", a statement comes "from" a person.
 PREPOSITIONS = frozenset("in near into outside around towards toward across".split())
 SETTLEMENTS = frozenset("village villages town towns city district subdistrict countryside region area camp outskirts".split())
+# Names of Syrian towns that are also common Arabic words, folded (revolution, peaceful, always, continent,
+# ambassador, destroys, squares, paper, nobility, honour, hybrid, seeds, clothing, velvet…),
+# or a man's name (Jasim): found in text only after a word of place.
+ARABIC_WORDS_TOO = frozenset(fold(w) for w in """ثورة سلمية سلميه دوما قارة تدمر رقة رقه ميادين سفيرة جاسم نبل اعزاز
+    إعزاز هجين نوى نوا كسوة قطيفة جبلة قطنا زاكية بنش""".split())
+# The same in Arabic, folded: in, from, to, near, towards; city, town, village, countryside,
+# governorate, quarter, camp, area, district; north, south, east, west, outskirts.
+ARABIC_PLACE_WORDS = frozenset(fold(w) for w in """في من الى إلى قرب بالقرب نحو باتجاه داخل مدينة مدينه بلدة بلده قرية
+    قريه ريف محافظة محافظه حي احياء مخيم منطقة منطقه ناحية ناحيه مدن بلدات قرى شمال جنوب شرق غرب شمالي جنوبي شرقي
+    غربي اطراف ضواحي""".split())
 
 
 class Place(NamedTuple):
@@ -78,6 +98,8 @@ class Gazetteer:
         self._typed: dict[tuple[str, ...], set[str]] = {}  # every Latin name: what a user may mean
         self._arabic: dict[str, set[str]] = {}
         self._starts: set[str] = set()  # keys of the first word of some spelling: where a mention can begin
+        # Arabic names, their words folded -> (place, whether a word of place must come before)
+        self._arabic_names: dict[tuple[str, ...], tuple[str, bool]] = {}
         for place in places:
             for spelling in place.spellings + place.also:
                 words = [t.text for t in tokens(spelling)]
@@ -94,6 +116,12 @@ class Gazetteer:
                     self._starts.add(key[0])
             for name in place.arabic:
                 self._arabic.setdefault(plain(name), set()).add(place.name)
+                folded = tuple(fold(t.text) for t in tokens(name))
+                if folded and folded not in self._arabic_names:
+                    alone = (not place.minor and not folded[0].startswith("ال") and " ".join(folded) not in ARABIC_WORDS_TOO
+                             and _same_name(name, place))
+                    self._arabic_names[folded] = (place.name, not alone)
+        self._arabic_starts = {words[0] for words in self._arabic_names}
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -109,8 +137,8 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """The places named in ``text``, in order."""
         toks = [t for t in tokens(text)]
+        found = self._arabic_in(text, toks) if is_arabic(text) else []
         content = [(i, t) for i, t in enumerate(toks) if fold(t.text) not in ARTICLES]
-        found = []
         n = 0
         while n < len(content):
             _, first = content[n]
@@ -132,7 +160,43 @@ class Gazetteer:
                     break
             else:
                 n += 1
+        return sorted(found, key=lambda m: m.start) if found and is_arabic(text) else found
+
+    def _arabic_in(self, text: str, toks) -> list[Mention]:
+        """The places named in Arabic script among ``toks`` (see the module's docstring)."""
+        folded = [fold(t.text) for t in toks]
+        found: list[Mention] = []
+        n = 0
+        while n < len(toks):
+            hit = self._arabic_at(folded, n, found[-1].end if found else -1, toks)
+            if hit is None:
+                n += 1
+                continue
+            place, size = hit
+            found.append(Mention(place, toks[n].start, toks[n + size - 1].end, text[toks[n].start : toks[n + size - 1].end]))
+            n += size
         return found
+
+    def _arabic_at(self, folded: list[str], n: int, last_end: int, toks) -> tuple[str, int] | None:
+        word = folded[n]
+        for first, clitics in ((word, ""), *stems(word)):
+            if first not in self._arabic_starts:
+                continue
+            for size in range(min(LONGEST, len(folded) - n), 0, -1):
+                named = self._arabic_names.get((first, *folded[n + 1 : n + size]))
+                if named is None:
+                    continue
+                place, needs_evidence = named
+                before = folded[n - 1] if n > 0 else ""
+                if before not in ARABIC_PLACE_WORDS and before[:1] in ("و", "ف"):  # وفي, فمن: a conjunction on it
+                    before = before[1:]
+                evidence = ("ب" in clitics  # بالباب: in al-Bab
+                            or (not clitics and before in ARABIC_PLACE_WORDS)  # في الباب, not إلى فرقة (ف + رقة)
+                            or (clitics.startswith("و") and last_end >= 0 and last_end == toks[n - 1].end))  # حمص وحماة
+                if needs_evidence and not evidence:
+                    continue
+                return place, size
+        return None
 
     def resolve(self, name: str) -> list[Place]:
         """The places a user means by ``name``: the gazetteer's name, any of a place's Latin names
@@ -145,6 +209,12 @@ class Gazetteer:
         else:
             found = set().union(*(self._typed.get(k, ()) for k in _combinations(_content([t.text for t in tokens(name)]))))
         return [self.by_name[n.casefold()] for n in sorted(found)]
+
+
+def _same_name(arabic: str, place: Place) -> bool:
+    """Whether a name in Arabic script is one of the place's Latin names, by the consonant key."""
+    wanted = consonant_keys(arabic.replace(" ", ""))
+    return any(wanted & latin_consonants(fold(s.replace(" ", "").replace("-", ""))) for s in place.spellings)
 
 
 def _after_place_word(toks, i: int) -> bool:
@@ -161,6 +231,12 @@ def _after_place_word(toks, i: int) -> bool:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer.load()
+
+
+def arabic_firsts(place: str) -> set[str]:
+    """The first words, folded, of a place's names in Arabic script."""
+    found = gazetteer().by_name.get(place.casefold())
+    return {fold(ws[0]) for name in (found.arabic if found else ()) if (ws := [t.text for t in tokens(name)])}
 
 
 def places_in(text: str) -> list[str]:

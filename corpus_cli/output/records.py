@@ -138,7 +138,7 @@ def document_hit_record(group: DocumentHit) -> dict:
 
 
 def explain_record(leaf: Leaf, index) -> dict:
-    expansions = []
+    expansions = [_place_expansion(leaf, index)] if leaf.term.place else []
     for part in leaf.parts:
         for e in part.expansions:
             forms = index.surfaces.get(e.word, {}) if leaf.term.field in (None, "title") else {}
@@ -160,6 +160,20 @@ def explain_record(leaf: Leaf, index) -> dict:
         "documents": len(leaf.docs) if leaf.docs is not None else len({index.stmt_doc[g] for g in leaf.weights}),
         "expansions": expansions,
     }
+
+
+def _place_expansion(leaf: Leaf, index) -> dict:
+    """What a place's mentions in Arabic script stand for, as an expansion: how the text writes them."""
+    from corpus_cli.language.arabic import is_arabic
+    from corpus_cli.language.places import gazetteer
+
+    forms: dict[str, int] = {}
+    for g in leaf.weights:
+        for m in gazetteer().find(index.unit_text(g)):
+            if m.place == leaf.term.place and is_arabic(m.text):
+                forms[m.text] = forms.get(m.text, 0) + 1
+    return {"word": leaf.term.bridge, "entry": leaf.term.place, "forms": dict(sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "rule": "the place in Arabic script", "distance": 0, "quality": 0.9, "statements": len(leaf.weights)}
 
 
 def variant_record(v: Variant) -> dict:

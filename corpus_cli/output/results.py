@@ -175,9 +175,14 @@ EXPLAIN_COLUMNS = ("term", "hits", "word", "entry", "spellings", "rule", "edits"
 
 
 def _explain_rows(leaves: list[Leaf], index) -> list[tuple[str, ...]]:
-    """One row per vocabulary entry; the term and its hits on the first row of each term."""
+    """One row per vocabulary entry; the term and its hits on the first row of each term. The
+    spellings of a place in another script that match nothing are one row, counted."""
     rows = []
+    unmatched: dict[str, int] = {}  # what a bridged term stands for -> its spellings that matched nothing
     for leaf in leaves:
+        if leaf.term.bridge and not leaf.weights and not leaf.negated:
+            unmatched[leaf.term.bridge] = unmatched.get(leaf.term.bridge, 0) + 1
+            continue
         rec = records.explain_record(leaf, index)
         term = ("-" if leaf.negated else "") + rec["term"]
         if leaf.term.field in (None, "title"):
@@ -191,6 +196,8 @@ def _explain_rows(leaves: list[Leaf], index) -> list[tuple[str, ...]]:
             statements = "-" if e["statements"] is None else str(e["statements"])
             rows.append((term, hits, e["word"], e["entry"], safe(forms), e["rule"], str(e["distance"]), statements))
             term = hits = ""
+    for bridge, n in unmatched.items():
+        rows.append((f"… ← {bridge}", "0 statements", "", f"({count(n, 'other spelling')}: no match)", "", "", "", ""))
     return rows
 
 

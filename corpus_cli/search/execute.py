@@ -26,12 +26,14 @@ from typing import Container, NamedTuple
 from corpus_cli.search import query as q
 from corpus_cli.errors import UsageError
 from corpus_cli.index.base import Index
-from corpus_cli.search.hits import Hit, Match
+from corpus_cli.search.hits import Hit, Match, rank_key
 from corpus_cli.search.phrases import Part, content_words, occurrences
 from corpus_cli.language.articles import split_fused_particle
+from corpus_cli.search import bridges
 from corpus_cli.search.expand import (
     QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, accepts, expand, occurrence_quality,
 )
+from corpus_cli.language.arabic import has_arabic
 from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
 
 # A whole word: not inside a run of letters, nor joined to one by an apostrophe (see text.WORD)
@@ -122,11 +124,17 @@ class _Evaluator:
     def leaf(self, term: q.Term, negated: bool) -> Leaf:
         parts_words = content_words(term.words, term.text) if term.phrase else term.words
         named = {w for i, w in enumerate(term.words) if (id(term), i) in self.names}
-        parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field, w in named)) for w in parts_words]
+        # a spelling of a place standing for a name in another script is taken as it is: no typos
+        fuzziness = "0" if term.bridge else self.fuzziness
+        phrase = len(parts_words) > 1
+        parts = [] if term.field == "id" else [Part(w, self.expand(w, term.field, w in named, fuzziness, phrase))
+                                               for w in parts_words]
         if not self.exact and any(not p.expansions for p in parts):
             parts = [q for p in parts for q in self._unfused(p, term.field)]
         leaf = Leaf(term, negated, parts)
-        if term.field in (None, "title"):
+        if term.place is not None:
+            leaf.weights, leaf.counts = self.place_weights(term.place)
+        elif term.field in (None, "title"):
             leaf.weights, leaf.counts = self.weights(parts, title_only=term.field == "title")
             if term.field == "title":
                 leaf.docs = {self.index.stmt_doc[g] for g in leaf.weights}
@@ -145,9 +153,10 @@ class _Evaluator:
         fused = None if part.expansions else split_fused_particle(fold(part.word))
         return [Part(w, self.expand(w, field)) for w in fused[::2]] if fused else [part]
 
-    def expand(self, word: str, field: str | None, name: bool = False) -> list[Expansion]:
+    def expand(self, word: str, field: str | None, name: bool = False, fuzziness: str | None = None,
+               phrase: bool = False) -> list[Expansion]:
         lexicon = self.index.lexicon if field in (None, "title") else self.index.field_lexicon(field)
-        return expand(word, lexicon, self.fuzziness, self.exact, name=name)
+        return expand(word, lexicon, fuzziness or self.fuzziness, self.exact, name=name, phrase=phrase)
 
     def weights(self, parts: list[Part], title_only: bool) -> tuple[dict[int, float], dict[int, int]]:
         """Per unit: the summed quality of the term's occurrences, and their number."""
@@ -160,13 +169,7 @@ class _Evaluator:
             for e in part.expansions:
                 units.update(index.postings[e.word])
             unit_sets.append(units)
-        candidates = set.intersection(*sorted(unit_sets, key=len))
-        title_unit = index.title_unit
-        if title_only:
-            candidates = {g for g in candidates if title_unit[index.stmt_doc[g]] == g}
-        else:  # a title made from the first sentence is not searched: it repeats it
-            titles = {title_unit[p]: p for p in index.documents_of(candidates).values()}
-            candidates = {g for g in candidates if g not in titles or not index.title_derived(titles[g])}
+        candidates = self.searched(set.intersection(*sorted(unit_sets, key=len)), title_only)
         weights: dict[int, float] = {}
         counts: dict[int, int] = {}
         if len(parts) == 1 and not self.exact:  # from the postings, reading text only where needed
@@ -192,6 +195,19 @@ class _Evaluator:
                 weights[g] = sum(score for _, _, score in found)
                 counts[g] = len(found)
         return weights, counts
+
+    def searched(self, candidates: set[int], title_only: bool = False) -> set[int]:
+        """The units of ``candidates`` a term is looked for in: titles only, or all but titles made
+        from the first sentence (they repeat it)."""
+        index = self.index
+        title_unit = index.title_unit
+        if title_only:
+            return {g for g in candidates if title_unit[index.stmt_doc[g]] == g}
+        titles = {title_unit[p]: p for p in index.documents_of(candidates).values()}
+        return {g for g in candidates if g not in titles or not index.title_derived(titles[g])}
+
+    def place_weights(self, place: str) -> tuple[dict[int, float], dict[int, int]]:
+        return bridges.place_weights(self.index, place, self.searched)
 
     def constant_quality(self, query_word: str, e: Expansion) -> float | None:
         """The quality every occurrence of ``e`` has, or None when it varies with the spelling."""
@@ -310,6 +326,8 @@ def run(
     tree = q.parse(query, any_word=any_word)
     if tree is None:
         raise UsageError(f"the query {query!r} has no words to search for")
+    if not exact and has_arabic(index.lexicon.words):  # places named in Latin letters are found in Arabic too
+        tree = q.in_both_scripts(tree)
     ev = _Evaluator(index, fuzziness, exact)
     ev.names = q.names_in(tree)
     kind, found = ev.evaluate(tree)
@@ -351,7 +369,7 @@ def run(
         scored.sort(key=itemgetter(0), reverse=True)
         cut = scored[limit - 1][0] if limit else float("inf")
         scored = [sg for sg in scored if sg[0] >= cut]
-    scored.sort(key=_rank_key(index, index.documents_of(g for _, g in scored)))
+    scored.sort(key=rank_key(index, index.documents_of(g for _, g in scored)))
     if limit is not None:
         scored = scored[:limit]
     if hasattr(index, "prefetch_units"):  # an index that reads what hits show in batches
@@ -360,27 +378,14 @@ def run(
     return Result(hits, leaves, total, left_out)
 
 
-def _rank_key(index: Index, docs: dict[int, int]):
-    """Best score first, then newest (undated last), then id, then title before statements
-    (``docs``: each unit's document)."""
-    title_unit, dates, ids = index.title_unit, index.doc_dates, index.doc_ids
-
-    def key(sg):
-        score, g = sg
-        pos = docs[g]
-        when = dates[pos]
-        return (-score, when < 0, -when, ids[pos], g - title_unit[pos] - 1)  # the title is -1, statements from 0
-
-    return key
-
-
 def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
     doc, statement = ev.index.unit(g)
     matches = []
     for lf in scoring:
         if g not in lf.weights:
             continue
-        for start, end, quality in ev.occurrences(g, lf.parts):
+        found = bridges.place_occurrences(ev.index, g, lf.term.place) if lf.term.place else ev.occurrences(g, lf.parts)
+        for start, end, quality in found:
             matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
     matches.sort(key=lambda m: (m.start, m.end))
     return Hit(doc, statement, score, tuple(matches), g, ev.index)

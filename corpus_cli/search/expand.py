@@ -20,6 +20,13 @@ folded vocabulary in three ways, best first:
 
 A word that matches nothing and starts with the article ``al``/``el``
 (``Alnuman``) is tried again without it.
+
+A word in Arabic script finds the words of the corpus that are it with or without proclitics
+(the article ال, the conjunctions و ف, the prepositions ب ك ل: حلب finds وحلب and بحلب, المعارضة
+finds والمعارضة, للمعارضة and معارضة), through a stem that the corpus writes as a word, alone or
+with the article; it has no typos (Arabic words are short and dense: one letter away is mostly
+another word). A particle or article alone (bin, ibn, al) finds only its own forms, never a word
+by key or typo (bin is not been).
 """
 
 from __future__ import annotations
@@ -27,8 +34,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.language import translit
-from corpus_cli.language.arabic import MIN_CONSONANTS, consonant_keys, is_arabic, latin_consonants
-from corpus_cli.language.articles import PARTICLE_FORMS, PARTICLES, without_fused_article
+from corpus_cli.language.arabic import MIN_CONSONANTS, consonant_keys, is_arabic, latin_consonants, stems
+from corpus_cli.language.articles import ARTICLES, PARTICLE_FORMS, PARTICLES, without_fused_article
 from corpus_cli.language.lexicon import Lexicon, max_typos
 from corpus_cli.language.text import ACRONYM_MAX, fold, fold_case, is_acronym
 
@@ -55,6 +62,7 @@ SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
 RULE_ARTICLE, RULE_PARTICLE, RULE_VOWEL = "article + key", "particle", "a name's vowel"
 RULE_ARABIC = "Arabic → Latin key"
+QUALITY_CLITIC = 0.9  # the same Arabic word with other proclitics (the article, a conjunction, a preposition)
 
 
 class Expansion(NamedTuple):
@@ -78,13 +86,14 @@ def accepts(e: Expansion, surface: str, start: int = 1) -> bool:
 
 
 def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bool = False,
-           name: bool = False) -> list[Expansion]:
+           name: bool = False, phrase: bool = False) -> list[Expansion]:
     """Vocabulary entries ``query_word`` matches, best first.
 
     With ``name`` (the query shows the word is a name: Abu Bakr, Sheikh Bakr), a word too short
     for typos may still differ by one vowel from a name of the corpus (Bakr, Baker), as
     transliterations of unwritten Arabic vowels do (one added or dropped); a lower-case word
-    alone never does."""
+    alone never does. In a ``phrase`` an Arabic word keeps its article (الائتلاف الوطني is not
+    ائتلاف وطني, "a national coalition")."""
     key = fold(query_word)
     if not key:
         return []
@@ -92,6 +101,11 @@ def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bo
         return [Expansion(key, 0, "exact", QUALITY_EXACT, fold_case(query_word))] if key in lexicon else []
     if is_acronym(query_word):  # OPCW, UNSC: letters that stand for words have no typos
         fuzziness = "0"
+    if key in PARTICLES or key in ARTICLES:  # bin, ibn, al: their own forms, nothing by key or typo
+        return _particle(key, lexicon)
+    if is_arabic(key):
+        found = _clitic_forms(key, lexicon, phrase)
+        return found or _from_arabic(query_word, lexicon)
     found = _expand_folded(key, lexicon, fuzziness)
     if name and max_typos(key, fuzziness) == 0 and len(key) >= 3 and fuzziness == "auto":
         seen = {e.word for e in found}
@@ -106,6 +120,37 @@ def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bo
             for e in _expand_folded(bare, lexicon, "0")
         ]
     return found
+
+
+def _particle(key: str, lexicon: Lexicon) -> list[Expansion]:
+    forms = PARTICLE_FORMS[PARTICLES[key]] if key in PARTICLES else (key,)
+    found = [Expansion(form, _distance(key, form), RULE_SAME if form == key else RULE_PARTICLE,
+                       QUALITY_EXACT if form == key else QUALITY_KEY) for form in forms if form in lexicon]
+    return sorted(found, key=lambda e: (-e.quality, e.distance, e.word))
+
+
+def _clitic_forms(key: str, lexicon: Lexicon, keep_article: bool = False) -> list[Expansion]:
+    """The corpus's words that are the Arabic ``key`` with or without proclitics: those sharing a stem
+    with it (``key`` itself, or ``key`` less its own proclitics) that the corpus writes as a word,
+    alone or with the article. The rule says which proclitics an entry has, or lacks, beside the query."""
+    found: dict[str, Expansion] = {}
+    for stem, own in [(key, ""), *stems(key)]:
+        if stem not in lexicon and "ال" + stem not in lexicon:
+            continue  # not a stem this corpus knows: وزير is not و + زير where no زير is written
+        definite = own.endswith(("ال", "لل"))
+        for word in lexicon.by_key(stem):
+            if word in found or not word.endswith(stem):
+                continue
+            theirs = word[: len(word) - len(stem)]
+            if definite and not theirs.endswith(("ال", "لل")) and (theirs or keep_article):
+                continue  # الرقة finds والرقة, للرقة and رقة, not ورقة (a paper) nor فرقة (a band)
+            if word == key:
+                found[word] = Expansion(word, 0, RULE_SAME, QUALITY_EXACT)
+            else:
+                rule = f"with {theirs}" if not own else f"without {own}" if not theirs else f"{own} → {theirs}"
+                quality = QUALITY_KEY if definite and not theirs else QUALITY_CLITIC  # the article gone: another reading
+                found[word] = Expansion(word, _distance(key, word), f"proclitics: {rule}", quality)
+    return sorted(found.values(), key=lambda e: (-e.quality, e.distance, e.word))
 
 
 def _expand_folded(key: str, lexicon: Lexicon, fuzziness: str) -> list[Expansion]:

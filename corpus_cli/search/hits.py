@@ -58,3 +58,17 @@ def group_by_document(hits: list[Hit]) -> list[DocumentHit]:
     for h in hits:
         groups.setdefault(h.document.id, []).append(h)
     return [DocumentHit(hs[0].document, hs[0].score, tuple(hs)) for hs in groups.values()]
+
+
+def rank_key(index: Index, docs: dict[int, int]):
+    """Best score first, then newest (undated last), then id, then title before statements
+    (``docs``: each unit's document)."""
+    title_unit, dates, ids = index.title_unit, index.doc_dates, index.doc_ids
+
+    def key(sg):
+        score, g = sg
+        pos = docs[g]
+        when = dates[pos]
+        return (-score, when < 0, -when, ids[pos], g - title_unit[pos] - 1)  # the title is -1, statements from 0
+
+    return key

@@ -41,7 +41,8 @@ class Term(NamedTuple):
     words: tuple[str, ...]
     phrase: bool = False
     field: str | None = None
-    bridge: str | None = None  # the words the user wrote, when this term stands for them (a place in Arabic script)
+    bridge: str | None = None  # the words the user wrote, when this term stands for them (a place in another script)
+    place: str | None = None  # the term is this place's mentions in Arabic script (``text``: its Arabic names)
 
     def __str__(self) -> str:
         body = f'"{self.text}"' if self.phrase and " " in self.text else self.text
@@ -238,23 +239,36 @@ def _term(text: str, phrase: bool, field: str | None = None) -> Node | None:
     found = tuple(words(text))
     if not found:
         return None
-    if field is None and is_arabic(text):
-        bridged = _place_in_arabic(text)
-        if bridged is not None:
-            return bridged
-    return Term(text, found, phrase or len(found) > 1, field)
+    term = Term(text, found, phrase or len(found) > 1, field)
+    return with_other_script(term) if field is None and is_arabic(text) else term
 
 
-def _place_in_arabic(text: str) -> Node | None:
-    """A place named in Arabic script (حلب) as the OR of its Latin spellings, each term showing the
-    bridge (``Aleppo ← حلب``); None when the gazetteer has no such name."""
+def with_other_script(term: Term) -> Node:
+    """A place's name as the OR of the term and the place in the other script, each bridged term
+    showing what it stands for: حلب also finds Aleppo and Halab (``Aleppo ← حلب``), and Aleppo
+    also finds حلب and بحلب where the text names the place (a term of the place's mentions in
+    Arabic script: see :mod:`corpus_cli.language.places`); the term alone when the gazetteer has
+    no such place."""
     from corpus_cli.language.places import gazetteer
 
-    spellings = dict.fromkeys(s for place in gazetteer().resolve(text) for s in place.spellings)
-    terms = [Term(s, tuple(words(s)), len(words(s)) > 1, None, text) for s in spellings if words(s)]
-    if not terms:
-        return None
-    return terms[0] if len(terms) == 1 else Or(tuple(terms))
+    places = gazetteer().resolve(term.text)
+    if is_arabic(term.text):
+        spellings = dict.fromkeys(s for place in places for s in place.spellings)
+        others = [Term(s, tuple(words(s)), len(words(s)) > 1, None, term.text) for s in spellings if words(s)]
+    else:
+        others = [Term(" | ".join(dict.fromkeys(place.arabic)), (), False, None, term.text, place.name)
+                  for place in places if place.arabic]
+    return Or((term, *others)) if others else term
+
+
+def in_both_scripts(node: Node | None) -> Node | None:
+    """The tree with each plain term in Latin letters that names a place joined (OR) to the
+    place's mentions in Arabic script (for an index that holds Arabic text)."""
+    if node is None or isinstance(node, Term):
+        return with_other_script(node) if _plain(node) and not is_arabic(node.text) else node
+    if isinstance(node, Not):
+        return Not(in_both_scripts(node.child))
+    return type(node)(tuple(in_both_scripts(c) for c in node.children))
 
 
 def parse(query: str, *, any_word: bool = False) -> Node | None:
