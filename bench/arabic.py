@@ -5,12 +5,17 @@ finding Arabic text, statements, dates, and the cost of a build beside English.
     python bench/arabic.py                       # ../shared/corpora/arabic-news-2013, all of it
     python bench/arabic.py FOLDER --queries Q.tsv --manifest M.csv
     python bench/arabic.py --details             # the documents each query misses or adds, by query
+    python bench/arabic.py --vs /tmp/c5k --runs 3  # the build's cost per character beside English
 
 Truth is the queries file's regular expression of every written form of a term (article,
 clitics, alef, ya and ta marbuta variants, diacritics, tatweel) run over each file's raw text,
 as ../shared/bench/arabiccheck.py does; a term with " / " is the OR of its forms, a form of
 several words a phrase. Search runs in this process through the library (Corpus.search), with
-the CLI's defaults, into a temporary cache. Not part of the test suite.
+the CLI's defaults, into a temporary cache. With ``--vs`` an English folder (say
+``../shared/bench/make_corpus.py 5000 /tmp/c5k``) is indexed too, with `corpus index` in a new
+cache each time, alternating with the Arabic folder, and so is a plain FTS5 build of each
+(bench/fts5_build.py): the report gives seconds per million characters and the ratios, so that
+the cost of Arabic in corpus can be told from its cost in SQLite itself. Not part of the test suite.
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ def main() -> int:
     parser.add_argument("--manifest", type=Path, help="path,date per file (default: the folder's .manifest.csv beside it)")
     parser.add_argument("--field", action="append", default=[], help="NAME=COLUMN, as corpus --field")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--vs", type=Path, help="an English folder to compare the build's cost with")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(HERE.parent))
     os.environ.setdefault("CORPUS_CACHE_DIR", tempfile.mkdtemp(prefix="corpus-arabic-"))
@@ -114,7 +121,42 @@ def main() -> int:
         print(f"\ndates: {right:,} of {len(dated):,} right ({right / len(dated):.3f})" if dated else "\ndates: none to compare")
     statements = sum(d.statement_count for d in corpus.list())
     print(f"statements: {statements:,} in {len(texts):,} documents")
+    if args.vs:
+        build_costs(args.folder, args.vs, args.runs, fields)
     return 0
+
+
+def build_costs(arabic: Path, english: Path, runs: int, fields: dict) -> None:
+    """corpus index and a plain FTS5 build of each folder, alternating; seconds per million characters."""
+    import shutil
+    import subprocess
+
+    chars = {f: sum(len(t) for t in texts_of(f, fields if f == arabic else None).values()) for f in (arabic, english)}
+    times: dict[tuple[Path, str], list[float]] = {}
+    for _ in range(runs):
+        for folder in (arabic, english):
+            cache = Path(tempfile.mkdtemp(prefix="corpus-build-"))
+            argv = [sys.executable, "-m", "corpus_cli", "index", "--data", str(folder)]
+            argv += [f"--field={k}={v}" for k, v in fields.items()] if folder == arabic else []
+            for kind, cmd in (("corpus", argv), ("fts5", [sys.executable, str(HERE / "fts5_build.py"), str(folder),
+                                                          str(cache / "plain.sqlite")])):
+                started = time.perf_counter()
+                subprocess.run(cmd, env={**os.environ, "CORPUS_CACHE_DIR": str(cache)}, check=True, capture_output=True)
+                times.setdefault((folder, kind), []).append(time.perf_counter() - started)
+            shutil.rmtree(cache, ignore_errors=True)
+    print(f"\nbuild cost, medians of {runs} (seconds per million characters):")
+    per = {}
+    for folder in (arabic, english):
+        for kind in ("corpus", "fts5"):
+            t = statistics.median(times[(folder, kind)])
+            per[(folder, kind)] = t / chars[folder] * 1e6
+            print(f"  {folder.name:<20} {kind:<7} {t:6.1f} s for {chars[folder] / 1e6:5.1f} M characters: "
+                  f"{per[(folder, kind)]:.3f} s per million")
+    ours = per[(arabic, "corpus")] / per[(english, "corpus")]
+    floor = per[(arabic, "fts5")] / per[(english, "fts5")]
+    print(f"  Arabic / English per character: corpus {ours:.2f}, plain FTS5 {floor:.2f}; corpus over FTS5: "
+          f"Arabic {per[(arabic, 'corpus')] / per[(arabic, 'fts5')]:.2f}, English "
+          f"{per[(english, 'corpus')] / per[(english, 'fts5')]:.2f}")
 
 
 if __name__ == "__main__":

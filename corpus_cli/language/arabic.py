@@ -57,10 +57,16 @@ PROCLITICS = tuple(sorted(
 STEM_MIN = 3  # letters left after the proclitics: بلد is not ب + لد, الله is not ال + له
 
 
-def stems(word: str) -> list[tuple[str, str]]:
+_PROCLITIC_STARTS = frozenset(p[0] for p in PROCLITICS)
+
+
+@lru_cache(maxsize=1 << 16)
+def stems(word: str) -> tuple[tuple[str, str], ...]:
     """(stem, proclitics) for each way a folded Arabic word may be proclitics written onto a stem of
     :data:`STEM_MIN` letters or more (وبالمدنيين: وبال + مدنيين, وب + المدنيين, و + بالمدنيين)."""
-    return [(word[len(p):], p) for p in PROCLITICS if word.startswith(p) and len(word) - len(p) >= STEM_MIN]
+    if word[:1] not in _PROCLITIC_STARTS:
+        return ()
+    return tuple((word[len(p):], p) for p in PROCLITICS if word.startswith(p) and len(word) - len(p) >= STEM_MIN)
 
 
 _ALEFS = str.maketrans({"\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627", "\u0629": "\u0647"})

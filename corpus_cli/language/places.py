@@ -22,13 +22,14 @@ it (بالباب), or another place just before it (حمص وحماة).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from itertools import product
 
-from corpus_cli.language.arabic import consonant_keys, is_arabic, latin_consonants, plain, stems
+from corpus_cli.language.arabic import PROCLITICS, consonant_keys, is_arabic, latin_consonants, plain, stems
 from corpus_cli.language.articles import ARTICLES
 from corpus_cli.language.text import fold, is_acronym, tokens
 from corpus_cli.language.translit import keys
@@ -75,9 +76,13 @@ class Mention(NamedTuple):
     text: str
 
 
+_fold = lru_cache(maxsize=1 << 16)(fold)  # the same words again and again
+_CAPITAL = re.compile("[A-ZÀ-ÖØ-ÞĀ-ɏ]")  # a capital Latin letter (or any of Latin Extended-A and B)
+
+
 @lru_cache(maxsize=65536)
 def _word_keys(word: str) -> tuple[str, ...]:
-    return keys(fold(word))
+    return keys(_fold(word))
 
 
 def _content(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -122,6 +127,8 @@ class Gazetteer:
                              and _same_name(name, place))
                     self._arabic_names[folded] = (place.name, not alone)
         self._arabic_starts = {words[0] for words in self._arabic_names}
+        # every way a name's first word may be written, proclitics and all: tokens are looked up here first
+        self._arabic_forms = {p + first for first in self._arabic_starts for p in ("", *PROCLITICS)}
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Gazetteer":
@@ -137,8 +144,11 @@ class Gazetteer:
     def find(self, text: str) -> list[Mention]:
         """The places named in ``text``, in order."""
         toks = [t for t in tokens(text)]
-        found = self._arabic_in(text, toks) if is_arabic(text) else []
-        content = [(i, t) for i, t in enumerate(toks) if fold(t.text) not in ARTICLES]
+        arabic = is_arabic(text)
+        found = self._arabic_in(text, toks) if arabic else []
+        if arabic and not _CAPITAL.search(text):  # a name in Latin letters starts with a capital
+            return found
+        content = [(i, t) for i, t in enumerate(toks) if _fold(t.text) not in ARTICLES]
         n = 0
         while n < len(content):
             _, first = content[n]
@@ -164,11 +174,11 @@ class Gazetteer:
 
     def _arabic_in(self, text: str, toks) -> list[Mention]:
         """The places named in Arabic script among ``toks`` (see the module's docstring)."""
-        folded = [fold(t.text) for t in toks]
+        folded = [_fold(t.text) for t in toks]
         found: list[Mention] = []
         n = 0
         while n < len(toks):
-            hit = self._arabic_at(folded, n, found[-1].end if found else -1, toks)
+            hit = self._arabic_at(folded, n, found[-1].end if found else -1, toks) if folded[n] in self._arabic_forms else None
             if hit is None:
                 n += 1
                 continue
