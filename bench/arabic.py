@@ -121,9 +121,35 @@ def main() -> int:
         print(f"\ndates: {right:,} of {len(dated):,} right ({right / len(dated):.3f})" if dated else "\ndates: none to compare")
     statements = sum(d.statement_count for d in corpus.list())
     print(f"statements: {statements:,} in {len(texts):,} documents")
+    statement_sample(corpus)
     if args.vs:
         build_costs(args.folder, args.vs, args.runs, fields)
     return 0
+
+
+def statement_sample(corpus, per_folder: int = 5, seed: int = 19) -> None:
+    """Statements of a sample of documents (``per_folder`` from each folder) beside sentencex's
+    sentences of the same paragraphs; bench/arabic_statements.md keeps the verdicts read by hand."""
+    import random
+
+    try:
+        import sentencex
+    except ImportError:
+        print("statements beside a segmenter: pip install sentencex to compare")
+        return
+    by_folder: dict[str, list] = {}
+    for d in corpus.list():
+        by_folder.setdefault(Path(d.path).parent.name, []).append(d)
+    rng = random.Random(seed)
+    sample = [d for folder in sorted(by_folder) for d in rng.sample(by_folder[folder], min(per_folder, len(by_folder[folder])))]
+    ours = theirs = 0
+    print(f"statements beside sentencex's sentences, {len(sample)} documents ({per_folder} a folder, seed {seed}):")
+    for d in sample:
+        theirs_here = sum(1 for p in d.paragraphs for s in sentencex.segment("ar", p) if s.strip())
+        ours += d.statement_count
+        theirs += theirs_here
+        print(f"  {d.id}: {d.statement_count} / {theirs_here}")
+    print(f"  in all {ours} / {theirs}: {ours / theirs - 1:+.1%}")
 
 
 def build_costs(arabic: Path, english: Path, runs: int, fields: dict) -> None:

@@ -229,3 +229,20 @@ def test_missing_or_file_data_path(tmp_path):
     (tmp_path / "f.txt").write_text("x")
     with pytest.raises(DataError, match="is not a folder"):
         load(tmp_path / "f.txt")
+
+
+@pytest.mark.parametrize("text, title, derived", [
+    # a headline on the first line, no blank line after it, as news sites save articles
+    ("نيجيريا: جماعة تتبنى اختطاف سبعة أجانب\nأعلنت جماعة متشددة مسؤوليتها عن اختطاف سبعة أجانب شمالي نيجيريا.\n"
+     "وقالت الجماعة إنها اختطفتهم ليل السبت.\n", "نيجيريا: جماعة تتبنى اختطاف سبعة أجانب", False),
+    ("وقف حملات التفتيش بالأردن\nكتب ـ محمد العجرودي\u200f:\u200f\nأوقفت الحكومة الأردنية حملات التفتيش نهائيا.\n",
+     "وقف حملات التفتيش بالأردن", False),  # a byline between
+    # wrapped English: the first line goes on into the second; a salutation is no headline
+    ("The governor said today that the bill\nwould raise funding for schools across the state next year.\n",
+     "The governor said today that the bill would raise funding for schools across the state next year", True),
+    ("Mr. President,\nIt is an honour to address this Assembly today, at a time of great trial.\n",
+     "Mr. President, It is an honour to address this Assembly today, at a time of great trial", True),
+])
+def test_a_headline_over_its_paragraphs(text, title, derived):
+    parsed = layouts.parse(blocks_of(normalize(text)))
+    assert (parsed.title, parsed.title_derived) == (title, derived)

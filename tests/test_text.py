@@ -172,3 +172,39 @@ def test_a_word_keeps_the_marks_on_its_letters(text, found):
 ])
 def test_arabic_is_folded_as_a_reader_folds_it(word, folded):
     assert fold(word) == folded
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_statements(text)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("قصفت قوات النظام مدينة حلب. وقال المتحدث إن المدنيين يعانون. هل يتحرك العالم؟ نطالب بحمايتهم.",
+     ["قصفت قوات النظام مدينة حلب.", "وقال المتحدث إن المدنيين يعانون.", "هل يتحرك العالم؟", "نطالب بحمايتهم."]),
+    ("بقيمة 23 مليونا\u200f.\u200f وقال الوزير شيئا.", ["بقيمة 23 مليونا\u200f.", "وقال الوزير شيئا."]),  # marks of direction
+    ("أكد د.محمد جودة أن الأجور سترتفع.", ["أكد د.محمد جودة أن الأجور سترتفع."]),  # no space: not an end
+    ("Москва большая. Это город. А это нет? «Цитата» конец.", ["Москва большая.", "Это город.", "А это нет?", "«Цитата» конец."]),
+    ("Η Αθήνα είναι πόλη. Είναι η Ελλάδα χώρα; Ναι.", ["Η Αθήνα είναι πόλη.", "Είναι η Ελλάδα χώρα;", "Ναι."]),
+    ("One; Two. three four.", ["One; Two. three four."]),  # a semicolon ends no sentence, a small letter starts none
+    ("我们来了。他们走了！是吗？", ["我们来了。", "他们走了！", "是吗？"]),
+    ("a worthy successor.\"I am also pleased.\" Then he left.", ["a worthy successor.\"", "I am also pleased.\"", "Then he left."]),
+    ("It cost 3.5 dollars at www.example.com today.", ["It cost 3.5 dollars at www.example.com today."]),
+])
+def test_sentences_end_in_every_script(text, found):
+    assert sentences(text) == found
+
+
+def test_a_long_run_without_sentence_ends_is_cut_at_clause_marks_then_commas_then_words():
+    from corpus_cli.language.text import MAX_STATEMENT_WORDS
+
+    assert MAX_STATEMENT_WORDS == 80
+    text = " ".join(["word"] * 50) + "; " + " ".join(["more"] * 50) + ", " + " ".join(["x"] * 100) + "."
+    assert [(len(s.split()), s[-5:]) for s in sentences(text)] == [(50, "word;"), (50, "more,"), (80, "x x x"), (20, " x x.")]
+    assert [len(s.split()) for s in sentences("الكلمة " * 170 + "الأخيرة")] == [80, 80, 11]
+
+
+def test_a_wrapped_page_without_punctuation_is_cut_at_a_line_end():
+    from corpus_cli.ingest.blocks import paragraphs_of
+
+    lines = [" ".join(f"w{n}" for n in range(k, k + 12)) for k in range(0, 120, 12)]  # ten lines, 120 words, no stop
+    assert [len(p.split()) for p in paragraphs_of([lines])] == [84, 36]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from corpus_cli.language.dates import DocDate, date_line, opening_dateline, parse_doc_date
-from corpus_cli.language.text import shorten, split_statements
+from corpus_cli.language.text import shorten, split_statements, starts_sentence
 
-from corpus_cli.ingest.blocks import Block, paragraphs_of
+from corpus_cli.ingest.blocks import ENDS_SENTENCE, Block, paragraphs_of
 
 _SOURCE = re.compile(r"\s*\(Source:\s*(?P<source>[^()]*?)\s*\)\s*$")
 _END_MARK = re.compile(r"^(?:#\s*){3}$")
@@ -218,7 +218,21 @@ def strip_head(blocks: list[Block], removed: list[tuple[str, str]]) -> tuple[lis
 
 
 def _title_like(line: str) -> bool:
-    return len(line) <= 250 and len(line.split()) <= 30 and (not line.endswith(".") or line.endswith(("...", "…")))
+    """Short, and not ending as a sentence does (or as a salutation does: "Mr. President,")."""
+    line = line.rstrip("\u200e\u200f\u061c*")  # direction marks and Markdown's bold are no text
+    return (len(line) <= 250 and len(line.split()) <= 30 and (not line.endswith(".") or line.endswith(("...", "…")))
+            and not line.endswith((",", "،")))
+
+
+def _headline(line: str, following: list[str]) -> bool:
+    """Whether ``line`` is a headline over the lines ``following`` it in the same block: it ends no
+    sentence, they start one, and they are paragraphs (most end a sentence: a byline and its colon
+    count) or the first of them is at least twice as long and ends a sentence."""
+    if not _title_like(line) or ENDS_SENTENCE.search(line) or not starts_sentence(following[0].lstrip("\"“‘«(")[:1]):
+        return False
+    if sum(1 for f in following if ENDS_SENTENCE.search(f)) * 2 > len(following):
+        return True
+    return ENDS_SENTENCE.search(following[0]) is not None and len(following[0]) >= 2 * len(line)
 
 
 def head_dateline(paragraphs: list[str]) -> DocDate | None:
@@ -231,7 +245,10 @@ class Titled:
 
     ``FOR IMMEDIATE RELEASE`` and similar marks are dropped; a line that is
     only a date gives the date; a shortened title (ending in ``…``) followed
-    by the full title gives the full one.
+    by the full title gives the full one. The title line may also open the
+    first block with no blank line after it, when it ends no sentence and the
+    line after it is a paragraph at least twice as long that does (a headline
+    on the first line, as news sites save articles).
     """
 
     name = "titled"
@@ -263,6 +280,8 @@ class Titled:
                 if _title_like(rest[0]):
                     title, i = rest[0], i + 1
                     continue
+            if title is None and len(rest) > 1 and _headline(rest[0], rest[1:]):
+                title, blocks = rest[0], blocks[:i] + [rest[1:]] + blocks[i + 1:]
             break
         if title is None or len(blocks) <= i:
             return None  # a single line: nothing says it is a title

@@ -207,15 +207,28 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     return len((WORD_ASCII if text.isascii() else WORD).findall(text, start, end))
 
 
-# Sentence ends: a full stop, question or exclamation mark, optionally closed
-# by quotes or a bracket, then space, then something that starts a sentence.
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# Sentence ends: a full stop, question or exclamation mark of any script (؟ ۔ । 。 ！ ？) or an
+# ellipsis, perhaps closed by quotes or a bracket (and ; after Greek, where it is the question mark,
+# which normalisation writes as ;). A sentence starts after one with a capital, a
+# digit, or a letter of a script that has no capitals (Arabic, Hebrew, the Indic scripts, Chinese),
+# perhaps after an opening quote or bracket; after white space, or straight after a closing quote
+# (role."I am, as pages run together) or a Chinese stop.
+_TERMINATOR = re.compile(r"[.!?…؟۔।。！？;;]+[\"”’'»)\]]*")
+_OPENING = "\"“‘'«([„"
+_CLOSING = "\"”’'»)]"
+_UNSPACED = "。！？"
+_DIRECTION_MARKS = "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks: no text
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr st gen col lt sgt maj capt cmdr adm rep reps sen sens gov
     jr sr vs etc inc co corp ltd prof rev hon pres dept est approx
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n e.g i.e a.m p.m""".split()
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A run of more words than this without a sentence end (a list, a transcript, a page without
+# punctuation) is cut: at clause marks (; : — and Arabic ؛), then at commas, then every this many words.
+MAX_STATEMENT_WORDS = 80
+_CLAUSE_MARK = re.compile(r"[;:؛](?=\s)|\s[—–-]\s|—")
+_COMMA = re.compile(r"[,،](?=\s)")
 
 
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})  # "No. 5", but "said no."
@@ -231,24 +244,86 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def split_statements(paragraph: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of one paragraph.
+def starts_sentence(c: str) -> bool:
+    """A capital, a digit, or a letter of a script without capitals."""
+    return c.isupper() or c.isdigit() or (c.isalpha() and not c.islower())
 
-    Abbreviations (``Mr.``, ``U.S.``) and initials do not end a sentence.
-    Spans never include the white space between sentences.
+
+def split_statements(paragraph: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of one paragraph, in any script.
+
+    Abbreviations (``Mr.``, ``U.S.``) and initials do not end a sentence; a run of more than
+    :data:`MAX_STATEMENT_WORDS` words is cut (see there). Spans never include the white space
+    between sentences.
     """
     spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(paragraph):
-        if m.group()[0] == "." and _is_abbreviation(paragraph, m.start()):
+    start, n = 0, len(paragraph)
+    for m in _TERMINATOR.finditer(paragraph):
+        end = i = m.end()
+        while i < n and (paragraph[i].isspace() or paragraph[i] in _DIRECTION_MARKS):
+            i += 1
+        after = i
+        if i < n and paragraph[i] in _OPENING:
+            i += 1
+        if i >= n or not starts_sentence(paragraph[i]):
             continue
-        spans.append((start, m.end()))
-        start = m.end()
-        while start < len(paragraph) and paragraph[start].isspace():
-            start += 1
-    if start < len(paragraph):
-        spans.append((start, len(paragraph)))
-    return spans
+        mark = m.group()
+        if mark[0] in ";;" and not ("\u0370" <= paragraph[m.start() - 1: m.start()] <= "\u03ff"
+                                     or "\u1f00" <= paragraph[m.start() - 1: m.start()] <= "\u1fff"):
+            continue  # a semicolon, not a Greek question mark
+        if after == end and mark[-1] not in _CLOSING and mark[0] not in _UNSPACED:
+            continue  # 3.5, www.example.com
+        if mark[0] == "." and _is_abbreviation(paragraph, m.start()):
+            continue
+        spans.append((start, end))
+        start = after
+    if start < n:
+        spans.append((start, n))
+    if n <= MAX_STATEMENT_WORDS * 4:  # too short to hold a long run
+        return spans
+    return [piece for span in spans for piece in _cut_run(paragraph, *span)]
+
+
+def _cut_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span of more than MAX_STATEMENT_WORDS words cut into pieces of at most that many: at clause
+    marks, then commas, then between words; each piece as long as the limit allows."""
+    ends = [m.end() for m in WORD.finditer(text, start, end)]
+    if len(ends) <= MAX_STATEMENT_WORDS:
+        return [(start, end)]
+    pieces = [(start, end)]
+    for marks in (_CLAUSE_MARK, _COMMA, None):
+        pieces = [p for a, b in pieces for p in _pack(text, a, b, marks, ends)]
+    return pieces
+
+
+def _pack(text: str, start: int, end: int, marks, ends: list[int]) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` where ``marks`` match (after every word if None), so that each piece
+    holds at most MAX_STATEMENT_WORDS words and as many as it can."""
+    import bisect
+
+    def words(a: int, b: int) -> int:
+        return bisect.bisect_right(ends, b) - bisect.bisect_right(ends, a)
+
+    if words(start, end) <= MAX_STATEMENT_WORDS:
+        return [(start, end)]
+    cuts = ([m.end() for m in marks.finditer(text, start, end)] if marks is not None
+            else [e for e in ends if start < e < end])
+    pieces, piece, last = [], start, None
+    for cut in cuts + [end]:
+        if words(piece, cut) > MAX_STATEMENT_WORDS and last is not None and last > piece:
+            pieces.append((piece, last))
+            piece = last
+        last = cut
+    pieces.append((piece, end))
+    return [_trimmed(text, a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def shorten(text: str, limit: int = 80) -> str:
