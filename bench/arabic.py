@@ -43,11 +43,12 @@ def texts_of(folder: Path, fields: dict | None) -> dict[str, str]:
     for path in sorted(folder.rglob("*")):
         if path.suffix == ".txt":
             found[path.stem] = path.read_text(encoding="utf-8", errors="replace")
-        elif path.suffix == ".jsonl":
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        elif path.suffix == ".jsonl":  # records are <file>#<row>, rows from 1
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            for n, line in enumerate(lines, 1):
                 record = json.loads(line)
-                found[f"{path.stem}#{record.get((fields or {}).get('id', 'id')) or n}"] = " ".join(
-                    str(record.get(k) or "") for k in ("title", (fields or {}).get("text", "text")))
+                found[f"{path.stem}#{n}"] = "\n".join(
+                    str(record.get(k) or "") for k in ((fields or {}).get("title", "title"), (fields or {}).get("text", "text")))
     return found
 
 

@@ -1,6 +1,7 @@
 """Arabic as its readers write it: folding, the article and proclitics, places in both scripts."""
 
 import json
+import re
 
 import pytest
 
@@ -98,3 +99,67 @@ def test_places_and_place_filter_on_an_arabic_folder(folder, invoke):
         "Aleppo": 3, "Idlib": 2, "Damascus": 1, "Raqqa": 1, "As Salamiyah": 1}
     r = invoke("list", "--place", "حلب", "--data", str(folder), "--no-cache", "--json")
     assert sorted(d["id"] for d in json.loads(r.stdout)) == ["e1", "r1", "r2"]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("دمشق، ٥ أيار ٢٠١٩ – قصفت قوات النظام المدينة", "2019-05-05"),
+    ("الأحد 3 فبراير/شباط 2013", "2013-02-03"),
+    ("27 كانون الثاني 2013 الساعة 10:30", "2013-01-27T10:30"),
+    ("3 فيفري 2013", "2013-02-03"),
+    ("1 رمضان 1440 هـ", "2019-05-06"),  # Hijri, on the Umm al-Qura calendar
+    ("1 رمضان 1440 هـ الموافق 7 مايو 2019", "2019-05-07"),  # the Gregorian day, where both are given
+    ("7 مايو 2019 الموافق 1 رمضان 1440هـ", "2019-05-07"),
+])
+def test_arabic_dates(text, date):
+    from corpus_cli.language.dates import parse_doc_date
+
+    assert parse_doc_date(text, anchored=False).isoformat() == date
+
+
+def test_an_arabic_dateline_and_a_date_field_date_documents(tmp_path):
+    (tmp_path / "a.txt").write_text("قصف في دمشق\n\nدمشق، ٥ أيار ٢٠١٩ – قصفت قوات النظام أحياء المدينة.\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"title": "بيان", "published": "1 رمضان 1440 هـ", "text": "نص البيان."},
+                                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    docs = {d.id: d for d in Corpus.open(tmp_path, cache=False, fields={"date": "published"}).documents}
+    assert (docs["a"].iso_date, docs["a"].date_source) == ("2019-05-05", "dateline")
+    assert (docs["b#1"].iso_date, docs["b#1"].date_source) == ("2019-05-06", "field")
+
+
+def test_speakers_in_arabic():
+    from corpus_cli.language.speakers import speakers_of
+
+    found = speakers_of([
+        "أكد رئيس حزب الحرية والعدالة محمد سعد الكتاتني أن الحزب مستعد للحوار.",
+        "وأضاف أن الانتخابات ستجرى في موعدها.",  # he went on
+        "وقال الكتاتني إن الحوار مفتوح.",  # the surname of someone named in full
+        "أكد جون كيري وزير الخارجية الأمريكي في مؤتمر صحفي أن بلاده ستساعد.",
+        "وقالت وكالة الأنباء السورية سانا إن القصف توقف.",  # an institution speaks: no one
+        "وقال مصدر حكومي إن الوفد وصل.",  # a source: no one
+    ])
+    assert [(s.name, s.role, s.statements) for s in found] == [
+        ("محمد سعد الكتاتني", "رئيس حزب الحرية والعدالة", (0, 1, 2)),
+        ("جون كيري", "وزير الخارجية الأمريكي", (3,)),
+    ]
+
+
+@pytest.mark.parametrize("encoding, warning", [("cp1256", "Windows-1256 (Arabic)"), ("cp1251", "Windows-1251 (Cyrillic)")])
+def test_a_file_in_another_scripts_code_page_is_read_in_it_and_said(tmp_path, encoding, warning):
+    text = {"cp1256": "قصف حلب\n\nقصفت قوات النظام مدينة حلب اليوم. وقال المتحدث إن المدنيين يعانون.\n",
+            "cp1251": "Обстрел Алеппо\n\nСилы режима обстреляли город сегодня. Жители бежали.\n"}[encoding]
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    corpus = Corpus.open(tmp_path, cache=False)
+    (doc,) = corpus.documents
+    assert doc.body == text.split("\n\n", 1)[1].strip()
+    assert [(p.what, p.action) for p in corpus.report.problems] == [(f"not UTF-8: decoded as {warning}", "kept")]
+
+
+def test_a_table_of_arabic_text_keeps_its_order_and_its_columns(folder, invoke):
+    r = invoke("search", "حلب", "--data", str(folder), "--no-cache", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", r.stdout)
+    assert "قصفت قوات النظام مدينة حَلَب اليوم." in plain  # as written, in logical order, its vowel signs kept
+    from rich.cells import cell_len
+
+    widths = {cell_len(line) for line in plain.splitlines() if line.strip()}
+    assert len(widths) == 1  # every line of the table as wide as the others
+    r = invoke("search", "حلب", "--data", str(folder), "--no-cache", "--json")
+    assert "قصفت قوات النظام مدينة حَلَب اليوم." in {h["statement"] for h in json.loads(r.stdout)}

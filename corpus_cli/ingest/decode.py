@@ -46,10 +46,38 @@ def decode(raw: bytes) -> tuple[str, str | None]:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    other = _other_script(raw)
+    if other is not None:
+        return other
     try:
         return raw.decode("cp1252"), "not UTF-8: decoded as Windows-1252"
     except UnicodeDecodeError:
         return raw.decode("latin-1"), "not UTF-8: decoded as Latin-1"
+
+
+# The Windows code pages of other scripts, by the name a warning gives them.
+CODE_PAGES = {"cp1256": "Windows-1256 (Arabic)", "cp1251": "Windows-1251 (Cyrillic)", "cp1253": "Windows-1253 (Greek)",
+              "cp1255": "Windows-1255 (Hebrew)"}
+
+
+def _other_script(raw: bytes) -> tuple[str, str] | None:
+    """The text of a file in the code page of another script (Arabic, Cyrillic, Greek, Hebrew), as
+    charset-normalizer finds it, when most of its bytes above ASCII become that script's letters
+    there; None for Latin text (kept as Windows-1252: "Dara’a" decodes alike in every page)."""
+    from charset_normalizer import from_bytes
+
+    found = from_bytes(raw, cp_isolation=["cp1252", *CODE_PAGES]).best()
+    if found is None or found.encoding not in CODE_PAGES:
+        return None
+    try:
+        text = raw.decode(found.encoding)
+    except UnicodeDecodeError:
+        return None
+    high = [c for c in text if ord(c) > 0x7f]
+    letters = sum(1 for c in high if c.isalpha() and not "\u00c0" <= c <= "\u024f")
+    if letters < 3 or letters * 2 < len(high):
+        return None
+    return text, f"not UTF-8: decoded as {CODE_PAGES[found.encoding]}"
 
 
 # UTF-8 read as Windows-1252 ("mojibake"): a lead byte shown as Â..ô followed by

@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from corpus_cli.errors import UsageError
+from corpus_cli.language.arabic import is_arabic
 
 MONTHS = {
     name: number
@@ -98,6 +99,12 @@ class DocDate(NamedTuple):
         return cls(dt.datetime.fromisoformat(text), precision)
 
 
+class _Found(NamedTuple):
+    start: int
+    end: int
+    date: DocDate
+
+
 def _from_match(m: re.Match) -> DocDate | None:
     month = m.group("month")
     month = int(month) if month.isdigit() else MONTHS[month.lower()]
@@ -111,23 +118,34 @@ def _from_match(m: re.Match) -> DocDate | None:
     return DocDate(value, "minute" if hour is not None else "day")
 
 
-def _doc_date_match(text: str, anchored: bool) -> re.Match | None:
+def _doc_date_match(text: str, anchored: bool) -> _Found | None:
+    """The first date in ``text`` (at its start with ``anchored``), in English or in Arabic. Of an
+    Arabic date given twice, Hijri and Gregorian, the Gregorian is taken and the two are one."""
     best = None
     for pattern in _doc_date_patterns():
         m = pattern.match(text) if anchored else pattern.search(text)
         if m and (best is None or m.start() < best.start()):
             best = m
-    return best
+    if best is not None or not is_arabic(text):
+        found = _from_match(best) if best is not None else None
+        return _Found(best.start(), best.end(), found) if found is not None else None
+    from corpus_cli.language.arabic_dates import find
+
+    arabic = find(text, anchored)
+    if arabic is None:
+        return None
+    start, end, value, timed = arabic
+    return _Found(start, end, DocDate(value, "minute" if timed else "day"))
 
 
 def parse_doc_date(text: str, *, anchored: bool = True) -> DocDate | None:
-    """Read a date written the way press releases write it.
+    """Read a date written the way press releases write it, in English or in Arabic.
 
     With ``anchored`` the date must start ``text``; otherwise the first date
     anywhere in ``text`` is taken.
     """
     best = _doc_date_match(text, anchored)
-    return _from_match(best) if best else None
+    return best.date if best else None
 
 
 def plausible(date: DocDate, today: dt.date | None = None) -> str | None:
@@ -181,8 +199,9 @@ def parse_field_date(value: str, dayfirst: bool = False) -> DocDate | None:
 _LABEL = re.compile(
     r"(?:(?:posted|published|released|issued|sent|dated)(?:\s+on)?|date|release date)\s*:?\s+", re.IGNORECASE
 )
-# A dateline opening the first paragraph: "WASHINGTON, D.C. (July 5, 2019) – …", "July 5, 2019 - …".
-_PLACE = re.compile(r"(?:[A-Z][A-Z.’'-]*(?:[ ,]+[A-Z][A-Z.’'-]*)*,?\s*(?:[-–—]\s*)?)?\(?")
+# A dateline opening the first paragraph: "WASHINGTON, D.C. (July 5, 2019) – …", "July 5, 2019 - …",
+# "دمشق، ٥ أيار ٢٠١٩ – …" (a place of up to three words in Arabic script and its comma).
+_PLACE = re.compile(r"(?:[A-Z][A-Z.’'-]*(?:[ ,]+[A-Z][A-Z.’'-]*)*,?\s*(?:[-–—]\s*)?|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*[،,]\s*)?\(?")
 _AFTER_DATELINE = re.compile(r"\)?\s*(?:[-–—:]|$)")
 
 
@@ -195,9 +214,9 @@ def date_line(line: str) -> DocDate | None:
     if m:
         line = line[m.end():]
     found = _doc_date_match(line, True)
-    if found is None or line[found.end():].strip(" .,:-–—()"):
+    if found is None or line[found.end:].strip(" .,:-–—()،"):
         return None
-    return _from_match(found)
+    return found.date
 
 
 def opening_dateline(paragraph: str) -> DocDate | None:
@@ -205,9 +224,9 @@ def opening_dateline(paragraph: str) -> DocDate | None:
     head = _PLACE.match(paragraph)
     at = head.end() if head else 0
     found = _doc_date_match(paragraph[at : at + 60], True)
-    if found is None or not _AFTER_DATELINE.match(paragraph, at + found.end()):
+    if found is None or not _AFTER_DATELINE.match(paragraph, at + found.end):
         return None
-    return _from_match(found)
+    return found.date
 
 
 # --- dates in file and folder names ---------------------------------------------------

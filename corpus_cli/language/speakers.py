@@ -1,5 +1,7 @@
 """Who speaks: the people a text quotes or attributes statements to, with their role.
 
+(In Arabic, see :mod:`corpus_cli.language.arabic_speakers`.)
+
 Press releases attribute in a handful of ways, each a pattern here:
 
 - a role, the name, a verb: "Member of the Coalition’s political committee
@@ -21,6 +23,9 @@ from __future__ import annotations
 import functools
 import re
 from typing import NamedTuple
+
+from corpus_cli.language.arabic import is_arabic
+from corpus_cli.language.arabic_speakers import attributions
 
 VERBS = (
     "said|says|stressed|stresses|added|adds|noted|notes|stated|states|warned|warns|called|calls|urged|urges|"
@@ -181,10 +186,19 @@ def speakers_of(statements: list[str], author: str | None = None) -> list[Speake
     p = _patterns()
     # most statements attribute nothing: only these are read further
     verbs = _verb_words()
-    attributing = [i for i, text in enumerate(statements) if not verbs.isdisjoint(text.translate(_PUNCTUATION).split())]
+    attributing = [i for i, text in enumerate(statements) if not verbs.isdisjoint(text.translate(_PUNCTUATION).split())
+                   or is_arabic(text)]
     by_surname.update(_full_names([statements[i] for i in sorted({0, 1, *attributing}) if i < len(statements)]))
     for index in attributing:
         text = statements[index]
+        if is_arabic(text):  # verb first: see corpus_cli.language.arabic_speakers
+            for raw, role in attributions(text):
+                if raw is None:
+                    if last is not None:
+                        credit(last, None, index)
+                elif " " in raw or raw in by_surname:  # one word: the surname of someone named in full
+                    credit(by_surname.get(raw, raw), role, index)
+            continue
         named = False
         for pattern in (p["role_name_verb"], p["name_role_verb"]):
             for m in pattern.finditer(text):

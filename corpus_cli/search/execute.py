@@ -380,12 +380,12 @@ def run(
 
 def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
     doc, statement = ev.index.unit(g)
-    matches = []
+    matches: dict[tuple[int, int], Match] = {}  # one per stretch of text (spellings of one name may meet there)
     for lf in scoring:
         if g not in lf.weights:
             continue
         found = bridges.place_occurrences(ev.index, g, lf.term.place) if lf.term.place else ev.occurrences(g, lf.parts)
         for start, end, quality in found:
-            matches.append(Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3)))
-    matches.sort(key=lambda m: (m.start, m.end))
-    return Hit(doc, statement, score, tuple(matches), g, ev.index)
+            if (start, end) not in matches or matches[start, end].score < quality:
+                matches[start, end] = Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3))
+    return Hit(doc, statement, score, tuple(matches[k] for k in sorted(matches)), g, ev.index)
