@@ -197,7 +197,8 @@ def speakers_of(statements: list[str], author: str | None = None) -> list[Speake
                     if last is not None:
                         credit(last, None, index)
                 elif " " in raw or raw in by_surname:  # one word: the surname of someone named in full
-                    credit(by_surname.get(raw, raw), role, index)
+                    full = by_surname.get(raw.split()[-1], raw)  # "عبد المقصود": the end of "صلاح عبد المقصود"
+                    credit(full if full.endswith(raw) else raw, role, index)
             continue
         named = False
         for pattern in (p["role_name_verb"], p["name_role_verb"]):
