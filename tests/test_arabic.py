@@ -18,6 +18,8 @@ RELEASES = {
     "r4.txt": "الائتلاف الوطني\n\nاجتمع الائتلاف الوطني السوري. ودعا الحزب إلى حكومة ائتلاف وطني.\n",
     "e1.txt": "Shelling in Aleppo\n\nThe regime shelled Aleppo today, and civilians fled to Idlib. It had been bad.\n"
               "Osama bin Laden and Ben Smith were named.\n",
+    "r5.txt": "الرئاسة\n\nقال الرئيس المصري محمد مرسي إن الحوار مفتوح. وسيزور مرسي ألمانيا في مارس.\n",
+    "e2.txt": "Cairo talks\n\nPresident Mohamed Morsi said the dialogue was open. Morsi will visit Berlin.\n",
 }
 
 
@@ -163,3 +165,13 @@ def test_a_table_of_arabic_text_keeps_its_order_and_its_columns(folder, invoke):
     assert len(widths) == 1  # every line of the table as wide as the others
     r = invoke("search", "حلب", "--data", str(folder), "--no-cache", "--json")
     assert "قصفت قوات النظام مدينة حَلَب اليوم." in {h["statement"] for h in json.loads(r.stdout)}
+
+
+def test_names_across_scripts_by_the_consonant_key(corpus):
+    # an Arabic name finds its Latin spellings where the corpus writes them as names
+    assert spelled(corpus, "مرسي") == ["Morsi", "مرسي"]
+    # a Latin name finds the Arabic, in a phrase of names only: Morsi alone is not مارس (March)
+    assert spelled(corpus, '"Mohamed Morsi"') == ["Mohamed Morsi", "محمد مرسي"]
+    assert spelled(corpus, "Morsi") == ["Morsi"]
+    rules = {(e.word, e.rule) for lf in corpus.find('"Mohamed Morsi"').leaves for p in lf.parts for e in p.expansions}
+    assert ("مرسي", "Latin → Arabic key") in rules and ("محمد", "Latin → Arabic key") in rules

@@ -115,3 +115,27 @@ def latin_consonants(word: str) -> frozenset[str]:
 
 def _consonants(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", key))
+
+
+# The other way, a Latin consonant key as the Arabic letters it may stand for (folded Arabic).
+_FROM_LATIN = [("sh", "ش"), ("kh", "خ"), ("gh", "غ"), ("th", "[ثذ]"), ("dh", "[ذضظ]"), ("b", "ب"), ("p", "ب"),
+               ("t", "[تط]"), ("j", "ج"), ("g", "[جغق]"), ("h", "[حه]"), ("d", "[دض]"), ("r", "ر"), ("z", "[زظذ]"),
+               ("s", "[سصث]"), ("f", "ف"), ("v", "ف"), ("q", "ق"), ("k", "[كق]"), ("c", "[كسق]"), ("l", "ل"),
+               ("m", "م"), ("n", "ن"), ("w", "و"), ("y", "ي")]
+_LONG = "[اويءع]*"  # long vowels, hamza and ʿayn, which Latin writes as vowels or not at all
+
+
+@lru_cache(maxsize=1024)
+def arabic_pattern(consonants: str) -> re.Pattern | None:
+    """Folded Arabic words whose consonants a Latin consonant key gives (mrs: مرسي, ومرسي),
+    proclitics and the article allowed before them; None for a key of letters Arabic has not."""
+    parts, i = [], 0
+    while i < len(consonants):
+        for latin, arabic in _FROM_LATIN:
+            if consonants.startswith(latin, i):
+                parts.append(arabic)
+                i += len(latin)
+                break
+        else:
+            return None
+    return re.compile(rf"(?:[وف]?[بكل]?(?:ال)?){_LONG}{_LONG.join(parts)}{_LONG}ه?")

@@ -34,7 +34,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from corpus_cli.language import translit
-from corpus_cli.language.arabic import MIN_CONSONANTS, consonant_keys, is_arabic, latin_consonants, stems
+from corpus_cli.language.arabic import (
+    MIN_CONSONANTS, arabic_pattern, consonant_keys, has_arabic, is_arabic, latin_consonants, stems,
+)
 from corpus_cli.language.articles import ARTICLES, PARTICLE_FORMS, PARTICLES, without_fused_article
 from corpus_cli.language.lexicon import Lexicon, max_typos
 from corpus_cli.language.text import ACRONYM_MAX, fold, fold_case, is_acronym
@@ -62,6 +64,7 @@ SKELETON_MIN = 6
 RULE_SAME, RULE_TYPO, RULE_PLURAL = "same word", "typo", "plural"
 RULE_ARTICLE, RULE_PARTICLE, RULE_VOWEL = "article + key", "particle", "a name's vowel"
 RULE_ARABIC = "Arabic → Latin key"
+RULE_LATIN_ARABIC = "Latin → Arabic key"
 QUALITY_CLITIC = 0.9  # the same Arabic word with other proclitics (the article, a conjunction, a preposition)
 
 
@@ -105,8 +108,10 @@ def expand(query_word: str, lexicon: Lexicon, fuzziness: str = "auto", exact: bo
         return _particle(key, lexicon)
     if is_arabic(key):
         found = _clitic_forms(key, lexicon, phrase)
-        return found or _from_arabic(query_word, lexicon)
+        return found + [e for e in _from_arabic(query_word, lexicon) if e.word not in {f.word for f in found}]
     found = _expand_folded(key, lexicon, fuzziness)
+    if name and phrase:  # "Mohamed Morsi" also finds محمد مرسي, a name in a name in the other script
+        found += [e for e in _to_arabic(key, lexicon) if e.word not in {f.word for f in found}]
     if name and max_typos(key, fuzziness) == 0 and len(key) >= 3 and fuzziness == "auto":
         seen = {e.word for e in found}
         found += [Expansion(w, 1, RULE_VOWEL, QUALITY_TYPO[1], capitalised=True) for w in _vowel_variants(key)
@@ -251,6 +256,25 @@ def _from_arabic(word: str, lexicon: Lexicon) -> list[Expansion]:
             if latin_consonants(w) & wanted and lexicon.is_name(w):
                 found.append(Expansion(w, 0, RULE_ARABIC, QUALITY_KEY))
     return found
+
+
+def _to_arabic(key: str, lexicon: Lexicon) -> list[Expansion]:
+    """The words of the corpus in Arabic script that a Latin name may be, by the consonant key
+    (:func:`corpus_cli.language.arabic.arabic_pattern`): only for a name in a phrase of names."""
+    words = lexicon.words
+    if not has_arabic(words):
+        return []
+    import bisect
+
+    arabic = words[bisect.bisect_left(words, "\u0600") : bisect.bisect_left(words, "\u0700")]
+    found = {}
+    for consonants in latin_consonants(key):
+        if len(consonants) < MIN_CONSONANTS or (pattern := arabic_pattern(consonants)) is None:
+            continue
+        for word in arabic:
+            if word not in found and pattern.fullmatch(word) and consonants in consonant_keys(word):
+                found[word] = Expansion(word, 0, RULE_LATIN_ARABIC, QUALITY_KEY)
+    return list(found.values())
 
 
 def _written_as_acronym(lexicon: Lexicon, word: str) -> bool:
