@@ -175,3 +175,8 @@ def test_names_across_scripts_by_the_consonant_key(corpus):
     assert spelled(corpus, "Morsi") == ["Morsi"]
     rules = {(e.word, e.rule) for lf in corpus.find('"Mohamed Morsi"').leaves for p in lf.parts for e in p.expansions}
     assert ("مرسي", "Latin → Arabic key") in rules and ("محمد", "Latin → Arabic key") in rules
+
+
+def test_exact_keeps_the_letters_as_written(corpus):
+    assert spelled(corpus, "حلب") == ["Aleppo", "بحلب", "حلب", "حَلَب", "وحلب"]
+    assert sorted({m.text for h in corpus.search("حلب", exact=True) for m in h.matches}) == ["حلب"]

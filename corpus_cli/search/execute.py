@@ -326,8 +326,8 @@ def run(
     tree = q.parse(query, any_word=any_word)
     if tree is None:
         raise UsageError(f"the query {query!r} has no words to search for")
-    if not exact and has_arabic(index.lexicon.words):  # places named in Latin letters are found in Arabic too
-        tree = q.in_both_scripts(tree)
+    if not exact:  # a place in one script is found in the other too (--exact: as written only)
+        tree = q.in_both_scripts(tree, has_arabic(index.lexicon.words))
     ev = _Evaluator(index, fuzziness, exact)
     ev.names = q.names_in(tree)
     kind, found = ev.evaluate(tree)

@@ -239,8 +239,7 @@ def _term(text: str, phrase: bool, field: str | None = None) -> Node | None:
     found = tuple(words(text))
     if not found:
         return None
-    term = Term(text, found, phrase or len(found) > 1, field)
-    return with_other_script(term) if field is None and is_arabic(text) else term
+    return Term(text, found, phrase or len(found) > 1, field)
 
 
 def with_other_script(term: Term) -> Node:
@@ -261,14 +260,16 @@ def with_other_script(term: Term) -> Node:
     return Or((term, *others)) if others else term
 
 
-def in_both_scripts(node: Node | None) -> Node | None:
-    """The tree with each plain term in Latin letters that names a place joined (OR) to the
-    place's mentions in Arabic script (for an index that holds Arabic text)."""
+def in_both_scripts(node: Node | None, arabic_text: bool) -> Node | None:
+    """The tree with each plain term that names a place joined (OR) to the place in the other
+    script: in Arabic script to its Latin spellings; in Latin letters to its mentions in Arabic
+    script, where the index holds Arabic text (``arabic_text``)."""
     if node is None or isinstance(node, Term):
-        return with_other_script(node) if _plain(node) and not is_arabic(node.text) else node
+        wanted = _plain(node) and (is_arabic(node.text) or arabic_text)
+        return with_other_script(node) if wanted else node
     if isinstance(node, Not):
-        return Not(in_both_scripts(node.child))
-    return type(node)(tuple(in_both_scripts(c) for c in node.children))
+        return Not(in_both_scripts(node.child, arabic_text))
+    return type(node)(tuple(in_both_scripts(c, arabic_text) for c in node.children))
 
 
 def parse(query: str, *, any_word: bool = False) -> Node | None:
