@@ -183,8 +183,11 @@ Idleb = Idlib, Hamah = Hama, Maarat = Maaret); the article (al-, el-,
 ash-, ad-…) is optional and particles meet in every form (Abdel = Abdul,
 Abu = Abou, bin = ibn); words of 5 letters or more may have a typo, of 9
 or more two, a swap of two letters being one (Alepo and Aelppo find
-Aleppo; Homs does not find homes; OPCW has no typos). A place in Arabic
-script finds its Latin spellings. --exact turns all this off except case.
+Aleppo; Homs does not find homes; OPCW has no typos). Arabic is folded
+(vowel signs, the forms of alef, ى/ي, ة/ه) and finds its forms with the
+article and proclitics (حلب: وحلب، بحلب); a place finds its names in the
+other script (حلب: Aleppo; Aleppo: حلب). --exact turns all this off
+except case.
 """
 
 
