@@ -23,7 +23,7 @@ from corpus_cli.document import Document
 from corpus_cli.errors import NotFound, UsageError
 from corpus_cli.index.base import Index
 from corpus_cli.index.cache import Report
-from corpus_cli.index.select import Filters, Selection, place_units, select
+from corpus_cli.index.select import Filters, Selection, resolve_place, select
 from corpus_cli.analysis import TIMELINE_BY
 from corpus_cli.analysis.listings import PlaceCount, SpeakerCount, place_counts, speaker_counts
 from corpus_cli.analysis.summary import CheckSummary, Stats, check_summary, corpus_stats
@@ -142,18 +142,14 @@ class Corpus:
 
         return hidden(self.dupes())
 
-    def places(self, filters: Filters | None = None, *, name: str | None = None, since=None, until=None,
-               categories=()) -> list[PlaceCount]:
-        """Every place of the gazetteer the corpus names (or, with ``name``, the places of that name
-        in any spelling or in Arabic script), with counts and dates, most named first."""
-        from corpus_cli.language.places import gazetteer
-
-        wanted = gazetteer().resolve(name) if name else gazetteer().places
-        if not wanted:
-            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
+    def places(self, filters: Filters | None = None, *, name: str | None = None, kinds: Sequence[str] = (),
+               countries: Sequence[str] = (), since=None, until=None, categories=()) -> list[PlaceCount]:
+        """Every place the corpus names (or, with ``name``, the places of that name in any spelling
+        or script), of ``kinds`` (country, division, city, town) and ``countries`` (ISO codes) when
+        given, with counts and first and last dates, most named first."""
+        wanted = resolve_place(name)[0] if name else None
         positions = self.select(filters or Filters.of(since, until, categories)).positions
-        return place_counts(self.index, None if positions is None else set(positions), place_units(self.index, places=wanted),
-                            wanted)
+        return place_counts(self.index, None if positions is None else set(positions), wanted, kinds, countries)
 
     # --- commands -----------------------------------------------------------
 

@@ -120,7 +120,7 @@ def test_show_json_holds_the_whole_document(invoke):
         "index": 0, "start": 0, "end": 221, "text": docs[0]["body"][:221], "places": ["Sheikh Miskin", "Daraa"],
         "speakers": [],
     }
-    assert docs[0]["places"] == ["Sheikh Miskin", "Daraa Governorate", "Daraa"]
+    assert docs[0]["places"] == ["Sheikh Miskin", "Daraa Governorate", "Daraa", "Russia", "Syria"]
     assert docs[1]["title_derived"] is True
 
 
@@ -132,7 +132,7 @@ def test_show_jsonl_and_csv(invoke):
     assert rows[0] == list(FULL_DOCUMENT_KEYS)
     statements = rows[0].index("statements")
     assert json.loads(rows[1][statements])[0]["index"] == 0
-    assert json.loads(rows[1][rows[0].index("places")]) == ["Aleppo", "Damascus"]
+    assert json.loads(rows[1][rows[0].index("places")]) == ["Russia", "Aleppo", "Damascus", "Moscow", "Syria"]
 
 
 SEARCH_PLAIN = [
@@ -170,7 +170,7 @@ def test_search_json_contract(invoke):
         "matches": [{"term": "Alepo", "text": "Aleppo", "start": 104, "end": 110, "score": 0.8}],
         "field": "body",
         "terms": [{"term": "Alepo", "forms": [{"form": "Aleppo", "score": 0.8}]}],
-        "places": ["Aleppo"],
+        "places": ["Russia", "Aleppo"],
         "speakers": [],
     }
     title = hits[0]

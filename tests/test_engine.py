@@ -394,18 +394,18 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
     (folder / "2019-07-05_1.txt").write_text(
         "Shelling in Idlib.\n\n“The shelling of Idlib must stop,” said Senator Jane Smith.\n", encoding="utf-8")
     first = Corpus.open(folder)
-    # places are found as the index is built: the title and both statements name Idlib
     db = sqlite3.connect(first.report.database)
-    assert db.execute("SELECT count(*) FROM places").fetchone() == (3,)
+    assert db.execute("SELECT count(*) FROM mentions").fetchone() == (0,)  # not found by the build
     found = [hit_record(h) for h in first.search("Idlib")]
     assert [(r["statement_index"], r["places"], r["speakers"]) for r in found] == [
         (0, ["Idlib"], []), (1, ["Idlib"], ["Jane Smith"]),
     ]
     first.index.documents.found.flush()
     assert db.execute("SELECT found FROM speakers").fetchall() == [('[["Jane Smith", "Senator", [1]]]',)]
-    assert sorted(db.execute("SELECT names FROM places").fetchall()) == [('["Idlib"]',)] * 3
+    # the first ask found the places of every unit: the title and both statements name Idlib
+    assert db.execute("SELECT place, rank FROM mentions").fetchall() == [("169389", 0)] * 3
     monkeypatch.setattr(speakers, "speakers_of", None)  # not found again: read back
-    monkeypatch.setattr("corpus_cli.language.places.places_in", None)
+    monkeypatch.setattr("corpus_cli.language.places.find_in_units", None)
     again = Corpus.open(folder)
     assert [hit_record(h) for h in again.search("Idlib")] == found
 

@@ -200,8 +200,8 @@ def test_the_speaker_filter_by_any_spelling(corpus):
 
 
 def test_places_by_any_spelling_and_script(invoke, corpus):
-    line = "Aleppo  city  3  8  2016-12-09  2020-01-31"
-    for name in ("Aleppo", "Halab", "Haleb", "Berea", "حلب"):
+    line = "Aleppo  city  SY  3  8  2016-12-09  2020-01-31  170063"
+    for name in ("Aleppo", "Halab", "Haleb", "Berea", "حلب", "170063"):
         r = invoke("places", name)
         assert (r.exit_code, r.stdout.splitlines()) == (0, [line]), name
     assert [d.id[:3] for d in corpus.list(place="إدلب")] == ["003", "004"]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Container, NamedTuple
 
 
 class PlaceCount(NamedTuple):
     name: str
-    kind: str
+    kind: str  # country, division, city or town
     documents: int
     statements: int  # statements and titles that name it
     first_date: str | None
     last_date: str | None
+    id: str  # the gazetteer's: ISO 3166 code of a country or division, GeoNames id of a city or town
+    country: str  # ISO 3166-1 alpha-2
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
 
 
 
@@ -25,51 +29,60 @@ class SpeakerCount(NamedTuple):
     last_date: str | None
 
 
-def _day(minutes: int) -> str:
-    return dt.date.fromordinal(minutes // 1440).isoformat()
-
-
 def speaker_counts(index, positions) -> list[SpeakerCount]:
     """Everyone the documents at ``positions`` quote, with roles, counts and first and last dates."""
     table: dict[str, dict] = {}
     for p in positions:
         for s in index.documents[p].speakers:
-            entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0, "dates": []})
+            entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0})
             if s.role and s.role not in entry["roles"]:
                 entry["roles"].append(s.role)
             entry["docs"].add(p)
             entry["statements"] += len(s.statements)
-            if index.doc_dates[p] >= 0:
-                entry["dates"].append(index.doc_dates[p])
     _merge_surnames(table)
     found = [
-        SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"],
-                     _day(min(e["dates"])) if e["dates"] else None, _day(max(e["dates"])) if e["dates"] else None)
+        SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"], *_first_last(index, e["docs"]))
         for name, e in table.items()
     ]
     return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
 
 
-def place_counts(index, allowed: Container[int] | None, units: dict[int, list[str]], places) -> list[PlaceCount]:
-    """Each of ``places`` named in the documents ``allowed`` (None: all), most named first;
-    ``units`` gives the places each unit names."""
-    by_place: dict[str, list[int]] = {}
-    for g, names in units.items():
-        if allowed is None or index.stmt_doc[g] in allowed:
-            for name in names:
-                by_place.setdefault(name, []).append(g)
-    found = []
-    for place in places:
-        named = by_place.get(place.name)
-        if not named:
+def place_counts(index, allowed: Container[int] | None, places, kinds=(), countries=()) -> list[PlaceCount]:
+    """Each place named in the documents ``allowed`` (positions; None: all), most named first:
+    those of ``places`` (gazetteer places; None: any), of ``kinds`` and ``countries`` (ISO codes)
+    when given."""
+    from corpus_cli.language.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    wanted = None if places is None else {p.id for p in places}
+    position = {rowid: p for p, rowid in enumerate(index.doc_rowids)}
+    table: dict[str, list] = {}
+    for place, rowid, units in index.mention_counts():
+        if wanted is not None and place not in wanted:
             continue
-        docs = {index.stmt_doc[g] for g in named}
-        dates = sorted(index.doc_dates[p] for p in docs if index.doc_dates[p] >= 0)
-        found.append(PlaceCount(
-            place.name, place.kind, len(docs), len(named),
-            _day(dates[0]) if dates else None, _day(dates[-1]) if dates else None,
-        ))
-    return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name))
+        p = position.get(rowid)
+        if p is None or (allowed is not None and p not in allowed):
+            continue
+        entry = table.setdefault(place, [set(), 0])
+        entry[0].add(p)
+        entry[1] += units
+    countries = {c.upper() for c in countries}
+    found = []
+    for place_id, (docs, units) in table.items():
+        place = gaz.by_id(place_id)
+        if place is None or (kinds and place.kind not in kinds) or (countries and place.country not in countries):
+            continue
+        found.append(PlaceCount(place.name, place.kind, len(docs), units, *_first_last(index, docs), place.id,
+                                place.country, place.lat, place.lon, place.geonames))
+    return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name, p.id))
+
+
+def _first_last(index, positions) -> tuple[str | None, str | None]:
+    """The dates of the first and the last of these documents, each at its precision (2020, 2020-03)."""
+    dated = [p for p in positions if index.doc_dates[p] >= 0]
+    if not dated:
+        return None, None
+    return index.date_label(min(dated, key=index.doc_dates.__getitem__)), index.date_label(max(dated, key=index.date_end))
 
 
 def _merge_surnames(table: dict[str, dict]) -> None:
@@ -83,4 +96,3 @@ def _merge_surnames(table: dict[str, dict]) -> None:
         into["roles"] += [r for r in entry["roles"] if r not in into["roles"]]
         into["docs"] |= entry["docs"]
         into["statements"] += entry["statements"]
-        into["dates"] += entry["dates"]

@@ -6,6 +6,8 @@ import click
 
 from corpus_cli.cli.group import cli
 from corpus_cli.cli.options import EXIT_NO_RESULTS, EXIT_OK, common_options, filter_options, limit_option, open_source, output
+from corpus_cli.language.gazetteer import KINDS
+from corpus_cli.output import MAP_FORMATS
 
 @cli.command("dupes")
 @common_options
@@ -57,40 +59,49 @@ def speakers_cmd(data, fmt, name, filters):
       corpus speakers "Haytham al-Maleh"
       corpus search Russia --speaker "Haytham Maleh"
     """
-    return _listing(data, fmt, filters, "speakers", name)
+    from corpus_cli.output import summaries
+
+    found = open_source(data).speakers(filters, name=name)
+    summaries.emit_speakers(output(fmt), found)
+    return EXIT_OK if found else EXIT_NO_RESULTS
 
 
 @cli.command("places")
-@common_options
+@common_options(formats=MAP_FORMATS)
 @click.argument("name", required=False)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Only places of this kind (repeat for several).")
+@click.option("--country", "countries", multiple=True, metavar="CODE",
+              help="Only places in this country: its ISO code (SY, US, LK; repeat for several).")
 @filter_options()
-def places_cmd(data, fmt, name, filters):
-    """The Syrian places the corpus names, with counts and first and last dates.
+def places_cmd(data, fmt, name, kinds, countries, filters):
+    """The places the corpus names, with counts and first and last dates.
 
-    Places come from a gazetteer built from GeoNames (CC BY 4.0): the 308
-    towns and villages of 500 people or more and the governorates, with all
-    their names; --place on list, search, kwic, timeline and export takes any
-    of them, in Latin or Arabic script.
+    Places come from a world gazetteer built from GeoNames (CC BY 4.0):
+    every country, first-level division (US states, Syrian governorates, Sri
+    Lankan provinces), city of 15,000 people or more and Syrian town, with
+    their names in Latin and Arabic script. A name that is also a word or a
+    person's (Jordan, Georgia, Reading) counts only where the words around
+    say it is a place. --place on list, search, kwic, timeline and export
+    takes any of their names, or the id this command shows.
 
-    With NAME, only the places of that name, in any spelling or in Arabic
-    script.
+    With NAME, only the places of that name, in any spelling or script.
+    --format geojson writes a FeatureCollection of points (with the counts
+    as properties) for QGIS, kepler.gl or geojson.io.
 
     \b
     Examples:
       corpus places
+      corpus places --kind country
+      corpus places --country SY --format geojson > syria.geojson
       corpus places Halab
       corpus list --place Idleb
       corpus search Assad --place "Rural Damascus"
     """
-    return _listing(data, fmt, filters, "places", name)
-
-
-def _listing(data, fmt, filters, what: str, name: str | None) -> int:
-    """speakers or places: the library call of that name, and its records."""
     from corpus_cli.output import summaries
 
-    found = getattr(open_source(data), what)(filters, name=name)
-    getattr(summaries, f"emit_{what}")(output(fmt), found)
+    found = open_source(data).places(filters, name=name, kinds=kinds, countries=countries)
+    summaries.emit_places(output(fmt), found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 

@@ -16,8 +16,10 @@ from corpus_cli.search import FUZZINESS_CHOICES
 EXIT_OK, EXIT_NO_RESULTS = ExitStatus.OK, ExitStatus.NO_RESULTS
 
 
-def common_options(func):
-    """--data and the output format, shared by every command."""
+def common_options(func=None, *, formats=FORMATS):
+    """--data and the output format (one of ``formats``), shared by every command."""
+    if func is None:
+        return functools.partial(common_options, formats=formats)
 
     @click.option(
         "--data",
@@ -29,7 +31,7 @@ def common_options(func):
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(formats),
         default="table",
         show_default=True,
         help="Output format; 'table' is plain text when stdout is not a terminal.",
@@ -88,7 +90,9 @@ def filter_options(documents: bool = False, undated: bool = False):
         options.append(click.option("--undated", is_flag=True, help="Only the documents without a date."))
     if documents:
         options += [
-            click.option("--place", metavar="NAME", help="Only documents that name this place (any spelling)."),
+            click.option("--place", metavar="NAME",
+                         help="Only documents that name this place (any spelling or script, or its id: SY, US-GA)."),
+            click.option("--demonyms", is_flag=True, help="With --place: also documents that name its people (Syrian, Syrians)."),
             click.option("--speaker", metavar="NAME", help="Only what this person said (spelling-tolerant)."),
             click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest)."),
         ]
@@ -96,10 +100,13 @@ def filter_options(documents: bool = False, undated: bool = False):
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
-                    **kwargs):
+                    demonyms=False, **kwargs):
             from corpus_cli.api import Filters
 
-            return func(*args, filters=Filters.of(since, until, categories, place, speaker, dedupe, undated), **kwargs)
+            if demonyms and not place:
+                raise click.UsageError("--demonyms goes with --place")
+            filters = Filters.of(since, until, categories, place, speaker, dedupe, undated, demonyms)
+            return func(*args, filters=filters, **kwargs)
 
         for decorator in reversed(options):
             wrapper = decorator(wrapper)

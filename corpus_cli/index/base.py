@@ -109,6 +109,17 @@ class Index:
             day = day.replace(month=12, day=31)
         return day.toordinal() * 1440 + 1439
 
+    def date_label(self, pos: int) -> str | None:
+        """A document's date at its precision: 2020, 2020-03 or 2020-03-05 (a time is left out)."""
+        start = self.doc_dates[pos]
+        if start < 0:
+            return None
+        day = dt.date.fromordinal(start // 1440).isoformat()
+        precision = self.columns.doc_flags[pos] >> 1
+        if precision == PRECISION_CODES["year"]:
+            return day[:4]
+        return day[:7] if precision == PRECISION_CODES["month"] else day
+
     def date_slice(self, since: dt.datetime | None, until: dt.datetime | None) -> list[int]:
         """Positions of the documents whose date falls within the bounds, in date order.
 

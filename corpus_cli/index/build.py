@@ -4,7 +4,9 @@ Files are parsed in worker processes (the readers of :mod:`corpus_cli.ingest.loa
 chunk comes back as plain tuples, and the parent writes them in batches, inside one
 transaction, into the tables of :mod:`corpus_cli.index.schema`. Tokenising is SQLite's: the
 units' text goes to FTS5 as :func:`corpus_cli.language.text.fts_text` makes it, and no Python loop runs
-over the tokens. Speakers, places and dupes signatures are not computed here.
+over the tokens. Speakers, places and dupes signatures are not found here but when first asked
+for (:mod:`corpus_cli.index.mentions` for places); an update finds the places of the documents
+it writes when the database keeps them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import json
 import multiprocessing
 import os
 import sqlite3
-import sys
 import threading
 import time
 import zlib
@@ -22,6 +23,8 @@ from typing import Callable, Iterator, NamedTuple, Sequence
 
 from corpus_cli.index.base import minutes
 from corpus_cli.index.install import install, remove_stale
+from corpus_cli.index.mentions import mention_rows
+from corpus_cli.index.workers import pool
 from corpus_cli.ingest.files import LISTING, FileEntry, kind_of, names_in, settle, unique_id
 from corpus_cli.ingest.decode import Skip, max_file_size
 from corpus_cli.ingest.loader import STREAM_FROM, documents_of_records, read_file, record_rows, records_end, streamed
@@ -189,11 +192,9 @@ def parsed(root: Path, entries: list[FileEntry], ids: list[str], options: dict, 
                 return
             yield task
 
-    # fork is quick and safe on Linux; elsewhere spawn is the safe choice
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with context.Pool(workers, initializer=_die_with_parent) as pool:
+    with pool(workers) as workers_pool:
         try:
-            for result in pool.imap(_run, handed_out()):
+            for result in workers_pool.imap(_run, handed_out()):
                 slots.release()
                 yield result
         finally:
@@ -201,21 +202,12 @@ def parsed(root: Path, entries: list[FileEntry], ids: list[str], options: dict, 
             slots.release()  # a task reader waiting for a slot sees the stop
 
 
-def _die_with_parent() -> None:
-    """A worker ends when its parent does, even a parent killed with SIGKILL (Linux)."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-
-
 class Writer:
     """Numbers files, documents and units and writes them in batches (one transaction per build)."""
 
-    def __init__(self, db: sqlite3.Connection, notes: dict[str, list] | None = None):
+    def __init__(self, db: sqlite3.Connection, notes: dict[str, list] | None = None, places: bool = False):
         self.db = db
+        self.places = places  # find and write the places each unit names (the database keeps them)
         self.notes = notes or {}  # relative path -> (what, action, skipped) met before parsing (an id taken)
         self.file_no = db.execute("SELECT coalesce(max(id), 0) FROM files").fetchone()[0]
         self.doc_no = db.execute("SELECT coalesce(max(id), 0) FROM documents").fetchone()[0]
@@ -225,7 +217,7 @@ class Writer:
         self.empty = self.doc_no == 0
 
     def write(self, chunk: list[ParsedFile]) -> None:
-        files, problems, documents, bodies, units, texts, more, skips = [], [], [], [], [], [], [], []
+        files, problems, documents, bodies, units, texts, more, skips, mentions = [], [], [], [], [], [], [], [], []
         for f in chunk:
             continued = f.part in ("more", "last")  # a later batch of the large file before
             if not continued:
@@ -236,7 +228,7 @@ class Writer:
             for row, doc_units, body_crc in f.documents:
                 self.doc_no += 1
                 doc_id = self._unique(row[0], f.rel, problems)
-                spans = to_blob(x for n, start, end, _, _ in doc_units if n is not None for x in (start, end))
+                spans = to_blob(x for n, start, end, *_ in doc_units if n is not None for x in (start, end))
                 document = (self.doc_no, storable(doc_id), self.file_no, *row[1:13], *row[14:], self.unit_no + 1,
                             spans, to_blob(u[3] for u in doc_units))
                 bodies.append((self.doc_no, row[13]))
@@ -245,6 +237,8 @@ class Writer:
                     self.unit_no += 1
                     own.append((self.unit_no, self.doc_no, n, start, end, words))
                     texts.append((self.unit_no, text))
+                if self.places:
+                    mentions += mention_rows(self.doc_no, own[0][0], row[1], row[13], [(s, e) for _, _, _, s, e, _ in own[1:]])
                 units.extend(own)
                 documents.append((*document, document_check(document, own, body_crc)))
             if continued:
@@ -271,6 +265,7 @@ class Writer:
         db.executemany("INSERT INTO bodies VALUES (?, ?)", bodies)
         db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", units)
         db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)
+        db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)", mentions)
 
     def _taken(self, doc_id: str) -> bool:
         if doc_id in self.taken:

@@ -19,7 +19,14 @@ from corpus_cli.ingest.files import Problem
 
 # Bumped whenever reading files changes what a document holds, or the transliteration key or the
 # gazetteer changes what is kept of it (term keys, places): older databases are then rebuilt.
-PARSER = 16
+PARSER = 17
+
+
+def parser_stamp() -> str:
+    """What a database records of the reading that made it: the parser's version (changed, the
+    database is built again; the places it keeps are found again when the gazetteer or its rules
+    change: see :mod:`corpus_cli.index.mentions`)."""
+    return str(PARSER)
 
 
 class Report:

@@ -58,6 +58,7 @@ class DatabaseIndex(Index):
         self._field_lexicons = {}
         self._units: dict[int, Statement] = {}  # unit -> its text, read by prefetch_units
         self._places: dict[int, list[str]] = {}
+        self._mentions = None  # False: kept in the database; else found by this command (see _found_mentions)
         self._expected: dict[int, None] = {}  # units whose places are read together when one is asked for
 
     def _arrays(self) -> dict:
@@ -96,24 +97,77 @@ class DatabaseIndex(Index):
         self.store.flush()
 
     def places_of(self, units: list[int]) -> list[list[str]]:
-        """The places each unit (position) names: kept in the database, found when first asked.
+        """The ids of the places each unit (position) names (see :mod:`corpus_cli.index.mentions`).
 
-        The first unit asked for among those of :meth:`prefetch_units` brings the kept rows of
-        them all (one query per 500 rather than one each).
-        """
+        The first unit asked for among those of :meth:`prefetch_units` brings the rows of them all
+        (one query per 500 rather than one each)."""
+        found = self._found_mentions()
+        if found is not None:
+            return [found[0].get(self._unit_rowid(g), []) for g in units]
         wanted = [g for g in units if g not in self._places]
         if wanted and any(g in self._expected for g in wanted):
             wanted = list(dict.fromkeys(wanted + [g for g in self._expected if g not in self._places]))
             self._expected = {}
         if wanted:
-            rowids = [self._unit_rowid(g) for g in wanted]
-            asked = set(units)
-            found = self.documents.found.places_of(rowids, lambda n: self.unit_text(wanted[n]),
-                                                   compute={n for n, g in enumerate(wanted) if g in asked})
-            for g, rowid, names in zip(wanted, rowids, found):
-                if names is not None:
-                    self._places[g] = names
+            rowids = {self._unit_rowid(g): g for g in wanted}
+            for g in wanted:
+                self._places[g] = []
+            for place, unit in rows_in(self.db, "SELECT place, unit FROM mentions WHERE unit IN ({}) ORDER BY unit, rank",
+                                       list(rowids)):
+                self._places[rowids[unit]].append(place)
         return [self._places[g] for g in units]
+
+    def units_naming(self, places: list[str]) -> dict[int, list[str]]:
+        """The units (positions) that name any of ``places`` (ids), each with the ids it names."""
+        found = self._found_mentions()
+        if found is not None:
+            wanted = set(places)
+            rows = [(place, unit, doc) for unit, (doc, named) in found[1].items() for place in named if place in wanted]
+        else:
+            rows = rows_in(self.db, "SELECT place, unit, document FROM mentions WHERE place IN ({})", places)
+        out: dict[int, list[str]] = {}
+        for place, unit, doc in rows:
+            out.setdefault(self._unit_position(unit, doc), []).append(place)
+        return out
+
+    def mention_counts(self) -> list[tuple[str, int, int]]:
+        """(place id, document row id, units of it that name the place), for every place named."""
+        found = self._found_mentions()
+        if found is None:
+            return self.db.execute("SELECT place, document, COUNT(*) FROM mentions GROUP BY place, document").fetchall()
+        counts: dict[tuple[str, int], int] = {}
+        for doc, named in found[1].values():
+            for place in named:
+                counts[place, doc] = counts.get((place, doc), 0) + 1
+        return [(place, doc, n) for (place, doc), n in counts.items()]
+
+    def _found_mentions(self):
+        """None when the database keeps every unit's places; else they are found now, handed to
+        the store to keep, and served from memory for this command: (unit -> place ids,
+        unit -> (document, place ids))."""
+        from corpus_cli.index import mentions
+
+        if self._mentions is None:
+            if mentions.kept(self.db):
+                self._mentions = False
+            else:
+                rows = mentions.find_all(self.db, len(self.doc_rowids), getattr(self, "progress", None))
+                self.store.later("DELETE FROM mentions", [()])  # those of another gazetteer, if any
+                self.store.later("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
+                self.store.later("INSERT OR REPLACE INTO meta VALUES ('places', ?)", [(mentions.version(),)])
+                self.store.flush()
+                by_unit: dict[int, list[str]] = {}
+                with_doc: dict[int, tuple[int, list[str]]] = {}
+                for place, unit, doc, _ in rows:
+                    by_unit.setdefault(unit, []).append(place)
+                    with_doc.setdefault(unit, (doc, by_unit[unit]))
+                self._mentions = (by_unit, with_doc)
+        return self._mentions or None
+
+    def _unit_position(self, unit: int, doc: int) -> int:
+        """A unit's position from its row id and its document's."""
+        p = bisect.bisect_left(self.doc_rowids, doc)
+        return self.title_unit[p] + unit - self.first_unit[p]
 
     def _unit_rowid(self, g: int) -> int:
         p = self.stmt_doc[g]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from corpus_cli.ingest.files import Problem, Scan, assign_ids, check_root, scan
-from corpus_cli.index.cache import PARSER, Report, cache_dir, settings
+from corpus_cli.index.cache import Report, cache_dir, parser_stamp, settings
 from corpus_cli.index.build import build_database
 from corpus_cli.index.database import DatabaseIndex
 from corpus_cli.index.seal import damage, mend, opened, seal, sealed
@@ -36,7 +36,6 @@ from corpus_cli.index.store import Store, read_connection
 from corpus_cli.index import lease, lock
 from corpus_cli.index.lock import wait_seconds
 from corpus_cli.index.update import changes, pack_scan, remember_scan, remembered_scan, update_database
-from corpus_cli.language.places import PLACES_VERSION
 
 UNFILLED = {"date": "date IS NULL", "title": "title_derived OR title = ''", "category": "category IS NULL",
             "source": "source IS NULL", "url": "url IS NULL"}
@@ -66,7 +65,7 @@ def _usable(path: Path, root: Path, options: dict) -> tuple[str | None, dict]:
         if busy(exc):  # held by another program: not ours to rebuild
             raise DataError(f"the index database {path} is busy ({exc}): another program holds it; try again") from None
         return f"it cannot be read ({exc})", {}
-    if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("parser") != str(PARSER):
+    if meta.get("schema") != str(SCHEMA_VERSION) or meta.get("parser") != parser_stamp():
         return "it was made by another version", meta
     if meta.get("root") != str(root) or meta.get("options") != json.dumps(options, sort_keys=True):
         return "it indexes another folder or reading", meta
@@ -93,6 +92,7 @@ def open_database(
     report.options = options
     db_path, cache = _database_file(root, options, cache, report)
     index = _fresh(_Opening(db_path, root, options, report, progress, notice, cache), rebuild, trust_watcher)
+    index.progress = progress  # for the first finding of places (corpus_cli.index.mentions)
     opened(db_path)
     store = index.store
     report.problems = list(report.problems) + [
@@ -143,7 +143,7 @@ def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
             store = Store(o.db_path)
             found = _found(store, o.root, meta, trust_watcher, o.report)
             todo = None if o.report.watched else changes(store.db, found)
-            if not todo and _places_kept(store.db):
+            if not todo:
                 if todo is not None and todo.remember:
                     store.keep("scan", pack_scan(found))
                 o.report.source = "cached"
@@ -215,30 +215,29 @@ def _made_fresh(o: _Opening, rebuild: bool, found: Scan | None) -> DatabaseIndex
         return _built(o, found)
     store = Store(o.db_path)
     todo = changes(store.db, found)
-    places_kept = _places_kept(store.db)
     o.report.source = "cached"
-    if todo or todo.remember or not places_kept:
+    if todo or todo.remember:
         store.close()
         if todo:
             ids, notes = _ids(todo.changed, _taken(o.db_path, todo))
             update_database(o.db_path, o.root, todo, ids, o.options, notes=notes)
             o.report.source, o.report.changed = "updated", len(todo.changed) + len(todo.removed)
-        _write(o.db_path, lambda db: (remember_scan(db, found), _forget_old_places(db)))
+        _write(o.db_path, lambda db: remember_scan(db, found))
         store = Store(o.db_path)  # the state just written, read before the lock is let go
     return DatabaseIndex(store)
 
 
 def _built(o: _Opening, found: Scan) -> DatabaseIndex:
-    """Under the writer lock: a new database of the folder, its places found and kept."""
+    """Under the writer lock: a new database of the folder."""
     entries = found.entries()
     ids, notes = _ids(entries)
     build_database(o.db_path, o.root, entries, ids, o.options, progress=o.progress,
-                   meta={"parser": PARSER, "places": PLACES_VERSION}, notes=notes)
+                   meta={"parser": parser_stamp()}, notes=notes)
     seal(o.db_path)
     o.report.source = "built" if o.cache else "memory"
     index = DatabaseIndex(Store(o.db_path))
     index.store.keep("scan", pack_scan(found))  # the database matches this scan
-    _find_places(index)
+    index.store.flush()
     return index
 
 
@@ -266,19 +265,6 @@ def _seen(report: Report, found: Scan) -> None:
     report.problems = list(found.problems)
 
 
-def _places_kept(db: sqlite3.Connection) -> bool:
-    """Whether the places the database keeps were found by this gazetteer and these rules."""
-    row = db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()
-    return row is not None and row[0] == PLACES_VERSION
-
-
-def _forget_old_places(db: sqlite3.Connection) -> None:
-    """Places kept by another gazetteer or other rules are found again (not the whole index rebuilt)."""
-    if not _places_kept(db):
-        db.execute("DELETE FROM places")
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('places', ?)", (PLACES_VERSION,))
-
-
 def _write(db_path: Path, change) -> None:
     """Make ``change`` (a function of a connection) in one transaction, and seal the file (under the lock)."""
     db = connect(db_path)
@@ -289,17 +275,6 @@ def _write(db_path: Path, change) -> None:
     finally:
         db.close()
     seal(db_path)
-
-
-def _find_places(index: DatabaseIndex) -> None:
-    """The places every unit names, found once as the index is built and kept in it, so that no
-    command finds them while writing its output (``--place``, ``places``, JSON hits read them).
-    Units changed by a later update have theirs found when first asked for."""
-    from corpus_cli.index.select import place_units
-
-    place_units(index)
-    index.documents.found.flush()
-    index.store.flush()
 
 
 def _cached_formats(store: Store) -> dict:

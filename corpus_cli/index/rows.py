@@ -149,7 +149,7 @@ class Documents:
 
 
 class Findings:
-    """What analysis found in documents and units (speakers, places), kept for the next command.
+    """What analysis found in documents (speakers), kept for the next command.
 
     Readers find things when first asked; the rows are handed to the store, which writes them
     in batches if the database is still in the state they were found in (see
@@ -159,35 +159,12 @@ class Findings:
     BATCH = 2000
 
     def __init__(self, store):
-        from corpus_cli.language.places import PLACES_VERSION
-
         self.store = store
         self.db = store.db
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()
-        self._kept_places = row is not None and row[0] == PLACES_VERSION  # else kept by other rules: found again
 
     def keep_speakers(self, rowid: int, found: list) -> None:
         self._keep("INSERT OR REPLACE INTO speakers VALUES (?, ?)",
                    (rowid, json.dumps([[s.name, s.role, list(s.statements)] for s in found], ensure_ascii=False)))
-
-    def places_of(self, rowids: list[int], texts, compute=None) -> list[list[str] | None]:
-        """The places each unit names (``texts`` gives a unit's text by its position in ``rowids``);
-        with ``compute`` (positions in ``rowids``), units not kept and not in it are None (not found now)."""
-        known = dict(_readable(rows_in(self.db, "SELECT unit, names FROM places WHERE unit IN ({})", rowids))
-                     ) if self._kept_places else {}
-        out = []
-        for n, rowid in enumerate(rowids):
-            if rowid not in known:
-                if compute is not None and n not in compute:
-                    out.append(None)
-                    continue
-                from corpus_cli.language.places import places_in
-
-                known[rowid] = places_in(texts(n))
-                self._keep("INSERT OR REPLACE INTO places VALUES (?, ?)",
-                           (rowid, json.dumps(known[rowid], ensure_ascii=False)))
-            out.append(known[rowid])
-        return out
 
     def _keep(self, sql: str, row: tuple) -> None:
         self.store.later(sql, [row])

@@ -21,7 +21,9 @@
                (see :mod:`corpus_cli.index.vocab`)
     speakers   who each document quotes (JSON: [name, role, [statement numbers]] per person),
                found when first asked for and kept
-    places     the gazetteer's places each unit names (JSON list), found when first asked for
+    mentions   the gazetteer's places each unit names (place id, unit, document, and its rank
+               among the unit's places), found as the documents are read
+               (:mod:`corpus_cli.language.places`)
     signatures each document's MinHash for corpus dupes (datasketch's 64 hash values as bytes, this
                machine's order; NULL for a document without words), made when first asked for
     meta       schema version, parser version, folder, reading options, build (a random id
@@ -43,7 +45,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -117,10 +119,14 @@ CREATE TABLE IF NOT EXISTS speakers (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     found TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS places (
-    unit INTEGER PRIMARY KEY REFERENCES units(id) ON DELETE CASCADE,
-    names TEXT NOT NULL
-);
+CREATE TABLE IF NOT EXISTS mentions (
+    place TEXT NOT NULL,
+    unit INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+    document INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    PRIMARY KEY (place, unit)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_unit ON mentions(unit);
 CREATE TABLE IF NOT EXISTS signatures (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     minhash BLOB

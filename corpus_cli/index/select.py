@@ -1,8 +1,8 @@
 """Filters to documents: one :class:`Filters` value, turned by the index into the documents (and,
 with a speaker, the statements) a command may read, before any ranking and before ``--limit``.
 
-Places are found through the gazetteer (:mod:`corpus_cli.language.places`) in the units whose words
-have a place's transliteration key; speakers through the names the readers found in each document.
+Places are those the reading of the documents found (:mod:`corpus_cli.language.places`), kept in the
+index; speakers through the names the readers found in each document.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Callable, NamedTuple
 
 from corpus_cli.errors import UsageError
 from corpus_cli.language.dates import date_range
-from corpus_cli.language.text import fold, words
+from corpus_cli.language.text import fold
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,13 @@ class Filters:
     speaker: str | None = None
     dedupe: bool = False  # leave out the later members of near-duplicate clusters
     undated: bool = False  # only the documents without a date
+    demonyms: bool = False  # with place: also the documents that name its people (Syrian, Syrians)
 
     @classmethod
-    def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False) -> "Filters":
-        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated))
+    def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
+           demonyms=False) -> "Filters":
+        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated),
+                   bool(demonyms))
 
 
 class Selection(NamedTuple):
@@ -68,7 +71,7 @@ def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -
         span = positions if positions is not None else index.in_date_order()
         positions = [p for p in span if index.doc_dates[p] < 0]
     if f.place:
-        mentioned = {index.stmt_doc[g] for g in place_units(index, f.place)}
+        mentioned = {index.stmt_doc[g] for g in place_units(index, f.place, demonyms=f.demonyms)}
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if p in mentioned]
     said = None
     if f.speaker:
@@ -82,43 +85,36 @@ def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -
         hidden = frozenset(p for p in span if p in hide)
     return Selection(positions, said, hidden)
 
-def place_units(index, name: str | None = None, places=None) -> dict[int, list[str]]:
-    """Units (statements and titles) that name a place: those ``name`` means in any spelling or
-    script, or ``places`` (default: every place of the gazetteer); unit -> their names.
-
-    Candidates are the units holding a name-like word with the key of a spelling's first word;
-    the places each names are found once and kept in the index (``places_of``)."""
-    from corpus_cli.language.articles import ARTICLES
-    from corpus_cli.language.places import arabic_firsts, gazetteer
-    from corpus_cli.language.translit import keys
+def resolve_place(name: str, demonyms: bool = False):
+    """The gazetteer's places ``name`` means (see :meth:`~corpus_cli.language.gazetteer.Gazetteer.resolve`),
+    and whether their demonyms count too: asked for, or ``name`` is one (Syrian: Syria and Syrians)."""
+    from corpus_cli.language.gazetteer import gazetteer
 
     gaz = gazetteer()
+    places = gaz.resolve(name)
+    if not places:
+        places, demonyms = gaz.demonym_of(name), True
+    if not places:
+        raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
+    return places, demonyms
+
+
+def place_units(index, name: str | None = None, places=None, demonyms: bool = False) -> dict[int, list[str]]:
+    """Units (statements and titles) that name a place: those ``name`` means in any spelling or
+    script (or the gazetteer ``places``), as the reading of the documents found them; unit -> the
+    ids of those places it names. With ``demonyms``, also the units that name a country's people
+    (Syrian, Syrians) for the countries among them."""
     if name is not None:
-        places = gaz.resolve(name)
-        if not places:
-            raise UsageError(f"no place called {name!r} in the gazetteer; see corpus places")
-    places = gaz.places if places is None else places
-    names = {p.name for p in places}
-    first_keys = set()
-    for place in places:
-        for spelling in place.spellings:
-            content = [w for w in words(spelling) if fold(w) not in ARTICLES]
-            if content:
-                first_keys.update(keys(fold(content[0])))
-    lexicon = index.lexicon
-    candidates: set[int] = set()
-    for word in {w for key in first_keys for w in lexicon.by_key(key)}:
-        if lexicon.is_name(word):  # a place is capitalised; "home" is not Homs
-            candidates.update(index.postings[word])
-    # in Arabic script: every word that is the first word of a name, with or without proclitics
-    for word in {w for place in places for first in arabic_firsts(place.name) for w in lexicon.by_key(first)}:
-        candidates.update(index.postings[word])
-    units = sorted(candidates)
-    if hasattr(index, "places_of"):  # kept in the database once found
-        found = index.places_of(units)
-    else:
-        found = [[m.place for m in gaz.find(index.unit_text(g))] for g in units]
-    return {g: here for g, named in zip(units, found) if (here := [n for n in named if n in names])}
+        places, demonyms = resolve_place(name, demonyms)
+    found = index.units_naming([p.id for p in places])
+    if demonyms:
+        for place in places:
+            for demonym in place.demonyms:
+                for g in index.postings[fold(demonym)]:
+                    here = found.setdefault(g, [])
+                    if place.id not in here:
+                        here.append(place.id)
+    return found
 
 
 def speaker_statements(index, name: str, positions=None) -> dict[int, set[int]]:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from corpus_cli.ingest.files import FileEntry, Problem, Scan
 from corpus_cli.language.text import fts_text
+from corpus_cli.index import mentions
 from corpus_cli.index.build import UNIT_SEPARATOR, Writer, parsed
 from corpus_cli.index.arrays import patch_cache
 from corpus_cli.index.schema import cached, connect, generation, keep, storable, text_of
@@ -133,13 +134,13 @@ def update_database(db_path: str | Path, root: Path, found: Changes, ids: list[s
         deleted: set[int] = set()
         before = generation(db)
         _forget(db, [e.rel for e in found.changed] + found.removed, delta, deleted)
-        writer = Writer(db, notes)
+        writer = Writer(db, notes, places=mentions.kept(db))
         first_new = writer.doc_no + 1
         for chunk in chunks:
             writer.write(chunk)
             for f in chunk:
                 for row, units, _ in f.documents:  # row[1] is the title, row[13] the body
-                    count_terms((row[1] if n is None else row[13][s:e] for n, s, e, _, _ in units), delta, 1)
+                    count_terms((row[1] if n is None else row[13][s:e] for n, s, e, *_ in units), delta, 1)
         new, gone = refresh_terms(db, delta)
         db.execute("UPDATE meta SET value = value + 1 WHERE key = 'generation'")
         # what opening needs, carried over rather than made anew (one changed file of 100,000)

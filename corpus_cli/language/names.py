@@ -11,7 +11,7 @@ g/q/k/kh (Gaddafi, Khadafy). Two names are the same when every word of the short
 the longer, in order (a middle name may be missing), or when their words written together meet
 (Nasr Allah = Nasrallah).
 
-Places go through the gazetteer first (:meth:`corpus_cli.language.places.Gazetteer.resolve`): two
+Places go through the gazetteer first (:meth:`corpus_cli.language.gazetteer.Gazetteer.resolve`): two
 names that resolve to a common place are the same place, whatever their spelling.
 """
 
@@ -126,10 +126,10 @@ def _in_order(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def same_place(a: str, b: str) -> bool:
     """Whether names ``a`` and ``b`` stand for one place: through the gazetteer, else as names."""
-    from corpus_cli.language.places import gazetteer
+    from corpus_cli.language.gazetteer import gazetteer
 
     gaz = gazetteer()
-    found_a, found_b = {p.name for p in gaz.resolve(a)}, {p.name for p in gaz.resolve(b)}
+    found_a, found_b = {p.id for p in gaz.resolve(a)}, {p.id for p in gaz.resolve(b)}
     if found_a or found_b:
         return bool(found_a & found_b)
     return same_name(a, b)

@@ -1,254 +1,396 @@
-"""Syrian places in the text, in any of their Latin spellings and in Arabic script.
+"""Places named in text: the gazetteer's names (:mod:`corpus_cli.language.gazetteer`) where the
+words around say they are places (in Arabic script: :mod:`corpus_cli.language.arabic_places`).
 
-The gazetteer (``gazetteer.tsv``, made by ``scripts/make_gazetteer.py`` from
-GeoNames, CC BY 4.0) lists cities and governorates with their spellings. A
-spelling matches the text when its words meet the text's words one by one
-through the transliteration key (so Idleb, Idlib and İdlib meet, and Jisr
-al-Shughour and Jisr ash-Shughur); articles (al-, el-, ash-…) are skipped on
-both sides, and a place must start with a capital letter in the text, so
-that a word like "tell" is not Tell. (No typos: in English text they make
-Gary of Qarah and Urban of Irbin.)
+A Latin name is met word by word from a capitalised word (articles skipped: Deir ez-Zor), by
+its words folded (by their transliteration keys for Syria's places: Idleb, Idlib). Evidence:
 
-In Arabic script a name matches as the text folds it (:func:`corpus_cli.language.text.fold`)
-with proclitics allowed on its first word (بحلب, وحلب). Arabic has no capitals to tell a name
-from a word, and many places are named by words (الباب "the door", السلمية "the peaceful",
-الثورة "the revolution", دوما "always"), so a name is a place wherever it stands only when it
-is the same name as one of the place's Latin names (by the consonant key of
-:mod:`corpus_cli.language.arabic`: درعا = Daraa, حلب = Halab), of a town of :data:`MINOR_BELOW`
-people or more, written without the article, and not a common word (:data:`ARABIC_WORDS_TOO`);
-every other name needs a word of place before it (في, قرب, مدينة, ريف…), the preposition ب on
-it (بالباب), or another place just before it (حمص وحماة).
+- never after a title or a given name ("President Washington", "Steve Israel"), never a lone
+  word in capitals the gazetteer does not write so (AFIS, DERA), and a city's one-word name
+  after another capitalised word ("Pradeshiya Sabha") only in a document about its country;
+- a spelling that is also a word or a person's name (Jordan, Georgia, Chad, Reading, Mobile,
+  Nice, Center, Paris) is not a place before a capitalised word ("Paris Hilton", "Chad
+  Johnson"), and but for a country not before an attribution verb or a number ("Warren said",
+  "March 2019"); without a word of place before it ("in", "near", "the city of": :data:`PREPOSITIONS`,
+  :data:`SETTLEMENTS`) it is a place only as a country, a capital, a city of a million people,
+  or a division of the document's own country;
+- a town under 15,000 people and another name (Bombay, Halab) need a word of place; a city of
+  one word under 100,000 people needs one, or a document about its country (Obama, Japan, is
+  not the Obama administration), or a comma and the place that holds it ("Mobile, Alabama");
+- a name a document has taken for a person's is a person's in the rest of it, but for big places.
+
+A name of several places goes to the document's own country's division (Georgia beside
+Atlanta is the US state), else the country, else the biggest city (a capital counts ten
+times, a city of the document's country three hundred times). A demonym is not the place.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from itertools import product
-
-from corpus_cli.language.arabic import PROCLITICS, consonant_keys, is_arabic, latin_consonants, plain, stems
+from corpus_cli.language.arabic import is_arabic
+from corpus_cli.language.arabic_places import arabic_names_in
 from corpus_cli.language.articles import ARTICLES
-from corpus_cli.language.text import fold, is_acronym, tokens
-from corpus_cli.language.translit import keys
+from corpus_cli.language.gazetteer import EVIDENCE, OTHER, SPELLING, Gazetteer, Place, gazetteer, word_keys
+from corpus_cli.language.people import TITLES, is_given_name, verb_words
+from corpus_cli.language.text import WORD, fold, is_acronym, tokens
 
-LONGEST = 5  # words in the longest spelling
-# A new value whenever the gazetteer or the rules below change: an index forgets the places it kept.
-PLACES_VERSION = "cities500-4"
-MINOR_BELOW = 15_000  # people: a smaller place is named in text only where the words around say it is a place
+LONGEST = 6  # words in the longest name looked for
+# A new value whenever the gazetteer or the rules below change: an index finds its places again.
+PLACES_VERSION = "world-1"
+BIG_CITY = 1_000_000  # people: a city this big is its name's usual meaning
+SMALL_CITY = 100_000  # people: a city of one word and fewer people is named only in a document about its country
 # Words after which a name is a place: prepositions of place and the nouns of settlements.
 # Not "to", "at" or "from": a letter goes "to Mary", a statement comes "from" a person.
-PREPOSITIONS = frozenset("in near into outside around towards toward across".split())
-SETTLEMENTS = frozenset("village villages town towns city district subdistrict countryside region area camp outskirts".split())
-# Names of Syrian towns that are also common Arabic words, folded (revolution, peaceful, always, continent,
-# ambassador, destroys, squares, paper, nobility, honour, hybrid, seeds, clothing, velvet…),
-# or a man's name (Jasim): found in text only after a word of place.
-ARABIC_WORDS_TOO = frozenset(fold(w) for w in """ثورة سلمية سلميه دوما قارة تدمر رقة رقه ميادين سفيرة جاسم نبل اعزاز
-    إعزاز هجين نوى نوا كسوة قطيفة جبلة قطنا زاكية بنش""".split())
-# The same in Arabic, folded: in, from, to, near, towards; city, town, village, countryside,
-# governorate, quarter, camp, area, district; north, south, east, west, outskirts.
-ARABIC_PLACE_WORDS = frozenset(fold(w) for w in """في من الى إلى قرب بالقرب نحو باتجاه داخل مدينة مدينه بلدة بلده قرية
-    قريه ريف محافظة محافظه حي احياء مخيم منطقة منطقه ناحية ناحيه مدن بلدات قرى شمال جنوب شرق غرب شمالي جنوبي شرقي
-    غربي اطراف ضواحي""".split())
-
-
-class Place(NamedTuple):
-    name: str
-    kind: str  # "city" (a town or village) or "governorate"
-    spellings: tuple[str, ...]  # looked for in text: spellings of its own name, then its other names
-    also: tuple[str, ...] = ()  # names a user may type that are not looked for in text (Tal, alkramt)
-    arabic: tuple[str, ...] = ()  # names in Arabic script
-    population: int = 0
-    others: frozenset[str] = frozenset()  # the spellings that are other names (Halab for Aleppo)
-
-    @property
-    def minor(self) -> bool:
-        """A town or village: its names are often people's names or words too (Maleh, Tell)."""
-        return self.kind == "city" and self.population < MINOR_BELOW
+PREPOSITIONS = frozenset("in near into outside around towards toward across throughout inside".split())
+SETTLEMENTS = frozenset("""village villages town towns city cities district subdistrict countryside region area camp
+    outskirts state province governorate capital country nation island port""".split())
+# Words that may stand capitalised before a place's name at the start of a sentence or a title.
+_FUNCTION_WORDS = frozenset("""the a an and but or at from to for with by on of as if when while after before since during
+    under over between both all this that these those his her their our its my your also yet so then there here
+    north south east west northern southern eastern western central northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern greater upper lower rural occupied downtown metropolitan
+    """.split())  # and the words of direction that go before a place's name: "Eastern Aleppo", "Greater Colombo"
+# Words after a name that belong to it or say what it is ("Idlib province", "Georgia Senators").
+_NAME_GOES_ON = SETTLEMENTS | TITLES | frozenset("and or of the de".split())
+_GAP = re.compile(r"[\s\-.,’']{1,3}")  # what may stand between two words of a name (Washington, D.C.)
+_NEXT_WORD = re.compile(rf"{_GAP.pattern}({WORD.pattern})")
+_AFTER = re.compile(r"[ \t]*([^\W_][\w’'-]*)")  # the word right after a name, on its line
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
+    chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
+# a word (as WORD) that starts with a capital letter
+_CAPITALISED_WORD = re.compile(rf"(?<![^\W_])(?=[{_UPPER}]){WORD.pattern}")
+_CAPITAL = re.compile(f"[{_UPPER}]")
 
 
 class Mention(NamedTuple):
-    place: str
+    place: Place
     start: int
     end: int
     text: str
 
 
-_fold = lru_cache(maxsize=1 << 16)(fold)  # the same words again and again
-_CAPITAL = re.compile("[A-ZÀ-ÖØ-ÞĀ-ɏ]")  # a capital Latin letter (or any of Latin Extended-A and B)
+class _Found(NamedTuple):
+    """A name met in a unit, before the document decides: its places and what the words around say."""
+
+    unit: int
+    start: int
+    end: int
+    entries: tuple  # (row, flags) of the places it may be
+    after_place_word: bool
+    person: bool  # after a title or a given name
+    in_name: bool  # after another capitalised word ("Pradeshiya Sabha", "Lok Sabha"): a city only of the document's country
+    word_like: int  # 2 before a capitalised word, 1 before an attribution verb or a number: an ambiguous name is no place
+    comma_after: bool  # "Mobile, Alabama"
+    key: str
+    text: str  # as written
 
 
-@lru_cache(maxsize=65536)
-def _word_keys(word: str) -> tuple[str, ...]:
-    return keys(_fold(word))
+_fold = lru_cache(maxsize=1 << 16)(fold)
 
 
-def _content(words: list[str]) -> tuple[tuple[str, ...], ...]:
-    """The key variants of each word but the articles."""
-    return tuple(_word_keys(w) for w in words if fold(w) not in ARTICLES)
+@lru_cache(maxsize=1 << 16)
+def _forms(word: str) -> tuple[str, ...]:
+    """The forms a text word is looked up by: folded, and its transliteration keys."""
+    folded = _fold(word)
+    return tuple(dict.fromkeys((folded, *word_keys(word))))
 
 
-def _combinations(content: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
-    return [tuple(c) for c in product(*content)]
+def find(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """The places named in one text, in order (a document's units: :func:`find_in_units`)."""
+    return find_in_units([text], gaz)[0]
 
 
-class Gazetteer:
-    def __init__(self, places: list[Place]):
-        self.places = places
-        self.by_name = {p.name.casefold(): p for p in places}
-        self._phrases: dict[tuple[str, ...], str] = {}  # spellings looked for in text
-        self._other: set[tuple[str, ...]] = set()  # keys of other names: found only after a word of place
-        self._typed: dict[tuple[str, ...], set[str]] = {}  # every Latin name: what a user may mean
-        self._arabic: dict[str, set[str]] = {}
-        self._starts: set[str] = set()  # keys of the first word of some spelling: where a mention can begin
-        # Arabic names, their words folded -> (place, whether a word of place must come before)
-        self._arabic_names: dict[tuple[str, ...], tuple[str, bool]] = {}
-        for place in places:
-            for spelling in place.spellings + place.also:
-                words = [t.text for t in tokens(spelling)]
-                content = _content(words)
-                for key in _combinations(content):
-                    self._typed.setdefault(key, set()).add(place.name)
-                if spelling in place.also or (len(content) == 1 and len(content) < len(words) and len(content[0][0]) < 5):
-                    continue  # "At Tall" would be any "Tell": too short once the article is gone
-                for key in _combinations(content):
-                    if key not in self._phrases:
-                        self._phrases[key] = place.name
-                        if place.minor or spelling in place.others:
-                            self._other.add(key)
-                    self._starts.add(key[0])
-            for name in place.arabic:
-                self._arabic.setdefault(plain(name), set()).add(place.name)
-                folded = tuple(fold(t.text) for t in tokens(name))
-                if folded and folded not in self._arabic_names:
-                    alone = (not place.minor and not folded[0].startswith("ال") and " ".join(folded) not in ARABIC_WORDS_TOO
-                             and _same_name(name, place))
-                    self._arabic_names[folded] = (place.name, not alone)
-        self._arabic_starts = {words[0] for words in self._arabic_names}
-        # every way a name's first word may be written, proclitics and all: tokens are looked up here first
-        self._arabic_forms = {p + first for first in self._arabic_starts for p in ("", *PROCLITICS)}
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> "Gazetteer":
-        path = path or Path(__file__).with_name("gazetteer.tsv")
-        places = []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                name, kind, _, population, own, other, also, arabic = line.split("\t")
-                own, other, also, arabic = (tuple(n for n in col.split("|") if n) for col in (own, other, also, arabic))
-                places.append(Place(name, kind, own + other, also, arabic, int(population or 0), frozenset(other)))
-        return cls(places)
-
-    def find(self, text: str) -> list[Mention]:
-        """The places named in ``text``, in order."""
-        toks = [t for t in tokens(text)]
-        arabic = is_arabic(text)
-        found = self._arabic_in(text, toks) if arabic else []
-        if arabic and not _CAPITAL.search(text):  # a name in Latin letters starts with a capital
-            return found
-        content = [(i, t) for i, t in enumerate(toks) if _fold(t.text) not in ARTICLES]
-        n = 0
-        while n < len(content):
-            _, first = content[n]
-            if not first.text[:1].isupper() or self._starts.isdisjoint(_word_keys(first.text)):
-                n += 1
+def find_in_units(units: list[str], gaz: Gazetteer | None = None) -> list[list[Mention]]:
+    """The places each unit of a document names, in order; the document decides between places of
+    one name and takes a name it has seen as a person's for a person's (see the module's docstring)."""
+    gaz = gaz or gazetteer()
+    found: list[_Found] = []
+    for n, text in enumerate(units):
+        if is_arabic(text):
+            found += [_Found(n, start, end, entries, True, False, False, 0, False, key, text[start:end])
+                      for start, end, entries, key in arabic_names_in(gaz, text)]
+            if not _CAPITAL.search(text):
                 continue
-            for size in range(min(LONGEST, len(content) - n), 0, -1):
-                variants = _content([t.text for _, t in content[n : n + size]])
-                key = next((k for k in _combinations(variants) if k in self._phrases), None)
-                place = self._phrases[key] if key is not None else None
-                if key in self._other and not _after_place_word(toks, content[n][0]):
-                    place = None  # "Maleh said": a person, not the village of Malah; "Vinaya Karma", not Al Karmah
-                if size == 1 and is_acronym(first.text):
-                    place = None  # AFIS, DERA’s: an acronym, not the town of Afis or Daraa
-                if place is not None:
-                    last = content[n + size - 1][1]
-                    found.append(Mention(place, first.start, last.end, text[first.start : last.end]))
-                    n += size
-                    break
-            else:
-                n += 1
-        return sorted(found, key=lambda m: m.start) if found and is_arabic(text) else found
+        found += _latin_in(gaz, n, text)
+    people = {f.key for f in found if f.person}
+    chosen = _choose(gaz, found, people)
+    out: list[list[Mention]] = [[] for _ in units]
+    for f, place in chosen:
+        out[f.unit].append(Mention(place, f.start, f.end, units[f.unit][f.start:f.end]))
+    for mentions in out:
+        mentions.sort(key=lambda m: m.start)
+    return out
 
-    def _arabic_in(self, text: str, toks) -> list[Mention]:
-        """The places named in Arabic script among ``toks`` (see the module's docstring)."""
-        folded = [_fold(t.text) for t in toks]
-        found: list[Mention] = []
-        n = 0
-        while n < len(toks):
-            hit = self._arabic_at(folded, n, found[-1].end if found else -1, toks) if folded[n] in self._arabic_forms else None
-            if hit is None:
-                n += 1
-                continue
-            place, size = hit
-            found.append(Mention(place, toks[n].start, toks[n + size - 1].end, text[toks[n].start : toks[n + size - 1].end]))
-            n += size
-        return found
 
-    def _arabic_at(self, folded: list[str], n: int, last_end: int, toks) -> tuple[str, int] | None:
-        word = folded[n]
-        for first, clitics in ((word, ""), *stems(word)):
-            if first not in self._arabic_starts:
-                continue
-            for size in range(min(LONGEST, len(folded) - n), 0, -1):
-                named = self._arabic_names.get((first, *folded[n + 1 : n + size]))
-                if named is None:
-                    continue
-                place, needs_evidence = named
-                before = folded[n - 1] if n > 0 else ""
-                if before not in ARABIC_PLACE_WORDS and before[:1] in ("و", "ف"):  # وفي, فمن: a conjunction on it
-                    before = before[1:]
-                evidence = ("ب" in clitics  # بالباب: in al-Bab
-                            or (not clitics and before in ARABIC_PLACE_WORDS)  # في الباب, not إلى فرقة (ف + رقة)
-                            or (clitics.startswith("و") and last_end >= 0 and last_end == toks[n - 1].end))  # حمص وحماة
-                if needs_evidence and not evidence:
-                    continue
-                return place, size
-        return None
-
-    def resolve(self, name: str) -> list[Place]:
-        """The places a user means by ``name``: the gazetteer's name, any of a place's Latin names
-        (through the transliteration key), or a name in Arabic script."""
-        exact = self.by_name.get(name.casefold())
-        if exact:
-            return [exact]
-        if is_arabic(name):
-            found = self._arabic.get(plain(name), set())
+def _latin_in(gaz: Gazetteer, unit: int, text: str) -> list[_Found]:
+    """The names met in Latin letters in ``text``, with what the words around them say."""
+    found = []
+    skip_to = 0
+    starters = gaz.memo("starters")
+    for m in _CAPITALISED_WORD.finditer(text):
+        if m.start() < skip_to:
+            continue
+        word = m.group()
+        first = starters.get(word)
+        if first is None:
+            first = starters[word] = _starting(gaz, word)
+        if not first:
+            continue
+        prefixes, whole, then = first
+        nxt = _NEXT_WORD.match(text, m.end())
+        goes_on = nxt is not None and (_fold(nxt.group(1)) in then or _forms_in(nxt.group(1), then))
+        if goes_on:
+            hit = _longest(gaz, text, m.end(), prefixes)
+        elif whole:
+            hit = (m.end(), whole, prefixes[0][0])
         else:
-            found = set().union(*(self._typed.get(k, ()) for k in _combinations(_content([t.text for t in tokens(name)]))))
-        return [self.by_name[n.casefold()] for n in sorted(found)]
+            continue
+        if hit is None:
+            continue
+        end, entries, key = hit
+        if " " not in key and is_acronym(word) and not _written_in_capitals(gaz, entries, word):
+            continue  # AFIS, DERA’s: an acronym, not the town of Afis or Daraa
+        skip_to = end
+        found.append(_context(unit, text, m.start(), end, entries, key))
+    return found
 
 
-def _same_name(arabic: str, place: Place) -> bool:
-    """Whether a name in Arabic script is one of the place's Latin names, by the consonant key."""
-    wanted = consonant_keys(arabic.replace(" ", ""))
-    return any(wanted & latin_consonants(fold(s.replace(" ", "").replace("-", ""))) for s in place.spellings)
+def _context(unit: int, text: str, start: int, end: int, entries: tuple, key: str) -> _Found:
+    """A name met in ``text``, with what the words before and after it say."""
+    before = _words_before(text, start)
+    last = before[-1] if before else ""
+    person = bool(last) and (_fold(last.rstrip(".")) in TITLES or (
+        last[:1].isupper() and is_given_name(last) and not _is_place_word(before)))
+    in_name = bool(last) and last[:1].isupper() and _fold(last) not in _FUNCTION_WORDS and _fold(last) not in PREPOSITIONS
+    after = _AFTER.match(text, end)
+    after = after.group(1) if after else ""
+    word_like = 0  # "Paris Hilton": 2; "Warren said", "March 2019": 1
+    if after:
+        word_like = 2 if after[:1].isupper() and _fold(after) not in _NAME_GOES_ON else int(
+            after in verb_words() or after[:1].isdigit())
+    return _Found(unit, start, end, entries, _is_place_word(before), person, in_name, word_like,
+                  text.startswith(", ", end), key, text[start:end])
 
 
-def _after_place_word(toks, i: int) -> bool:
-    """Whether the words before ``toks[i]`` (articles skipped) say a place follows: a preposition of
-    place ("in", "near"), a settlement ("village", "countryside"), or "of" after one ("the town of")."""
-    before = [fold(t.text) for t in toks[max(0, i - 4):i] if fold(t.text) not in ARTICLES][-2:]
+def _starting(gaz: Gazetteer, word: str) -> tuple:
+    """() when a capitalised word starts no name (or is an article), else (the forms of it that
+    start a name, each with whether it is the word folded rather than its transliteration key;
+    whether one is a whole name; the words that may come next in longer names, and articles)."""
+    folded = _fold(word)
+    if folded in ARTICLES:
+        return ()
+    prefixes = tuple((f, f == folded) for f in _forms(word) if gaz.starts(f))
+    if not prefixes:
+        return ()
+    whole = _entries(gaz, prefixes)
+    then = frozenset().union(*(gaz.next_words(f) for f, _ in prefixes))
+    return prefixes, whole, then | ARTICLES if then else then
+
+
+def _entries(gaz: Gazetteer, prefixes: tuple) -> tuple:
+    """(row, flags) of the names whose key is one of ``prefixes`` (a world city's only by the words folded)."""
+    entries_of = gaz.memo("entries")
+    entries = entries_of.get(prefixes)
+    if entries is None:
+        entries = entries_of[prefixes] = tuple(dict.fromkeys(
+            (row, flags) for p, plain in prefixes for row, flags in gaz.latin(p) if plain or gaz.place(row).translit))
+    return entries
+
+
+def _forms_in(word: str, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(word))
+
+
+def _longest(gaz: Gazetteer, text: str, end: int, prefixes: tuple) -> tuple[int, tuple, str] | None:
+    """The longest name starting with the word that ends at ``end`` (``prefixes``: its forms that
+    start a name): (its end, its entries, its key).
+
+    Names of Syria's places meet the text through the words' keys; the rest of the world's
+    through the words folded (see :func:`corpus_cli.language.gazetteer.by_translit`)."""
+    best = None
+    words = 1
+    longer_of = gaz.memo("longer")
+    while True:
+        entries = _entries(gaz, prefixes)
+        if entries:
+            best = (end, entries, prefixes[0][0])
+        if words == LONGEST:
+            break
+        nxt = _next_word(text, end)
+        if nxt is not None and _fold(nxt.group()) in ARTICLES:  # Deir ez-Zor, Jisr al-Shughur
+            nxt = _next_word(text, nxt.end())
+        if nxt is None:
+            break
+        step = (prefixes, nxt.group())
+        longer = longer_of.get(step)
+        if longer is None:
+            longer = longer_of[step] = _extend(gaz, prefixes, nxt.group())
+        if not longer:
+            break
+        prefixes = longer
+        end = nxt.end()
+        words += 1
+    return best
+
+
+def _extend(gaz: Gazetteer, prefixes: tuple, word: str) -> tuple:
+    """The prefixes that go on with ``word`` and still start some name."""
+    folded = _fold(word)
+    out: dict[str, bool] = {}
+    for p, plain in prefixes:
+        if not gaz.goes_on(p):
+            continue
+        for f in _forms(word):
+            q = f"{p} {f}"
+            if gaz.starts(q):
+                out[q] = out.get(q, False) or (plain and f == folded)
+    return tuple(out.items())
+
+
+def _next_word(text: str, end: int):
+    gap = _GAP.match(text, end)
+    if gap is None:
+        return None
+    return WORD.match(text, gap.end())
+
+
+def _written_in_capitals(gaz: Gazetteer, entries, word: str) -> bool:
+    """Whether one of the places has the word, as written, among its spellings (UK, UAE, DPRK)."""
+    return any(word in gaz.place(row).spellings for row, _ in entries)
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last (up to three) words before ``start``, articles left out."""
+    words = [w for w in WORD.findall(text, max(0, start - 48), start) if _fold(w) not in ARTICLES]
+    return words[-3:]
+
+
+def _is_place_word(before: list[str]) -> bool:
+    """Whether the words before a name say a place follows: a preposition of place ("in", "near"),
+    a settlement ("village", "countryside"), or "of" after one ("the town of")."""
     if not before:
         return False
-    if before[-1] in PREPOSITIONS or before[-1] in SETTLEMENTS:
+    last = _fold(before[-1])
+    if last in PREPOSITIONS or (last in SETTLEMENTS and before[-1].islower()):  # not "Ohio State University"
         return True
-    return before[-1] == "of" and len(before) == 2 and before[0] in SETTLEMENTS
+    return last == "of" and len(before) >= 2 and _fold(before[-2]) in SETTLEMENTS
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
+# --- the document decides ----------------------------------------------------------------------
 
 
-def arabic_firsts(place: str) -> set[str]:
-    """The first words, folded, of a place's names in Arabic script."""
-    found = gazetteer().by_name.get(place.casefold())
-    return {fold(ws[0]) for name in (found.arabic if found else ()) if (ws := [t.text for t in tokens(name)])}
+YES, HOME, NO = 2, 1, 0
+
+
+def _allowed(gaz: Gazetteer, f: _Found, row: int, flags: str, people: set[str]) -> int:
+    """Whether the words around a name allow it to be this place: YES, NO, or HOME (a small city
+    of one word, allowed in a document about its country). See the module's docstring."""
+    if SPELLING not in flags and OTHER not in flags and flags not in ("", EVIDENCE):
+        return NO  # a name only typed, or a demonym
+    if f.person and not f.after_place_word:
+        return NO
+    if flags in ("", EVIDENCE):  # Arabic: its evidence was weighed where it was found
+        return YES
+    place = gaz.place(row)
+    ambiguous = _ambiguous(place, f.text)
+    if ambiguous and f.word_like > (place.kind == "country"):  # "Chad Johnson"; but "China said"
+        return NO
+    if f.after_place_word:
+        return YES
+    if OTHER in flags or place.minor:
+        return NO
+    if ambiguous:  # a word or a person's name: a country, the document's own division, a capital or a big city
+        if place.kind == "division":
+            return HOME
+        return YES if place.kind == "country" or place.capital or place.population >= BIG_CITY else NO
+    if place.kind in ("country", "division") or " " in f.key:
+        return YES
+    if f.in_name:
+        return HOME
+    if place.capital or place.population >= BIG_CITY:
+        return YES
+    if f.key in people:
+        return NO  # a document that has named this person names the person again
+    return YES if place.population >= SMALL_CITY else HOME
+
+
+def _ambiguous(place: Place, written: str) -> bool:
+    """Whether the name as written is one of the place's spellings that are also a word or a
+    person's name (Jordan, Reading; Dara, not Dara’a)."""
+    return bool(place.ambiguous) and _fold(written) in {_fold(a) for a in place.ambiguous}
+
+
+def _choose(gaz: Gazetteer, found: list[_Found], people: set[str]) -> list[tuple[_Found, Place]]:
+    """Each name's place, where the words around allow one; a name of several places goes to the
+    one the document is most likely about (see the module's docstring)."""
+    judged = []
+    for i, f in enumerate(found):
+        verdicts = {row: _allowed(gaz, f, row, flags, people) for row, flags in f.entries}
+        if not any(verdicts.values()):
+            verdicts = dict.fromkeys(_held_by_next(gaz, found, i), YES)
+        judged.append((f, verdicts))
+    # the document's country: where its names of one country only (among the places they may be in text) are
+    home = _home(gaz, [[r for r, v in verdicts.items() if v == YES] for f, verdicts in judged
+                       if len({gaz.place(r).country for r, flags in f.entries if SPELLING in flags or OTHER in flags}) == 1])
+    chosen = []
+    for f, verdicts in judged:
+        rows = [r for r, v in verdicts.items() if v == YES or (v == HOME and gaz.place(r).country == home)]
+        if rows:
+            chosen.append((f, max((gaz.place(r) for r in rows), key=lambda p: _weight(p, home))))
+    return chosen
+
+
+def _held_by_next(gaz: Gazetteer, found: list[_Found], i: int) -> list[int]:
+    """"Mobile, Alabama": the places of a name followed by a comma and a country or division
+    that holds them (the name's own spellings and other names only, and not a person's)."""
+    f = found[i]
+    if not f.comma_after or f.person or i + 1 >= len(found) or found[i + 1].unit != f.unit or found[i + 1].start != f.end + 2:
+        return []
+    holders = {gaz.place(r).country for r, _ in found[i + 1].entries if gaz.place(r).kind in ("country", "division")}
+    return [row for row, flags in f.entries if (SPELLING in flags or OTHER in flags) and gaz.place(row).country in holders]
+
+
+def _home(gaz: Gazetteer, allowed: list[list[int]]) -> str | None:
+    """The country most of a document's places are in (names of one country only), if one is."""
+    counts: dict[str, int] = {}
+    for rows in allowed:
+        if not rows:
+            continue
+        countries = {gaz.place(r).country for r in rows}
+        if len(countries) == 1:
+            (country,) = countries
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def _weight(place: Place, home: str | None) -> float:
+    if place.kind == "division":
+        return 11.0 if place.country == home else 5.0
+    if place.kind == "country":
+        return 10.0
+    return math.log10(max(place.population, 1000)) + (1.0 if place.capital else 0.0) + (2.5 if place.country == home else 0.0)
+
+
+# --- helpers for the rest of corpus ------------------------------------------------------------------
+
+
+def unit_places(title: str, statements: list[str]) -> list[list[str]]:
+    """The names of the places a document's title and each of its statements name, each once, in
+    order: as the index finds them when it reads the document (the same units, the same choices)."""
+    return [list(dict.fromkeys(m.place.name for m in here)) for here in find_in_units([title, *statements])]
 
 
 def places_in(text: str) -> list[str]:
     """The names of the places in ``text``, each once, in order of first mention."""
-    return list(dict.fromkeys(m.place for m in gazetteer().find(text)))
+    return list(dict.fromkeys(m.place.name for m in find(text)))
+
+
+def arabic_firsts(place: Place) -> set[str]:
+    """The first words, folded, of a place's names in Arabic script."""
+    return {fold(ws[0]) for name in place.arabic if (ws := [t.text for t in tokens(name)])}

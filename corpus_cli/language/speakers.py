@@ -26,16 +26,8 @@ from typing import NamedTuple
 
 from corpus_cli.language.arabic import is_arabic
 from corpus_cli.language.arabic_speakers import attributions
+from corpus_cli.language.people import VERBS, verb_words
 
-VERBS = (
-    "said|says|stressed|stresses|added|adds|noted|notes|stated|states|warned|warns|called|calls|urged|urges|"
-    "pointed out|points out|indicated|indicates|affirmed|affirms|confirmed|confirms|explained|explains|told|tells|"
-    "emphasized|emphasised|emphasizes|emphasises|condemned|condemns|denied|denies|accused|accuses|argued|argues|"
-    "asserted|asserts|announced|announces|demanded|demands|declared|declares|reiterated|reiterates|praised|"
-    "criticized|criticised|welcomed|welcomes|underlined|underlines|highlighted|highlights|insisted|insists|"
-    "believes|believed|considered|considers|described|describes|expressed|expresses|revealed|reveals|"
-    "continued|concluded|remarked|observed|wrote|writes|asked|asks|commented|comments"
-)
 # Verbs that follow the name they attribute to, after a quotation: "…,” said Rep. Lieu.
 _AFTER_QUOTE = "said|says|added|adds|stated|noted|explained|continued|concluded|remarked|observed|wrote|asked|commented|stressed"
 # Titles that say a name is a person's: "Rep. Lieu", "Congresswoman Kaptur", "Attorney General Jeff Sessions".
@@ -185,7 +177,7 @@ def speakers_of(statements: list[str], author: str | None = None) -> list[Speake
 
     p = _patterns()
     # most statements attribute nothing: only these are read further
-    verbs = _verb_words()
+    verbs = verb_words()
     attributing = [i for i, text in enumerate(statements) if not verbs.isdisjoint(text.translate(_PUNCTUATION).split())
                    or is_arabic(text)]
     by_surname.update(_full_names([statements[i] for i in sorted({0, 1, *attributing}) if i < len(statements)]))
@@ -239,12 +231,6 @@ _OF_A_NAME = re.compile(r"\b(?:the|of|on|for|at|in|to|from|by|with)\s+$")
 # Punctuation to spaces, so that a statement's words can be met with a set of verbs (a regular
 # expression of a hundred verbs costs five times as much on every statement).
 _PUNCTUATION = str.maketrans({c: " " for c in ",.;:!?\"“”‘’()[]—–-"})
-
-
-@functools.cache
-def _verb_words() -> frozenset[str]:
-    """Each word of the attribution verbs ("pointed out" gives "pointed"), and "according"."""
-    return frozenset(v.split()[0] for v in VERBS.split("|")) | {"according", "According"}
 
 
 def _title_inside(name: str, title: str | None) -> tuple[str, str | None]:

@@ -1,4 +1,4 @@
-"""A progress bar on stderr for long index builds (only on a terminal)."""
+"""A progress bar on stderr for long index builds and the first finding of places (only on a terminal)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class BuildProgress:
         self._progress = None
         self._task = None
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, what: str = "indexing") -> None:
         self.total = total
         if self._progress is None:
             if time.perf_counter() - self.started < self.DELAY:
@@ -25,7 +25,7 @@ class BuildProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(
-                TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn(what), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                 console=Console(stderr=True), transient=True,
             )
             self._progress.start()

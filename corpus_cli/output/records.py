@@ -9,7 +9,7 @@ from __future__ import annotations
 from corpus_cli.api import Stats, Variant
 from corpus_cli.document import Document
 from corpus_cli.search.kwic import Line
-from corpus_cli.language.places import places_in
+from corpus_cli.language.places import unit_places
 from corpus_cli.search.execute import Leaf
 from corpus_cli.search.hits import DocumentHit, Hit
 
@@ -33,7 +33,8 @@ STATEMENT_KEYS = (
     "speakers",
 )
 CLUSTER_KEYS = ("cluster", "size", "members")
-PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date")
+PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date", "id", "country", "latitude",
+              "longitude", "geonames_id")
 SPEAKER_KEYS = ("name", "roles", "documents", "statements", "first_date", "last_date")
 TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "rate")
 KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
@@ -66,14 +67,15 @@ def full_document_record(doc: Document) -> dict:
     record["body"] = doc.body
     record["paragraphs"] = doc.paragraphs
     said = _said_by(doc)
+    named = _places_of(doc)
     record["statements"] = [
         {
             "index": s.index, "start": s.start, "end": s.end, "text": s.text,
-            "places": places_in(s.text), "speakers": said.get(s.index, []),
+            "places": named[s.index + 1], "speakers": said.get(s.index, []),
         }
         for s in doc.statements
     ]
-    record["places"] = places_in(doc.title + "\n" + doc.body)
+    record["places"] = list(dict.fromkeys(name for here in named for name in here))
     record["speakers"] = [{"name": s.name, "role": s.role, "statements": list(s.statements)} for s in doc.speakers]
     return record
 
@@ -165,14 +167,16 @@ def explain_record(leaf: Leaf, index) -> dict:
 def _place_expansion(leaf: Leaf, index) -> dict:
     """What a place's mentions in Arabic script stand for, as an expansion: how the text writes them."""
     from corpus_cli.language.arabic import is_arabic
-    from corpus_cli.language.places import gazetteer
+    from corpus_cli.language.gazetteer import gazetteer
+    from corpus_cli.language.places import find
 
     forms: dict[str, int] = {}
     for g in leaf.weights:
-        for m in gazetteer().find(index.unit_text(g)):
-            if m.place == leaf.term.place and is_arabic(m.text):
+        for m in find(index.unit_text(g)):
+            if m.place.id == leaf.term.place and is_arabic(m.text):
                 forms[m.text] = forms.get(m.text, 0) + 1
-    return {"word": leaf.term.bridge, "entry": leaf.term.place, "forms": dict(sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))),
+    place = gazetteer().by_id(leaf.term.place)
+    return {"word": leaf.term.bridge, "entry": place.name if place else leaf.term.place, "forms": dict(sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))),
             "rule": "the place in Arabic script", "distance": 0, "quality": 0.9, "statements": len(leaf.weights)}
 
 
@@ -201,12 +205,18 @@ def kwic_record(line: Line) -> dict:
 def statement_records(doc: Document):
     """One record per statement of a document (``export --statements``)."""
     said = _said_by(doc)
+    named = _places_of(doc)
     for s in doc.statements:
         yield {
             "id": doc.id, "date": doc.iso_date, "title": doc.title, "category": doc.category,
             "type": doc.type, "source": doc.source, "statement_index": s.index, "statement": s.text,
-            "start": s.start, "end": s.end, "places": places_in(s.text), "speakers": said.get(s.index, []),
+            "start": s.start, "end": s.end, "places": named[s.index + 1], "speakers": said.get(s.index, []),
         }
+
+
+def _places_of(doc: Document) -> list[list[str]]:
+    """The names of the places the title and each statement name, as the index found them."""
+    return unit_places(doc.title, [s.text for s in doc.statements])
 
 
 def stats_record(stats: Stats) -> dict:

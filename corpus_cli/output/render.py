@@ -120,6 +120,8 @@ class Output:
             cell = _csv_cell if self.csv_raw else _csv_safe_cell
             for row in rows:
                 writer.writerow(cell(row[k]) for k in keys)
+        elif self.fmt == "geojson":
+            _geojson(write, keys, rows)
         else:  # pragma: no cover - guarded by the CLI's choices
             raise ValueError(self.fmt)
 
@@ -143,6 +145,24 @@ class Output:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _geojson(write, keys: tuple[str, ...], rows: Iterable[dict]) -> None:
+    """A GeoJSON FeatureCollection (RFC 7946) of records with ``latitude`` and ``longitude``: a
+    point each (none where a record has no point), the other keys as its properties, a feature per line."""
+    write('{"type": "FeatureCollection", "features": [')
+    first = True
+    for row in rows:
+        lat, lon = row.get("latitude"), row.get("longitude")
+        feature = {
+            "type": "Feature",
+            "id": row.get("id"),
+            "geometry": {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None,
+            "properties": {k: row[k] for k in keys if k not in ("latitude", "longitude")},
+        }
+        write(("\n" if first else ",\n") + _json(feature))
+        first = False
+    write("\n]}\n")
 
 
 def _json(value, indent=None) -> str:

@@ -205,15 +205,17 @@ def emit_timeline(out: Output, found) -> None:
 
 def _places_rich(console, found) -> None:
     table = render.Table(box=render.box.SIMPLE_HEAD, caption=count(len(found), "place"))
-    for name in ("Place", "Kind", "Documents", "Statements", "First", "Last"):
+    for name in ("Place", "Kind", "Country", "Documents", "Statements", "First", "Last", "Id"):
         table.add_column(name, justify="right" if name in ("Documents", "Statements") else "left")
     for p in found:
-        table.add_row(render.Text(p.name, style="bold"), p.kind, f"{p.documents:,}", f"{p.statements:,}", p.first_date or "-", p.last_date or "-")
+        table.add_row(render.Text(p.name, style="bold"), p.kind, p.country, f"{p.documents:,}", f"{p.statements:,}",
+                      p.first_date or "-", p.last_date or "-", p.id)
     console.print(table)
 
 
 def _places_plain(write, found) -> None:
-    columns(write, [(p.name, p.kind, str(p.documents), str(p.statements), p.first_date or "-", p.last_date or "-") for p in found])
+    columns(write, [(p.name, p.kind, p.country, str(p.documents), str(p.statements), p.first_date or "-",
+                     p.last_date or "-", p.id) for p in found])
 
 
 def emit_places(out: Output, found) -> None:

@@ -7,18 +7,19 @@ from typing import Callable
 
 from corpus_cli.index.base import Index
 from corpus_cli.language.arabic import is_arabic
-from corpus_cli.language.places import arabic_firsts, gazetteer
+from corpus_cli.language.gazetteer import gazetteer
+from corpus_cli.language.places import arabic_firsts, find
 from corpus_cli.search.expand import QUALITY_CLITIC
 
 
 def place_weights(index: Index, place: str, searched: Callable[[set[int]], set[int]]
                   ) -> tuple[dict[int, float], dict[int, int]]:
-    """Per unit (of those ``searched`` keeps): the summed quality of the mentions of ``place`` in
-    Arabic script, and their number. Candidates are the units holding the first word of one of its
-    Arabic names, with or without proclitics."""
+    """Per unit (of those ``searched`` keeps): the summed quality of the mentions of ``place`` (a
+    gazetteer id) in Arabic script, and their number. Candidates are the units holding the first
+    word of one of its Arabic names, with or without proclitics."""
     lexicon = index.lexicon
     candidates: set[int] = set()
-    for first in arabic_firsts(place):
+    for first in arabic_firsts(gazetteer().by_id(place)):
         for word in lexicon.by_key(first):
             candidates.update(index.postings[word])
     weights: dict[int, float] = {}
@@ -31,6 +32,6 @@ def place_weights(index: Index, place: str, searched: Callable[[set[int]], set[i
 
 
 def place_occurrences(index: Index, g: int, place: str) -> list[tuple[int, int, float]]:
-    """(start, end, quality) of each mention of ``place`` in Arabic script in unit ``g``."""
-    return [(m.start, m.end, QUALITY_CLITIC) for m in gazetteer().find(index.unit_text(g))
-            if m.place == place and is_arabic(m.text)]
+    """(start, end, quality) of each mention of ``place`` (a gazetteer id) in Arabic script in unit ``g``."""
+    return [(m.start, m.end, QUALITY_CLITIC) for m in find(index.unit_text(g))
+            if m.place.id == place and is_arabic(m.text)]

@@ -35,13 +35,15 @@ class Hit(NamedTuple):
 
     @property
     def places(self) -> list[str]:
-        """The gazetteer's places the statement names (kept by an index that stores them)."""
+        """The names of the gazetteer's places the statement names, as the index found them."""
+        from corpus_cli.language.gazetteer import gazetteer
+
         finder = getattr(self.index, "places_of", None)
         if finder is None or self.unit < 0:
             from corpus_cli.language.places import places_in
 
             return places_in(self.statement.text)
-        return finder([self.unit])[0]
+        return list(dict.fromkeys(place.name for i in finder([self.unit])[0] if (place := gazetteer().by_id(i))))
 
 
 class DocumentHit(NamedTuple):

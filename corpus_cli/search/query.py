@@ -42,7 +42,7 @@ class Term(NamedTuple):
     phrase: bool = False
     field: str | None = None
     bridge: str | None = None  # the words the user wrote, when this term stands for them (a place in another script)
-    place: str | None = None  # the term is this place's mentions in Arabic script (``text``: its Arabic names)
+    place: str | None = None  # the term is this place's (gazetteer id) mentions in Arabic script (``text``: its Arabic names)
 
     def __str__(self) -> str:
         body = f'"{self.text}"' if self.phrase and " " in self.text else self.text
@@ -248,14 +248,14 @@ def with_other_script(term: Term) -> Node:
     also finds حلب and بحلب where the text names the place (a term of the place's mentions in
     Arabic script: see :mod:`corpus_cli.language.places`); the term alone when the gazetteer has
     no such place."""
-    from corpus_cli.language.places import gazetteer
+    from corpus_cli.language.gazetteer import gazetteer
 
     places = gazetteer().resolve(term.text)
     if is_arabic(term.text):
-        spellings = dict.fromkeys(s for place in places for s in place.spellings)
+        spellings = dict.fromkeys(s for place in places for s in (*place.spellings, *place.others))
         others = [Term(s, tuple(words(s)), len(words(s)) > 1, None, term.text) for s in spellings if words(s)]
     else:
-        others = [Term(" | ".join(dict.fromkeys(place.arabic)), (), False, None, term.text, place.name)
+        others = [Term(" | ".join(dict.fromkeys(place.arabic)), (), False, None, term.text, place.id)
                   for place in places if place.arabic]
     return Or((term, *others)) if others else term
 
