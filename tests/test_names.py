@@ -182,12 +182,12 @@ def test_a_place_in_arabic_script_finds_its_latin_spellings(scraped, invoke):
 
 
 def test_speakers_by_any_spelling(invoke):
-    line = "Haitham Maleh  1  4  2016-12-09  2016-12-09  Head of the Coalition’s legal committee"
+    line = "Haitham Maleh  1  4  2016-12-09  2016-12-09  Head of the Coalition’s legal committee  -"
     for name in ("Haitham Maleh", "Haytham al-Maleh", "Haitham el-Malih", "Maleh"):
         r = invoke("speakers", name)
         assert (r.exit_code, r.stdout.splitlines()) == (0, [line]), name
     r = invoke("speakers", "Usama Taljo")
-    assert r.stdout.splitlines() == ["Osama Taljou  1  3  2016-12-09  2016-12-09  a member of the Coalition"]
+    assert r.stdout.splitlines() == ["Osama Taljou  1  3  2016-12-09  2016-12-09  a member of the Coalition  -"]
     r = invoke("speakers", "Nobody Known")
     assert (r.exit_code, r.stdout) == (1, "")
 

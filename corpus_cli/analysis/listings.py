@@ -27,6 +27,7 @@ class SpeakerCount(NamedTuple):
     statements: int
     first_date: str | None
     last_date: str | None
+    aliases: list  # the other ways the corpus writes the same person (António Guterres, Guterres)
 
 
 def speaker_counts(index, positions) -> list[SpeakerCount]:
@@ -34,14 +35,15 @@ def speaker_counts(index, positions) -> list[SpeakerCount]:
     table: dict[str, dict] = {}
     for p in positions:
         for s in index.documents[p].speakers:
-            entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0})
+            entry = table.setdefault(s.name, {"roles": [], "docs": set(), "statements": 0, "aliases": []})
             if s.role and s.role not in entry["roles"]:
                 entry["roles"].append(s.role)
             entry["docs"].add(p)
             entry["statements"] += len(s.statements)
+    _merge_spellings(table)
     _merge_surnames(table)
     found = [
-        SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"], *_first_last(index, e["docs"]))
+        SpeakerCount(name, e["roles"], len(e["docs"]), e["statements"], *_first_last(index, e["docs"]), e["aliases"])
         for name, e in table.items()
     ]
     return sorted(found, key=lambda s: (-s.documents, -s.statements, s.name))
@@ -92,7 +94,58 @@ def _merge_surnames(table: dict[str, dict]) -> None:
         if " " in name:
             full.setdefault(name.rsplit(" ", 1)[1], []).append(name)
     for name in [n for n in table if " " not in n and len(full.get(n, ())) == 1]:
-        into, entry = table[full[name][0]], table.pop(name)
-        into["roles"] += [r for r in entry["roles"] if r not in into["roles"]]
-        into["docs"] |= entry["docs"]
-        into["statements"] += entry["statements"]
+        _join(table, full[name][0], name)
+
+
+def _join(table: dict[str, dict], into_name: str, name: str) -> None:
+    """The entry of ``name`` joins that of ``into_name``, as one of its aliases."""
+    into, entry = table[into_name], table.pop(name)
+    into["roles"] += [r for r in entry["roles"] if r not in into["roles"]]
+    into["docs"] |= entry["docs"]
+    into["statements"] += entry["statements"]
+    into["aliases"] += [a for a in [name, *entry["aliases"]] if a not in into["aliases"]]
+
+
+def _merge_spellings(table: dict[str, dict]) -> None:
+    """Names that the one name matcher (:func:`corpus_cli.language.names.same_name`: accents,
+    transliteration keys, typos, a missing middle name) takes for one person are one speaker,
+    under the spelling the corpus quotes most (compared within names of one surname skeleton)."""
+    from corpus_cli.language.names import name_words, same_name
+    from corpus_cli.language.translit import keys, skeleton
+
+    blocks: dict[str, list[str]] = {}
+    for name in table:
+        words = name_words(name)
+        if words:
+            blocks.setdefault(skeleton(keys(words[-1])[0])[:4], []).append(name)
+    for names in blocks.values():
+        names.sort(key=lambda n: (" " not in n, -table[n]["statements"], -len(table[n]["docs"]), n))  # full names first
+        for n, name in enumerate(names):
+            if name not in table:
+                continue
+            for other in names[n + 1:]:
+                if other in table and " " in other and same_name(name, other):
+                    _join(table, name, other)
+        for single in [n for n in names if " " not in n and n in table]:  # a surname, spelt another way
+            full = [n for n in names if " " in n and n in table and same_name(n, single)]
+            if len(full) == 1:
+                _join(table, full[0], single)
+    _merge_two_surnames(table)
+
+
+def _merge_two_surnames(table: dict[str, dict]) -> None:
+    """A given name with the first surname and the two surnames without the given name are one
+    person (Hugo Chavez and Chavez Frias, of Hugo Chávez Frías), when no one else has that surname."""
+    from corpus_cli.language.people import is_given_name
+
+    pairs = [name.split() for name in table if name.count(" ") == 1]
+    by_surname: dict[str, list[str]] = {}
+    for given, surname in pairs:
+        if is_given_name(given) and not is_given_name(surname):
+            by_surname.setdefault(surname, []).append(f"{given} {surname}")
+    for first, second in pairs:
+        full = by_surname.get(first, [])
+        name = f"{first} {second}"
+        if len(full) == 1 and not is_given_name(first) and name in table and full[0] in table:
+            into, other = sorted((full[0], name), key=lambda n: (-table[n]["statements"], -len(table[n]["docs"]), n))
+            _join(table, into, other)

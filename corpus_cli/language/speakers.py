@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from corpus_cli.language.arabic import is_arabic
 from corpus_cli.language.arabic_speakers import attributions
-from corpus_cli.language.people import VERBS, verb_words
+from corpus_cli.language.people import NOT_NAME, VERBS, clean_role, person_name, split_dangling, verb_words
 
 # Verbs that follow the name they attribute to, after a quotation: "…,” said Rep. Lieu.
 _AFTER_QUOTE = "said|says|added|adds|stated|noted|explained|continued|concluded|remarked|observed|wrote|asked|commented|stressed"
@@ -37,7 +37,8 @@ _TITLE = (
     r"Director|Commissioner|Administrator|Judge|Justice|Gen\.|General|Adm\.|Admiral|Col\.|Colonel|Lt\.|Lieutenant|"
     r"Capt\.|Captain|Sgt\.|Sergeant|Sheriff|Chief|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Imam|Professor|Prof\.|Speaker|"
     r"Leader|Whip|Spokesman|Spokeswoman|Spokesperson|Deputy|Assemblyman|Assemblywoman|Councilman|Councilwoman|"
-    r"Councilmember|Attorney General|Surgeon General|Chancellor|Delegate|Senators|Representatives)"
+    r"Councilmember|Attorney General|Surgeon General|Chancellor|Delegate|Senators|Representatives|"
+    r"(?:His|Her) (?:Excellency|Highness|Majesty)|H\.E\.|Comrade|(?:Under-)?Secretary-General)"
 )
 _CAP = r"(?:Mc|Mac|O’|O'|De|Di|Du|La|Le|Van)?[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*"
 _JOIN = r"(?:[A-Z]\.?|al-|el-|bin|ibn|abu|Abu|de|van|von|der|da|del|la|le)"
@@ -74,28 +75,6 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-# Words that never belong to a person's name: institutions, laws, places, days, months, and the
-# words that start a sentence. "Clean Water Act said" or "Republican Conference stressed" is not a person.
-_NOT_NAME = frozenset(
-    """Coalition Council Ministry Department Office Army Forces Force Nations Union Regime Government Committee
-    Subcommittee House Senate Party Media Security United Syrian Russian Iranian American Americans European
-    Organization Organisation Commission Agency Court Assembly Front Group Movement Administration Authority
-    Authorities Network Center Centre State States Republic Kingdom Statement Press Release News Today The This
-    That These Those It Congress Association Institute Foundation University College School Campaign Alliance
-    Command Police Guard Corps Navy Marines Act Acts Bill Bills Law Laws Reform Strategy Plan Program Programme
-    Project Initiative Report Study Survey Fund Bank Company Corporation Corp Inc LLC Partners Caucus Conference
-    Board Bureau Service Services Budget Treasury Pentagon Capitol Census Medicare Medicaid Care Health Hospital
-    Times Post Journal Magazine Street Avenue County City Island Islands Valley Lake Lakes River Bay Beach Park
-    Station Airport Base Museum Library Church Democrats Republicans Democratic Republican Federal National
-    Federation Society Council Commissioners Nile Balance Industries Systems Technologies Airlines Motors
-    Resources Affairs Relations Operations Appropriations Judiciary Energy Commerce Defense Justice Labor
-    As I I’ve I've We We’ve They You He She His Her Our Their My Your In On At By For But And Or If When While
-    After Before Since Yesterday Tomorrow Now Then Also Meanwhile However Furthermore Moreover Additionally
-    Finally Instead Recently Last Next Earlier Later Both Each All Many Some Most Several Every Other Another
-    Mr Mrs Ms Dr Sen Rep Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
-    May June July August September October November December North South East West New Northern Southern
-    Eastern Western Central Great Greater Upper Lower Saint St Mount Fort Lord God Jesus Christ""".split()
-)
 
 
 
@@ -107,7 +86,7 @@ class Speaker(NamedTuple):
 
 def _person(name: str) -> bool:
     words = name.split()
-    return not any(w.strip("’'.,") in _NOT_NAME or _is_title(w) for w in words)
+    return not any(w.strip("’'.,") in NOT_NAME or _is_title(w) for w in words)
 
 
 @functools.cache
@@ -130,7 +109,7 @@ def _split(name: str, role: str | None) -> tuple[str | None, str | None]:
     member of the Syrian Coalition.
     """
     words = name.split()
-    cut = max((i for i, w in enumerate(words) if w.strip("’'.,") in _NOT_NAME), default=-1)
+    cut = max((i for i, w in enumerate(words) if w.strip("’'.,") in NOT_NAME), default=-1)
     person = words[cut + 1 :]
     if len(person) < 2:
         return None, role
@@ -154,9 +133,16 @@ def speakers_of(statements: list[str], author: str | None = None) -> list[Speake
 
     def credit(name: str, role: str | None, index: int) -> None:
         nonlocal last
+        if not is_arabic(name):  # Arabic roles are read by their own rules (language/arabic_speakers.py)
+            name, role = split_dangling(name, role)
+            name, titles = person_name(name) if name else (None, None)
+            if name is None:
+                return  # a place (San Marino, Viet Nam), not a person
+            name = by_surname.get(name, name) if " " not in name else name
+            role = clean_role(role) or clean_role(titles)
         entry = found.setdefault(name, {"role": None, "statements": []})
         if role and not entry["role"]:
-            entry["role"] = " ".join(role.split()).strip(" ,")
+            entry["role"] = role
         if index not in entry["statements"]:
             entry["statements"].append(index)
         by_surname.setdefault(name.split()[-1], name)
@@ -195,8 +181,12 @@ def speakers_of(statements: list[str], author: str | None = None) -> list[Speake
         named = False
         for pattern in (p["role_name_verb"], p["name_role_verb"]):
             for m in pattern.finditer(text):
+                if not m.groupdict().get("title") and pattern is p["name_role_verb"] and _OF_A_NAME.search(text, 0, m.start("name")):
+                    continue  # "the Upasampada Vinaya Karma, a major ceremony, stated": a thing's name
                 raw, title = _title_inside(m["name"], m.groupdict().get("title"))
                 name, role = _split(raw, m["role"])
+                if title and role and role.split()[-1] in ("the", "of", "to", "for"):
+                    role = f"{role} {title.strip()}"  # "Secretary to the" + "President"
                 if name is None and title and _person(raw):
                     name = by_surname.get(raw, raw)
                 if name:

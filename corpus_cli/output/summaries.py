@@ -227,17 +227,17 @@ def emit_places(out: Output, found) -> None:
 
 def _speakers_rich(console, found) -> None:
     table = render.Table(box=render.box.SIMPLE_HEAD, caption=count(len(found), "speaker"))
-    for name in ("Speaker", "Role", "Documents", "Statements", "First", "Last"):
+    for name in ("Speaker", "Role", "Documents", "Statements", "First", "Last", "Also written"):
         table.add_column(name, justify="right" if name in ("Documents", "Statements") else "left")
     for s in found:
         table.add_row(render.Text(safe(s.name), style="bold"), render.Text(safe("; ".join(s.roles))), f"{s.documents:,}",
-                      f"{s.statements:,}", s.first_date or "-", s.last_date or "-")
+                      f"{s.statements:,}", s.first_date or "-", s.last_date or "-", render.Text(safe("; ".join(s.aliases))))
     console.print(table)
 
 
 def _speakers_plain(write, found) -> None:
     columns(write, [(safe(s.name), str(s.documents), str(s.statements), s.first_date or "-", s.last_date or "-",
-                      safe("; ".join(s.roles)) or "-") for s in found])
+                      safe("; ".join(s.roles)) or "-", safe("; ".join(s.aliases)) or "-") for s in found])
 
 
 def emit_speakers(out: Output, found) -> None:
