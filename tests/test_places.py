@@ -110,6 +110,15 @@ def test_a_village_is_named_only_where_the_text_says_it_is_a_place():
     ("Warren said Turkey is a NATO ally. A turkey dinner in Nice.", ["TR", "FR"]),
     ("The Obama administration said so.", []),  # a town of Japan, but not in a document about Japan
     ("In March 2019 the Center for Disease Control met at Stanford University.", []),
+    # a treaty named after a city is not the city; a forum held there and the city itself are
+    ("The Geneva Conventions and the Paris Agreement bind us; we met in Geneva.", ["CH"]),
+    # a comma or a dash between two names: not one longer name
+    ("Students of Mahanama College, Kandy visited Viharamahadevi Park, Colombo.", ["LK", "LK"]),
+    ("The Galagedara–Kandy expressway.", ["LK"]),
+    # a title before a comma is not the name's: "as president, Afghanistan had…"
+    ("When I came to office as president, Afghanistan had replaced Vietnam.", ["AF", "VN"]),
+    # a capital or a city of a million after another capitalised word ("Award Chicago, IL")
+    ("The Teacher of the Year Award Chicago, IL today.", ["US"]),
 ])
 def test_names_that_are_words_or_people_need_evidence(text, expected):
     assert [m.place.country for m in find(text)] == expected

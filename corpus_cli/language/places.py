@@ -16,6 +16,8 @@ its words folded (by their transliteration keys for Syria's places: Idleb, Idlib
 - a town under 15,000 people and another name (Bombay, Halab) need a word of place; a city of
   one word under 100,000 people needs one, or a document about its country (Obama, Japan, is
   not the Obama administration), or a comma and the place that holds it ("Mobile, Alabama");
+- a city's name before a word of a treaty or a forum ("the Geneva Conventions", "the Paris
+  Agreement": :data:`INSTRUMENTS`) is not the city;
 - a name a document has taken for a person's is a person's in the rest of it, but for big places.
 
 A name of several places goes to the document's own country's division (Georgia beside
@@ -35,24 +37,14 @@ from corpus_cli.language.arabic_places import arabic_names_in
 from corpus_cli.language.articles import ARTICLES
 from corpus_cli.language.gazetteer import EVIDENCE, OTHER, SPELLING, Gazetteer, Place, gazetteer, word_keys
 from corpus_cli.language.people import TITLES, is_given_name, verb_words
+from corpus_cli.language.place_words import FUNCTION_WORDS, INSTRUMENTS, PREPOSITIONS, SETTLEMENTS
 from corpus_cli.language.text import WORD, fold, is_acronym, tokens
 
 LONGEST = 6  # words in the longest name looked for
 # A new value whenever the gazetteer or the rules below change: an index finds its places again.
-PLACES_VERSION = "world-1"
+PLACES_VERSION = "world-4"
 BIG_CITY = 1_000_000  # people: a city this big is its name's usual meaning
 SMALL_CITY = 100_000  # people: a city of one word and fewer people is named only in a document about its country
-# Words after which a name is a place: prepositions of place and the nouns of settlements.
-# Not "to", "at" or "from": a letter goes "to Mary", a statement comes "from" a person.
-PREPOSITIONS = frozenset("in near into outside around towards toward across throughout inside".split())
-SETTLEMENTS = frozenset("""village villages town towns city cities district subdistrict countryside region area camp
-    outskirts state province governorate capital country nation island port""".split())
-# Words that may stand capitalised before a place's name at the start of a sentence or a title.
-_FUNCTION_WORDS = frozenset("""the a an and but or at from to for with by on of as if when while after before since during
-    under over between both all this that these those his her their our its my your also yet so then there here
-    north south east west northern southern eastern western central northeast northwest southeast southwest
-    northeastern northwestern southeastern southwestern greater upper lower rural occupied downtown metropolitan
-    """.split())  # and the words of direction that go before a place's name: "Eastern Aleppo", "Greater Colombo"
 # Words after a name that belong to it or say what it is ("Idlib province", "Georgia Senators").
 _NAME_GOES_ON = SETTLEMENTS | TITLES | frozenset("and or of the de".split())
 _GAP = re.compile(r"[\s\-.,’']{1,3}")  # what may stand between two words of a name (Washington, D.C.)
@@ -162,15 +154,20 @@ def _context(unit: int, text: str, start: int, end: int, entries: tuple, key: st
     """A name met in ``text``, with what the words before and after it say."""
     before = _words_before(text, start)
     last = before[-1] if before else ""
-    person = bool(last) and (_fold(last.rstrip(".")) in TITLES or (
+    # the word right before, with nothing but spaces (or a title's full stop) between: not "Park, Colombo",
+    # "Galagedara–Kandy" (two names) or "as president, Afghanistan"
+    next_to = bool(last) and text[max(0, start - 48):start].rstrip(" ").removesuffix(".").endswith(last.rstrip("."))
+    person = next_to and (_fold(last.rstrip(".")) in TITLES or (
         last[:1].isupper() and is_given_name(last) and not _is_place_word(before)))
-    in_name = bool(last) and last[:1].isupper() and _fold(last) not in _FUNCTION_WORDS and _fold(last) not in PREPOSITIONS
+    in_name = next_to and last[:1].isupper() and _fold(last) not in FUNCTION_WORDS and _fold(last) not in PREPOSITIONS
     after = _AFTER.match(text, end)
     after = after.group(1) if after else ""
-    word_like = 0  # "Paris Hilton": 2; "Warren said", "March 2019": 1
+    word_like = 0  # "Paris Hilton": 2; "Warren said", "March 2019": 1; "Geneva Conventions": 3
     if after:
         word_like = 2 if after[:1].isupper() and _fold(after) not in _NAME_GOES_ON else int(
             after in verb_words() or after[:1].isdigit())
+        if word_like == 2 and _fold(after) in INSTRUMENTS:
+            word_like = 3
     return _Found(unit, start, end, entries, _is_place_word(before), person, in_name, word_like,
                   text.startswith(", ", end), key, text[start:end])
 
@@ -298,6 +295,8 @@ def _allowed(gaz: Gazetteer, f: _Found, row: int, flags: str, people: set[str]) 
     ambiguous = _ambiguous(place, f.text)
     if ambiguous and f.word_like > (place.kind == "country"):  # "Chad Johnson"; but "China said"
         return NO
+    if f.word_like == 3 and place.kind in ("city", "town"):
+        return NO  # "the Geneva Conventions", "the Paris Agreement": a treaty named after a city
     if f.after_place_word:
         return YES
     if OTHER in flags or place.minor:
@@ -308,10 +307,10 @@ def _allowed(gaz: Gazetteer, f: _Found, row: int, flags: str, people: set[str]) 
         return YES if place.kind == "country" or place.capital or place.population >= BIG_CITY else NO
     if place.kind in ("country", "division") or " " in f.key:
         return YES
-    if f.in_name:
-        return HOME
     if place.capital or place.population >= BIG_CITY:
         return YES
+    if f.in_name:
+        return HOME
     if f.key in people:
         return NO  # a document that has named this person names the person again
     return YES if place.population >= SMALL_CITY else HOME
