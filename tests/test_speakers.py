@@ -142,10 +142,18 @@ def test_a_surname_spelt_another_way_and_two_surnames_join_the_person(tmp_path):
     (tmp_path / "2025-01-02_a.txt").write_text(
         "Visit\n\nPresident Anura Kumara Dissanayake said the visit went well. President Disanayake added a date.\n"
         "Commander Hugo Chavez said it. “We stay,” said Commander Chavez Frias.\n", encoding="utf-8")
+    (tmp_path / "2025-02-03_b.txt").write_text(
+        "Talks\n\nPresident Nelson Mandela said it. Comandante Fidel Castro said it. Fidel Castro Ruz stressed it. "
+        "“Not yet,” said Castro Ruz. Henry Cuellar said it. Henry Cuellar Two said it.\n",
+        encoding="utf-8")
     found = Corpus.open(tmp_path, cache=False).speakers()
     assert [(s.name, s.statements, s.aliases) for s in found] == [
+        ("Fidel Castro Ruz", 3, ["Fidel Castro", "Castro Ruz"]),
         ("Anura Kumara Dissanayake", 2, ["Disanayake"]),
         ("Chavez Frias", 2, ["Hugo Chavez"]),
+        ("Henry Cuellar", 1, []),
+        ("Henry Cuellar Two", 1, []),
+        ("Nelson Mandela", 1, []),
     ]
 
 

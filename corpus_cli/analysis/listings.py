@@ -117,14 +117,14 @@ def _merge_spellings(table: dict[str, dict]) -> None:
     for name in table:
         words = name_words(name)
         if words:
-            blocks.setdefault(skeleton(keys(words[-1])[0])[:4], []).append(name)
+            blocks.setdefault(skeleton(keys(words[-1])[0])[:3], []).append(name)
     for names in blocks.values():
         names.sort(key=lambda n: (" " not in n, -table[n]["statements"], -len(table[n]["docs"]), n))  # full names first
         for n, name in enumerate(names):
             if name not in table:
                 continue
             for other in names[n + 1:]:
-                if other in table and " " in other and same_name(name, other):
+                if other in table and " " in other and same_name(name, other) and _same_first(name, other):
                     _join(table, name, other)
         for single in [n for n in names if " " not in n and n in table]:  # a surname, spelt another way
             full = [n for n in names if " " in n and n in table and same_name(n, single)]
@@ -133,11 +133,28 @@ def _merge_spellings(table: dict[str, dict]) -> None:
     _merge_two_surnames(table)
 
 
+def _same_first(a: str, b: str) -> bool:
+    """Whether two names of two words or more begin alike (Diana/Diane, Pete/Peter, Dave/David), so
+    that "Al Green" (al read as an article) is not "Gene Green"."""
+    from corpus_cli.language.names import words_meet
+    from corpus_cli.language.text import fold
+
+    x, y = fold(a.split()[0]), fold(b.split()[0])
+    return words_meet(x, y) or (min(len(x), len(y)) >= 3 and x[:3] == y[:3])
+
+
 def _merge_two_surnames(table: dict[str, dict]) -> None:
     """A given name with the first surname and the two surnames without the given name are one
-    person (Hugo Chavez and Chavez Frias, of Hugo Chávez Frías), when no one else has that surname."""
+    person (Hugo Chavez and Chavez Frias, of Hugo Chávez Frías), when no one else has that surname;
+    and so are a given name with the first surname and the whole name (Hugo Chavez Frias)."""
     from corpus_cli.language.people import is_given_name
 
+    for name in [n for n in table if n.count(" ") == 1 and is_given_name(n.split()[0])]:
+        longer = [n for n in table if n.startswith(name + " ") and n.count(" ") == 2
+                  and " ".join(n.split()[1:]) in table]  # Hugo Chavez Frias, when Chavez Frias is quoted too
+        if len(longer) == 1:
+            _join(table, longer[0], name)
+            _join(table, longer[0], " ".join(longer[0].split()[1:]))
     pairs = [name.split() for name in table if name.count(" ") == 1]
     by_surname: dict[str, list[str]] = {}
     for given, surname in pairs:

@@ -38,7 +38,7 @@ NOT_NAME = frozenset(
     Station Airport Base Museum Library Church Democrats Republicans Democratic Republican Federal National
     Federation Society Council Commissioners Cooperation Development Secretariat Nile Balance Industries Systems Technologies Airlines Motors
     Resources Affairs Relations Operations Appropriations Judiciary Energy Commerce Defense Justice Labor
-    As I I’ve I've We We’ve They You He She His Her Our Their My Your In On At By For But And Or If When While
+    With Without According Regarding Including Additional As I I’ve I've We We’ve They You He She His Her Our Their My Your In On At By For But And Or If When While
     After Before Since Yesterday Tomorrow Now Then Also Meanwhile However Furthermore Moreover Additionally
     Finally Instead Recently Last Next Earlier Later Both Each All Many Some Most Several Every Other Another
     Mr Mrs Ms Dr Sen Rep Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
@@ -108,7 +108,8 @@ def person_name(raw: str) -> tuple[str | None, str | None]:
     once; "Mike Enzi R Wyo" -> "Mike Enzi". (None, titles) when what is left is a place's name
     (San Marino, Viet Nam) or a people's."""
     name = _PARTY_TAG.sub("", " ".join(raw.split()))
-    words = name.split()
+    name = re.sub(r"[’']s$", "", name)  # "Burr’s office said": Burr
+    words = [w for n, w in enumerate(name.split()) if n == 0 or w != name.split()[n - 1]]  # "Eshoo Eshoo"
     half = len(words) // 2
     if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]
@@ -164,7 +165,7 @@ def is_place_name(name: str) -> bool:
 
 # Words before a title that make it an office ("Trade Subcommittee Chairman", "Democrat Congressman").
 _BODY_WORDS = frozenset("""committee subcommittee caucus conference party council commission senate house majority
-    minority senior deputy vice assistant state democrat democratic republican gop county city""".split())
+    minority senior deputy vice assistant state democrat democratic republican gop county city prime high""".split())
 _DANGLING = frozenset("and of for on to the in at & with".split())
 
 
