@@ -393,7 +393,7 @@ def world_cities(cities, capitals: dict[str, str]) -> list[Row]:
 def word_like(name: str, row: Row, web2: set[str]) -> bool:
     """Whether a one-word name is an English word too: a word the dictionary (web2) has only in lower
     case (Center, East, University); for a division, any word it has (Eastern, Central); for a city,
-    a common word it also has as a name (Reading, Nice, Mobile, March: a Zipf frequency of 4.5 or
+    a common word it also has as a name (Reading, Nice, Mobile, Summit, Enterprise: a Zipf frequency of 4.25 or
     more, wordfreq) -- not Turkey, which it has as a name."""
     from wordfreq import zipf_frequency
 
@@ -402,7 +402,7 @@ def word_like(name: str, row: Row, web2: set[str]) -> bool:
         return False
     if row.kind == "division":  # Eastern, Central, Capital, Michigan (a card game): only in a document about its country
         return True
-    return name not in web2 or (row.kind in ("city", "town") and zipf_frequency(low, "en") >= 4.5)
+    return name not in web2 or (row.kind in ("city", "town") and zipf_frequency(low, "en") >= 4.25)
 
 
 def indexes(rows: list[Row], ambiguous: set[str]) -> tuple[list[str], list[str]]:
@@ -486,8 +486,10 @@ def main() -> None:
     rows += syrian_towns(small, elsewhere)
 
     nd = NameDataset()
-    big = {s for r in rows if r.kind in ("country", "division") or (r.population or 0) >= 100_000 for s in r.spellings}
-    given = sorted(given_names(nd) - big)  # "India Pakistan talks": a big place's name is not taken for a given name
+    # "India Pakistan talks": the name of a country, a division or a city of a million is not taken for a
+    # given name (but Mary and Nancy are, though cities bear them)
+    big = {s for r in rows if r.kind in ("country", "division") or (r.population or 0) >= 1_000_000 for s in r.spellings}
+    given = sorted(given_names(nd) - big)
     # the names of people English text writes about most: Paris Hilton, Jordan Peterson, Chad Johnson
     people = given_names(nd, ENGLISH_SPEAKING, TOP_NAMES * 5) | surnames(nd)
     ambiguous = {s for r in rows for s in r.spellings if " " not in s and (s in people or word_like(s, r, english))}

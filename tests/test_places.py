@@ -119,6 +119,15 @@ def test_a_village_is_named_only_where_the_text_says_it_is_a_place():
     ("When I came to office as president, Afghanistan had replaced Vietnam.", ["AF", "VN"]),
     # a capital or a city of a million after another capitalised word ("Award Chicago, IL")
     ("The Teacher of the Year Award Chicago, IL today.", ["US"]),
+    # a sea, a lake, a region of the world, a title and a word are no places
+    ("Ships in the South China Sea and the Lake Chad region; Chad and Niger met.", ["TD", "NE"]),
+    ("A zone free of weapons in the Middle East region.", []),
+    ("The Commonwealth of Independent States met. Progress will not be possible.", []),
+    # a county, a valley, a division's name inside another name, a title and a given name before a name
+    ("Rep. Lieu (D-Los Angeles County) and the San Joaquin Valley; the Great Lakes Restoration.", []),
+    ("The Senate will not hold hearings on Judge Merrick Garland.", []),
+    ("Latin America and Central America; in March; the Istanbul Plan of Action.", []),
+    ("Kuwaiti Prime Minister Sheikh Ahmed Abdullah Al Ahmad Al Sabah met America’s envoy.", ["US"]),
 ])
 def test_names_that_are_words_or_people_need_evidence(text, expected):
     assert [m.place.country for m in find(text)] == expected

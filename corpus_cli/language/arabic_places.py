@@ -70,3 +70,6 @@ def _arabic_at(gaz: Gazetteer, folded: list[str], n: int, last_end: int, toks) -
     return None
 
 
+def arabic_firsts(place) -> set[str]:
+    """The first words, folded, of a place's names in Arabic script."""
+    return {fold(ws[0]) for name in place.arabic if (ws := [t.text for t in tokens(name)])}

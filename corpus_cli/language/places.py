@@ -10,20 +10,21 @@ its words folded (by their transliteration keys for Syria's places: Idleb, Idlib
 - a spelling that is also a word or a person's name (Jordan, Georgia, Chad, Reading, Mobile,
   Nice, Center, Paris) is not a place before a capitalised word ("Paris Hilton", "Chad
   Johnson"), and but for a country not before an attribution verb or a number ("Warren said",
-  "March 2019"); without a word of place before it ("in", "near", "the city of": :data:`PREPOSITIONS`,
-  :data:`SETTLEMENTS`) it is a place only as a country, a capital, a city of a million people,
+  "March 2019"); without a word of place before it ("in", "near", "the city of": see
+  :mod:`corpus_cli.language.place_words`) it is a place only as a country, a capital, a city of a million people,
   or a division of the document's own country;
 - a town under 15,000 people and another name (Bombay, Halab) need a word of place; a city of
   one word under 100,000 people needs one, or a document about its country (Obama, Japan, is
   not the Obama administration), or a comma and the place that holds it ("Mobile, Alabama");
-- a city's name before a word of a treaty or a forum ("the Geneva Conventions", "the Paris
-  Agreement": :data:`INSTRUMENTS`) is not the city;
+- a city's name before a word of a treaty or a plan ("the Geneva Conventions", "the Paris
+  Agreement", "the Istanbul Plan of Action"), County or Valley is not the city; a name beside
+  Sea or Lake is no place ("the South China Sea", "Lake Chad"), nor a country's after Latin,
+  North, Central… ("Latin America"), nor a month's ("in March");
 - a name a document has taken for a person's is a person's in the rest of it, but for big places.
 
-A name of several places goes to the document's own country's division (Georgia beside
-Atlanta is the US state), else the country, else the biggest city (a capital counts ten
-times, a city of the document's country three hundred times). A demonym is not the place.
-"""
+A name of several places goes to the document's own country's division (Georgia beside Atlanta
+is the US state), else the country, else the biggest city (a capital counts ten times, a city of
+the document's country three hundred times). A demonym is not the place."""
 
 from __future__ import annotations
 
@@ -36,20 +37,16 @@ from corpus_cli.language.arabic import is_arabic
 from corpus_cli.language.arabic_places import arabic_names_in
 from corpus_cli.language.articles import ARTICLES
 from corpus_cli.language.gazetteer import EVIDENCE, OTHER, SPELLING, Gazetteer, Place, gazetteer, word_keys
-from corpus_cli.language.people import TITLES, is_given_name, verb_words
-from corpus_cli.language.place_words import FUNCTION_WORDS, INSTRUMENTS, PREPOSITIONS, SETTLEMENTS
-from corpus_cli.language.text import WORD, fold, is_acronym, tokens
+from corpus_cli.language.place_words import DIRECTIONS, Found, context
+from corpus_cli.language.text import WORD, fold, is_acronym
 
 LONGEST = 6  # words in the longest name looked for
 # A new value whenever the gazetteer or the rules below change: an index finds its places again.
-PLACES_VERSION = "world-4"
+PLACES_VERSION = "world-9"
 BIG_CITY = 1_000_000  # people: a city this big is its name's usual meaning
 SMALL_CITY = 100_000  # people: a city of one word and fewer people is named only in a document about its country
-# Words after a name that belong to it or say what it is ("Idlib province", "Georgia Senators").
-_NAME_GOES_ON = SETTLEMENTS | TITLES | frozenset("and or of the de".split())
 _GAP = re.compile(r"[\s\-.,’']{1,3}")  # what may stand between two words of a name (Washington, D.C.)
 _NEXT_WORD = re.compile(rf"{_GAP.pattern}({WORD.pattern})")
-_AFTER = re.compile(r"[ \t]*([^\W_][\w’'-]*)")  # the word right after a name, on its line
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 # a word (as WORD) that starts with a capital letter
@@ -62,22 +59,6 @@ class Mention(NamedTuple):
     start: int
     end: int
     text: str
-
-
-class _Found(NamedTuple):
-    """A name met in a unit, before the document decides: its places and what the words around say."""
-
-    unit: int
-    start: int
-    end: int
-    entries: tuple  # (row, flags) of the places it may be
-    after_place_word: bool
-    person: bool  # after a title or a given name
-    in_name: bool  # after another capitalised word ("Pradeshiya Sabha", "Lok Sabha"): a city only of the document's country
-    word_like: int  # 2 before a capitalised word, 1 before an attribution verb or a number: an ambiguous name is no place
-    comma_after: bool  # "Mobile, Alabama"
-    key: str
-    text: str  # as written
 
 
 _fold = lru_cache(maxsize=1 << 16)(fold)
@@ -99,10 +80,10 @@ def find_in_units(units: list[str], gaz: Gazetteer | None = None) -> list[list[M
     """The places each unit of a document names, in order; the document decides between places of
     one name and takes a name it has seen as a person's for a person's (see the module's docstring)."""
     gaz = gaz or gazetteer()
-    found: list[_Found] = []
+    found: list[Found] = []
     for n, text in enumerate(units):
         if is_arabic(text):
-            found += [_Found(n, start, end, entries, True, False, False, 0, False, key, text[start:end])
+            found += [Found(n, start, end, entries, True, False, False, 0, False, key, text[start:end])
                       for start, end, entries, key in arabic_names_in(gaz, text)]
             if not _CAPITAL.search(text):
                 continue
@@ -117,7 +98,7 @@ def find_in_units(units: list[str], gaz: Gazetteer | None = None) -> list[list[M
     return out
 
 
-def _latin_in(gaz: Gazetteer, unit: int, text: str) -> list[_Found]:
+def _latin_in(gaz: Gazetteer, unit: int, text: str) -> list[Found]:
     """The names met in Latin letters in ``text``, with what the words around them say."""
     found = []
     skip_to = 0
@@ -146,30 +127,8 @@ def _latin_in(gaz: Gazetteer, unit: int, text: str) -> list[_Found]:
         if " " not in key and is_acronym(word) and not _written_in_capitals(gaz, entries, word):
             continue  # AFIS, DERA’s: an acronym, not the town of Afis or Daraa
         skip_to = end
-        found.append(_context(unit, text, m.start(), end, entries, key))
+        found.append(context(unit, text, m.start(), end, entries, key))
     return found
-
-
-def _context(unit: int, text: str, start: int, end: int, entries: tuple, key: str) -> _Found:
-    """A name met in ``text``, with what the words before and after it say."""
-    before = _words_before(text, start)
-    last = before[-1] if before else ""
-    # the word right before, with nothing but spaces (or a title's full stop) between: not "Park, Colombo",
-    # "Galagedara–Kandy" (two names) or "as president, Afghanistan"
-    next_to = bool(last) and text[max(0, start - 48):start].rstrip(" ").removesuffix(".").endswith(last.rstrip("."))
-    person = next_to and (_fold(last.rstrip(".")) in TITLES or (
-        last[:1].isupper() and is_given_name(last) and not _is_place_word(before)))
-    in_name = next_to and last[:1].isupper() and _fold(last) not in FUNCTION_WORDS and _fold(last) not in PREPOSITIONS
-    after = _AFTER.match(text, end)
-    after = after.group(1) if after else ""
-    word_like = 0  # "Paris Hilton": 2; "Warren said", "March 2019": 1; "Geneva Conventions": 3
-    if after:
-        word_like = 2 if after[:1].isupper() and _fold(after) not in _NAME_GOES_ON else int(
-            after in verb_words() or after[:1].isdigit())
-        if word_like == 2 and _fold(after) in INSTRUMENTS:
-            word_like = 3
-    return _Found(unit, start, end, entries, _is_place_word(before), person, in_name, word_like,
-                  text.startswith(", ", end), key, text[start:end])
 
 
 def _starting(gaz: Gazetteer, word: str) -> tuple:
@@ -259,30 +218,13 @@ def _written_in_capitals(gaz: Gazetteer, entries, word: str) -> bool:
     return any(word in gaz.place(row).spellings for row, _ in entries)
 
 
-def _words_before(text: str, start: int) -> list[str]:
-    """The last (up to three) words before ``start``, articles left out."""
-    words = [w for w in WORD.findall(text, max(0, start - 48), start) if _fold(w) not in ARTICLES]
-    return words[-3:]
-
-
-def _is_place_word(before: list[str]) -> bool:
-    """Whether the words before a name say a place follows: a preposition of place ("in", "near"),
-    a settlement ("village", "countryside"), or "of" after one ("the town of")."""
-    if not before:
-        return False
-    last = _fold(before[-1])
-    if last in PREPOSITIONS or (last in SETTLEMENTS and before[-1].islower()):  # not "Ohio State University"
-        return True
-    return last == "of" and len(before) >= 2 and _fold(before[-2]) in SETTLEMENTS
-
-
 # --- the document decides ----------------------------------------------------------------------
 
 
 YES, HOME, NO = 2, 1, 0
 
 
-def _allowed(gaz: Gazetteer, f: _Found, row: int, flags: str, people: set[str]) -> int:
+def _allowed(gaz: Gazetteer, f: Found, row: int, flags: str, people: set[str]) -> int:
     """Whether the words around a name allow it to be this place: YES, NO, or HOME (a small city
     of one word, allowed in a document about its country). See the module's docstring."""
     if SPELLING not in flags and OTHER not in flags and flags not in ("", EVIDENCE):
@@ -292,11 +234,15 @@ def _allowed(gaz: Gazetteer, f: _Found, row: int, flags: str, people: set[str]) 
     if flags in ("", EVIDENCE):  # Arabic: its evidence was weighed where it was found
         return YES
     place = gaz.place(row)
-    ambiguous = _ambiguous(place, f.text)
+    # a spelling that is a word for one place is a word for all ("Progress", a division and a city)
+    ambiguous = _ambiguous(place, f.text) or any(_ambiguous(gaz.place(r), f.text) for r, _ in f.entries if r != row)
     if ambiguous and f.word_like > (place.kind == "country"):  # "Chad Johnson"; but "China said"
         return NO
-    if f.word_like == 3 and place.kind in ("city", "town"):
-        return NO  # "the Geneva Conventions", "the Paris Agreement": a treaty named after a city
+    if f.word_like == 4 or (f.word_like in (3, 5) and place.kind in ("city", "town")) or (
+            f.word_like == 6 and place.kind == "country"):
+        return NO  # "the Geneva Conventions", "the Paris Agreement": a treaty named after a city; a sea, a lake
+    if f.in_name and f.key.split()[0] in DIRECTIONS:
+        return NO  # "the Middle East region" is not the East region of Burkina Faso
     if f.after_place_word:
         return YES
     if OTHER in flags or place.minor:
@@ -305,6 +251,8 @@ def _allowed(gaz: Gazetteer, f: _Found, row: int, flags: str, people: set[str]) 
         if place.kind == "division":
             return HOME
         return YES if place.kind == "country" or place.capital or place.population >= BIG_CITY else NO
+    if place.kind == "division" and f.in_name and " " not in f.key:
+        return HOME  # "the Great Lakes Restoration Initiative" is no division of South Sudan
     if place.kind in ("country", "division") or " " in f.key:
         return YES
     if place.capital or place.population >= BIG_CITY:
@@ -322,7 +270,7 @@ def _ambiguous(place: Place, written: str) -> bool:
     return bool(place.ambiguous) and _fold(written) in {_fold(a) for a in place.ambiguous}
 
 
-def _choose(gaz: Gazetteer, found: list[_Found], people: set[str]) -> list[tuple[_Found, Place]]:
+def _choose(gaz: Gazetteer, found: list[Found], people: set[str]) -> list[tuple[Found, Place]]:
     """Each name's place, where the words around allow one; a name of several places goes to the
     one the document is most likely about (see the module's docstring)."""
     judged = []
@@ -342,7 +290,7 @@ def _choose(gaz: Gazetteer, found: list[_Found], people: set[str]) -> list[tuple
     return chosen
 
 
-def _held_by_next(gaz: Gazetteer, found: list[_Found], i: int) -> list[int]:
+def _held_by_next(gaz: Gazetteer, found: list[Found], i: int) -> list[int]:
     """"Mobile, Alabama": the places of a name followed by a comma and a country or division
     that holds them (the name's own spellings and other names only, and not a person's)."""
     f = found[i]
@@ -376,9 +324,6 @@ def _weight(place: Place, home: str | None) -> float:
     return math.log10(max(place.population, 1000)) + (1.0 if place.capital else 0.0) + (2.5 if place.country == home else 0.0)
 
 
-# --- helpers for the rest of corpus ------------------------------------------------------------------
-
-
 def unit_places(title: str, statements: list[str]) -> list[list[str]]:
     """The names of the places a document's title and each of its statements name, each once, in
     order: as the index finds them when it reads the document (the same units, the same choices)."""
@@ -388,8 +333,3 @@ def unit_places(title: str, statements: list[str]) -> list[list[str]]:
 def places_in(text: str) -> list[str]:
     """The names of the places in ``text``, each once, in order of first mention."""
     return list(dict.fromkeys(m.place.name for m in find(text)))
-
-
-def arabic_firsts(place: Place) -> set[str]:
-    """The first words, folded, of a place's names in Arabic script."""
-    return {fold(ws[0]) for name in place.arabic if (ws := [t.text for t in tokens(name)])}

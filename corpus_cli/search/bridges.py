@@ -8,7 +8,8 @@ from typing import Callable
 from corpus_cli.index.base import Index
 from corpus_cli.language.arabic import is_arabic
 from corpus_cli.language.gazetteer import gazetteer
-from corpus_cli.language.places import arabic_firsts, find
+from corpus_cli.language.arabic_places import arabic_firsts
+from corpus_cli.language.places import find
 from corpus_cli.search.expand import QUALITY_CLITIC
 
 
