@@ -224,3 +224,25 @@ def test_places_found_by_another_gazetteer_are_found_again(tmp_path, monkeypatch
     db = sqlite3.connect(again.report.database)
     assert db.execute("SELECT place FROM mentions").fetchall() == [("170063",)]
     assert db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()[0] != "an older gazetteer"
+
+
+def test_the_listing_kept_for_a_warm_places_follows_every_update(tmp_path, monkeypatch):
+    from corpus_cli.api import Corpus
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2020-01-02_a.txt").write_text("Title\n\nShelling hit Aleppo on Monday.\n", encoding="utf-8")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    first = Corpus.open(folder)
+    assert [(p.name, p.documents) for p in first.places()] == [("Aleppo", 1)]
+    first.close()
+    warm = Corpus.open(folder)
+    assert warm.index.place_totals() == [["170063", 1, 1, "2020-01-02", "2020-01-02"]]  # kept for the next run
+    warm.close()
+    (folder / "2021-03-04_b.txt").write_text("Title\n\nTalks in Geneva on Aleppo.\n", encoding="utf-8")
+    again = Corpus.open(folder)
+    assert [(p.name, p.documents, p.first_date, p.last_date) for p in again.places()] == [
+        ("Aleppo", 2, "2020-01-02", "2021-03-04"), ("Geneva", 1, "2021-03-04", "2021-03-04")]
+    assert [p.name for p in again.places(since="2021")] == ["Aleppo", "Geneva"]
+    assert [p.name for p in again.places(name="Geneva")] == ["Geneva"]
+    again.close()

@@ -57,6 +57,24 @@ def place_counts(index, allowed: Container[int] | None, places, kinds=(), countr
 
     gaz = gazetteer()
     wanted = None if places is None else {p.id for p in places}
+    totals = index.place_totals() if allowed is None and hasattr(index, "place_totals") else None
+    if totals is None:
+        totals = _totals(index, allowed, None if allowed is None else wanted)
+        if allowed is None and hasattr(index, "keep_place_totals"):
+            index.keep_place_totals(totals)
+    countries = {c.upper() for c in countries}
+    found = []
+    for place_id, documents, units, first, last in totals:
+        place = gaz.by_id(place_id) if wanted is None or place_id in wanted else None
+        if place is None or (kinds and place.kind not in kinds) or (countries and place.country not in countries):
+            continue
+        found.append(PlaceCount(place.name, place.kind, documents, units, first, last, place.id,
+                                place.country, place.lat, place.lon, place.geonames))
+    return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name, p.id))
+
+
+def _totals(index, allowed: Container[int] | None, wanted: set[str] | None) -> list:
+    """[place id, documents, units, first date, last date] of the places named in ``allowed``."""
     position = {rowid: p for p, rowid in enumerate(index.doc_rowids)}
     table: dict[str, list] = {}
     for place, rowid, units in index.mention_counts():
@@ -68,15 +86,7 @@ def place_counts(index, allowed: Container[int] | None, places, kinds=(), countr
         entry = table.setdefault(place, [set(), 0])
         entry[0].add(p)
         entry[1] += units
-    countries = {c.upper() for c in countries}
-    found = []
-    for place_id, (docs, units) in table.items():
-        place = gaz.by_id(place_id)
-        if place is None or (kinds and place.kind not in kinds) or (countries and place.country not in countries):
-            continue
-        found.append(PlaceCount(place.name, place.kind, len(docs), units, *_first_last(index, docs), place.id,
-                                place.country, place.lat, place.lon, place.geonames))
-    return sorted(found, key=lambda p: (-p.documents, -p.statements, p.name, p.id))
+    return [[place, len(docs), units, *_first_last(index, docs)] for place, (docs, units) in table.items()]
 
 
 def _first_last(index, positions) -> tuple[str | None, str | None]:

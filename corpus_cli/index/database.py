@@ -141,6 +141,25 @@ class DatabaseIndex(Index):
                 counts[place, doc] = counts.get((place, doc), 0) + 1
         return [(place, doc, n) for (place, doc), n in counts.items()]
 
+    def place_totals(self) -> list | None:
+        """[place id, documents, units, first date, last date] of every place the whole index names,
+        as kept for this generation and gazetteer by :meth:`keep_place_totals`, or None."""
+        import json
+
+        from corpus_cli.index import mentions
+
+        packed = cached(self.db, f"place-totals:{mentions.version()}")
+        return None if packed is None else json.loads(packed)
+
+    def keep_place_totals(self, totals: list) -> None:
+        """Keep what a listing of every place counted: a warm `corpus places` reads it, not the mentions."""
+        import json
+
+        from corpus_cli.index import mentions
+
+        self.store.keep(f"place-totals:{mentions.version()}", json.dumps(totals).encode())
+        self.store.flush()
+
     def _found_mentions(self):
         """None when the database keeps every unit's places; else they are found now, handed to
         the store to keep, and served from memory for this command: (unit -> place ids,
