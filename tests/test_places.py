@@ -200,15 +200,22 @@ def test_acronyms_and_weak_words_are_not_places():
     assert [m.place for m in find("the Upasampada Vinaya Karma ceremony")] == []  # Al Karmah is another name
 
 
-def test_places_found_by_another_gazetteer_are_found_again(tmp_path, monkeypatch):
+@pytest.fixture
+def aleppo_folder(tmp_path, monkeypatch):
+    """A folder of one document that names Aleppo, indexed in a cache of the test's own."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "2020-01-02_a.txt").write_text("Title\n\nShelling hit Aleppo on Monday.\n", encoding="utf-8")
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    return folder
+
+
+def test_places_found_by_another_gazetteer_are_found_again(aleppo_folder):
     import sqlite3
 
     from corpus_cli.api import Corpus
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Title\n\nShelling hit Aleppo on Monday.\n", encoding="utf-8")
-    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = aleppo_folder
     corpus = Corpus.open(folder)
     assert [h.places for h in corpus.search("Aleppo")] == [["Aleppo"]]
     assert [p.name for p in corpus.places()] == ["Aleppo"]  # found for the whole database, and kept
@@ -226,13 +233,10 @@ def test_places_found_by_another_gazetteer_are_found_again(tmp_path, monkeypatch
     assert db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone()[0] != "an older gazetteer"
 
 
-def test_the_listing_kept_for_a_warm_places_follows_every_update(tmp_path, monkeypatch):
+def test_the_listing_kept_for_a_warm_places_follows_every_update(aleppo_folder):
     from corpus_cli.api import Corpus
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "2020-01-02_a.txt").write_text("Title\n\nShelling hit Aleppo on Monday.\n", encoding="utf-8")
-    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = aleppo_folder
     first = Corpus.open(folder)
     assert [(p.name, p.documents) for p in first.places()] == [("Aleppo", 1)]
     first.close()
