@@ -82,6 +82,14 @@ def test_a_latin_place_finds_its_arabic_mentions_and_the_other_way(corpus):
     assert terms == ["Aleppo", "حلب ← Aleppo"]
 
 
+def test_a_latin_place_finds_the_arabic_name_of_its_governorate(tmp_path):
+    (tmp_path / "g1.txt").write_text("خبر\n\nقتل جنود في محافظة حلب شمال البلاد.\n", encoding="utf-8")
+    (tmp_path / "g2.txt").write_text("خبر\n\nمخيم للاجئين في ريف محافظة إدلب السورية.\n", encoding="utf-8")
+    corpus = Corpus.open(tmp_path, cache=False)
+    assert [h.document.id for h in corpus.search("Aleppo")] == ["g1"]
+    assert [h.document.id for h in corpus.search("Idlib")] == ["g2"]
+
+
 @pytest.mark.parametrize("text, places", [
     ("قصفت قوات النظام مدينة حلب اليوم وفي إدلب وبدمشق", ["Aleppo", "Idlib", "Damascus"]),
     ("خرجت المظاهرات السلمية في القاهرة", ["Cairo"]),  # "the peaceful", not As Salamiyah

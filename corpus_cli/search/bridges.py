@@ -3,11 +3,12 @@ finder finds them (:mod:`corpus_cli.language.places`), for a query that names it
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable
 
 from corpus_cli.index.base import Index
 from corpus_cli.language.arabic import is_arabic
-from corpus_cli.language.gazetteer import gazetteer
+from corpus_cli.language.gazetteer import arabic_key, gazetteer
 from corpus_cli.language.arabic_places import arabic_firsts
 from corpus_cli.language.places import find
 from corpus_cli.search.expand import QUALITY_CLITIC
@@ -33,6 +34,13 @@ def place_weights(index: Index, place: str, searched: Callable[[set[int]], set[i
 
 
 def place_occurrences(index: Index, g: int, place: str) -> list[tuple[int, int, float]]:
-    """(start, end, quality) of each mention of ``place`` (a gazetteer id) in Arabic script in unit ``g``."""
-    return [(m.start, m.end, QUALITY_CLITIC) for m in find(index.unit_text(g))
-            if m.place.id == place and is_arabic(m.text)]
+    """(start, end, quality) of each mention of ``place`` (a gazetteer id) in Arabic script in unit
+    ``g``, or of a place whose name holds one of its names (محافظة حلب, Aleppo's governorate)."""
+    names = _arabic_keys(place)
+    return [(m.start, m.end, QUALITY_CLITIC) for m in find(index.unit_text(g)) if is_arabic(m.text)
+            and (m.place.id == place or any(f" {n} " in f" {arabic_key(m.text)} " for n in names))]
+
+
+@lru_cache(maxsize=64)
+def _arabic_keys(place: str) -> tuple[str, ...]:
+    return tuple(arabic_key(name) for name in gazetteer().by_id(place).arabic)
