@@ -180,3 +180,25 @@ def test_timeline_by_month_leaves_out_documents_known_only_to_the_year(tmp_path,
     assert r.stderr == "corpus: 1 document dated only to the year left out of the count by month\n"
     r = invoke("timeline", "--by", "year", "--data", str(tmp_path))
     assert (r.stdout.splitlines(), r.stderr) == (["period  documents", "2020    2"], "")
+
+
+def test_a_one_line_file_with_in_later_is_no_listing_page():
+    from corpus_cli.ingest.loader import _LAYOUT_GAP
+
+    text = ("Conrad Applauds Farm Bill        August 10, 2005 Senator Kent Conrad said the bill helps farmers "
+            "In North Dakota and beyond. It passed the Senate today.")
+    parsed = layouts.parse(blocks_of(normalize(_LAYOUT_GAP.sub("\n", text))))
+    assert parsed.layout != "listing"
+    assert parsed.removed == []
+    assert parsed.category is None
+    assert " ".join([parsed.title or "", *parsed.paragraphs]).split() == text.split()
+
+
+def test_a_headline_that_starts_like_an_office_header_keeps_its_words():
+    text = "SEN. FEINSTEIN COMMENTS ON PRESIDENT’S BUDGET\n\nWashington, DC – Senator Dianne Feinstein said the budget falls short.\n"
+    parsed = layouts.parse(blocks_of(normalize(text)))
+    assert parsed.removed == []
+    assert parsed.title == "SEN. FEINSTEIN COMMENTS ON PRESIDENT’S BUDGET"
+    for header in ("Office of Senator Dianne Feinstein", "SENATOR DIANNE FEINSTEIN", "U.S. Senator Kent Conrad"):
+        parsed = layouts.parse(blocks_of(normalize(f"{header}\n\nThe Senator said the bill passed today. It will help.\n")))
+        assert parsed.removed == [("office header", header)], header

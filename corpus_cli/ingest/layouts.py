@@ -21,7 +21,8 @@ from corpus_cli.ingest.blocks import ENDS_SENTENCE, Block, paragraphs_of
 _SOURCE = re.compile(r"\s*\(Source:\s*(?P<source>[^()]*?)\s*\)\s*$")
 _END_MARK = re.compile(r"^(?:#\s*){3}$")
 _FILTERED = re.compile(r"\s+Items filtered by date:.*$")
-_LISTING_DATELINE = re.compile(r"^(?P<date>.+?)\s+In\s+(?P<section>.+)$")
+# "<date> In <section>": a date and a section's name, short, not a sentence that goes on " In …"
+_LISTING_DATELINE = re.compile(r"^(?P<date>[^.;:!?]{4,40}?)\s+In\s+(?P<section>[^.;!?]{1,80})$")
 _INNER_HEADER = re.compile(r"^press release$", re.IGNORECASE)
 
 
@@ -153,12 +154,12 @@ class Listing:
     name = "listing"
 
     def parse(self, blocks: list[Block]) -> Parsed | None:
-        if not blocks or len(blocks[0]) != 2:
+        if not blocks or len(blocks[0]) != 2 or len(blocks[0][0]) > 80:
             return None
         m = _LISTING_DATELINE.match(blocks[0][1])
         date = parse_doc_date(m.group("date")) if m else None
-        if date is None:
-            return None
+        if date is None or date_line(m.group("date")) is None:
+            return None  # the header must be only a date and a section: it is removed whole
         body, breadcrumb = _body(blocks[1:])
         parsed = _finish(Parsed(self.name, [], date=date, removed=[("listing header", " ".join(blocks[0]))]), body, breadcrumb)
         if parsed.category is None:
@@ -176,9 +177,14 @@ _CAPITALISED = r"[A-Z][\w.’'-]*"
 _OFFICE_LINE = re.compile(
     rf"^(?:(?:the\s+)?office\s+of\s+(?:the\s+)?|(?:u\.?\s?s\.?\s+)?(?:senator|congressman|congresswoman|"
     rf"representative|rep\.|sen\.|governor|mayor)\s+)(?i:(?:senator|congressman|congresswoman|representative|"
-    rf"rep\.|sen\.)\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,5}}$",
+    rf"rep\.|sen\.)\s+)?(?P<name>{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,4}})$",
     re.IGNORECASE,
 )
+# Words that make "SEN. FEINSTEIN COMMENTS ON …" a headline, not an office's name: a name has none.
+_NOT_IN_A_NAME = frozenset("""on of to for and the in at by with from about after over against as is are was will
+    comments comment statement statements announces announce calls call urges urge says said applauds praises
+    introduces votes welcomes responds reacts honors honours joins releases secures unveils questions backs
+    supports opposes hails slams presses asks seeks wins named""".split())
 _HEAD_LINE = re.compile(
     r"^(?:(?:press|news|media|communications)\s+(?:office|release|advisory|center|centre|room)s?|news|"
     r"contacts?\s*:.*|embargoed\b.*|for immediate release|immediate release)$",
@@ -202,6 +208,9 @@ def strip_head(blocks: list[Block], removed: list[tuple[str, str]]) -> tuple[lis
         if len(line) > _HEAD_WIDTH:
             break
         office = _OFFICE_LINE.match(line)
+        if office and any(w.lower().strip(".,’'s") in _NOT_IN_A_NAME or w.lower() in _NOT_IN_A_NAME
+                          for w in office["name"].split()):
+            office = None  # a headline: its words stay
         if not office and not _HEAD_LINE.match(line):
             break
         removed.append(("office header" if office else "release mark", line))
