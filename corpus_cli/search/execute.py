@@ -18,7 +18,6 @@ variant, and for a variant than for a typo. A phrase counts as one term. Ties ar
 from __future__ import annotations
 
 import functools
-import math
 import re
 from operator import itemgetter
 from typing import Container, NamedTuple
@@ -29,7 +28,7 @@ from corpus_cli.index.base import Index
 from corpus_cli.search.hits import Hit, Match, rank_key
 from corpus_cli.search.phrases import Part, content_words, occurrences
 from corpus_cli.language.articles import split_fused_particle
-from corpus_cli.search import bridges
+from corpus_cli.search import bridges, ranking
 from corpus_cli.search.expand import (
     QUALITY_EXACT, QUALITY_FOLDED, RULE_SAME, Expansion, accepts, expand, occurrence_quality,
 )
@@ -40,8 +39,6 @@ from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
 _NOT_AFTER_WORD = rf"(?<![^\W_])(?<![^\W_][{APOSTROPHES}])"
 _NOT_BEFORE_WORD = rf"(?![^\W_])(?![{APOSTROPHES}][^\W_])"
 
-K1 = 1.2
-B = 0.75
 # Every token of every unit read is folded: the same words come back again and again.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
@@ -343,27 +340,8 @@ def run(
         units = {g for g in units if g in only}
     leaves = [ev.leaves[id(t)] for t, _ in q.leaves(tree) if id(t) in ev.leaves]
     scoring = [lf for lf in leaves if not lf.negated and lf.weights]
-    n = index.unit_count
-    idf = [math.log(1 + (n - len(lf.weights) + 0.5) / (len(lf.weights) + 0.5)) for lf in scoring]
-    avg = index.avg_length or 1.0
-    scored = []
-    stmt_length = index.stmt_length
-    bridged = [lf.term.bridge for lf in scoring]  # the spellings of one Arabic name count as one term
-    for g in units:
-        norm = K1 * (1 - B + B * stmt_length[g] / avg)
-        score = 0.0
-        best: dict[str, float] = {}
-        for i, lf, bridge in zip(idf, scoring, bridged):
-            tf = lf.counts.get(g)
-            if tf:  # BM25 on the count, times the mean quality of the occurrences
-                part = i * (lf.weights[g] / tf) * tf * (K1 + 1) / (tf + norm)
-                if bridge is None:
-                    score += part
-                else:
-                    best[bridge] = max(best.get(bridge, 0.0), part)
-        score = round(score + sum(best.values()), 3)
-        if min_score is None or score >= min_score:
-            scored.append((score, g))
+    found, scores = ranking.scores(units, scoring, index.stmt_length, index.avg_length or 1.0, index.unit_count)
+    scored = [(score, g) for g, score in zip(found, scores) if min_score is None or score >= min_score]
     total = len(scored)
     if limit is not None and limit < total:  # the best by score alone first (in C); ties at the cut stay in
         scored.sort(key=itemgetter(0), reverse=True)
