@@ -94,3 +94,30 @@ def test_watch_has_help(invoke):
     assert r.exit_code == 0
     assert r.stdout.startswith("Usage: corpus watch [OPTIONS]")
     assert "corpus watch --data ~/releases &" in r.stdout
+
+
+def test_a_change_the_watcher_heard_of_but_has_not_written_is_looked_for(folder, monkeypatch):
+    import threading
+    import time
+
+    from corpus_cli.index import marks, watch
+
+    monkeypatch.setattr(watch, "SETTLE", 30.0)  # the watcher will not write it during this test
+    watcher = watch.Watcher(folder)
+    ready = threading.Event()
+    thread = threading.Thread(target=watcher.run, kwargs={"ready": ready.set}, daemon=True)
+    thread.start()
+    try:
+        assert ready.wait(10)
+        assert Corpus.open(folder).report.watched is True  # nothing pending: the watcher's word
+        touch(folder / "e.txt", article("Epsilon", "Manbij was shelled.", 6))
+        deadline = time.monotonic() + 10
+        while not marks.pending(watcher.database) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the event's way to the watcher (a new command takes longer to start)
+        assert marks.pending(watcher.database)
+        corpus = Corpus.open(folder)
+        assert (corpus.report.watched, corpus.report.source, ids(corpus, "Manbij")) == (False, "updated", ["e"])
+    finally:
+        watcher.stop()
+        thread.join(10)
+    assert not thread.is_alive()

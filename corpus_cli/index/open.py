@@ -33,7 +33,7 @@ from corpus_cli.errors import DataError
 from corpus_cli.index.schema import SCHEMA_VERSION, busy, cached, connect, storable, text_of
 from corpus_cli.index.rows import rows_in
 from corpus_cli.index.store import Store, read_connection
-from corpus_cli.index import lease, lock
+from corpus_cli.index import lease, lock, marks
 from corpus_cli.index.lock import wait_seconds
 from corpus_cli.index.update import changes, pack_scan, remember_scan, remembered_scan, update_database
 
@@ -243,9 +243,10 @@ def _built(o: _Opening, found: Scan) -> DatabaseIndex:
 
 def _found(store: Store, root: Path, meta: dict, trust_watcher: bool, report: Report) -> Scan:
     """The folder's files as this command compares them with the database: the watcher's word for
-    it while its lease is live, the names only with ``CORPUS_FRESHNESS=names``, else a full scan."""
+    it while its lease is live and it has written every change it heard of, the names only with
+    ``CORPUS_FRESHNESS=names``, else a full scan."""
     found = None
-    if trust_watcher and lease.live(meta.get("lease")):
+    if trust_watcher and lease.live(meta.get("lease")) and not marks.pending(store.path):
         found = remembered_scan(store.db, files=False)  # the watcher keeps it fresh: no scan
         report.watched = found is not None
     elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":

@@ -6,7 +6,8 @@ folder is brought up to date the way every command does it (a full scan, changed
 again in one transaction), so events watchdog lost or merged cost nothing but a delay. A full
 pass also runs every :data:`RESCAN` seconds in case the platform dropped events silently.
 While the watcher runs it holds the database's lease (:mod:`corpus_cli.index.lease`), and
-commands skip their own scan.
+commands skip their own scan, but for a change the watcher has heard of and not yet written
+(:mod:`corpus_cli.index.marks`, marked the moment the event arrives): then they look for themselves.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from corpus_cli.index import lease, lock
+from corpus_cli.index import lease, lock, marks
 from corpus_cli.index.open import open_database
 from corpus_cli.index.schema import connect
 from corpus_cli.index.seal import seal
@@ -41,6 +42,8 @@ class Watcher:
             raise OSError(f"cannot watch: the cache folder is not writable ({'; '.join(first.notes)})")
         self.first = first
         index.store.close()
+        self.heard = 0  # changes heard of (see corpus_cli.index.marks)
+        marks.reset(self.database)
 
     def _refresh(self):
         index, report = open_database(self.root, fields=self.fields, progress=self.progress, trust_watcher=False)
@@ -52,11 +55,13 @@ class Watcher:
         from watchdog import events
         from watchdog.observers import Observer
 
-        changed = self._changed
+        changed, watcher = self._changed, self
 
         class Handler(events.FileSystemEventHandler):
             def on_any_event(self, event):
                 if event.event_type not in ("opened", "closed_no_write"):
+                    watcher.heard += 1  # marked at once: a reader from now on looks for itself
+                    marks.heard(watcher.database, watcher.heard)
                     changed.set()
 
         # Changes only: asking for opens and closes too would wake the watcher at every file
@@ -76,7 +81,7 @@ class Watcher:
                 if self._changed.wait(timeout=1.0):
                     while self._changed.is_set() and not self._stopped.is_set():  # let the burst settle
                         self._changed.clear()
-                        time.sleep(SETTLE)
+                        self._stopped.wait(SETTLE)  # a stop need not wait for the burst to settle
                     self._pass()
                     last_pass = time.monotonic()
                 now = time.monotonic()
@@ -105,8 +110,10 @@ class Watcher:
     def _pass(self) -> None:
         if self._stopped.is_set():
             return
+        upto = self.heard  # this pass scans after these changes: the database will hold them
         index, report = self._refresh()
         index.store.close()
+        marks.applied(self.database, upto)
         if report.source != "cached":
             self.updates += 1
             self.report(report)
