@@ -207,6 +207,7 @@ def count_words(text: str, start: int = 0, end: int | None = None) -> int:
     return len((WORD_ASCII if text.isascii() else WORD).findall(text, start, end))
 
 
+
 # Sentence ends: a full stop, question or exclamation mark of any script (؟ ۔ । 。 ！ ？) or an
 # ellipsis, perhaps closed by quotes or a bracket (and ; after Greek, where it is the question mark,
 # which normalisation writes as ;). A sentence starts after one with a capital, a
@@ -281,15 +282,18 @@ def split_statements(paragraph: str) -> list[tuple[int, int]]:
         spans.append((start, n))
     if n <= MAX_STATEMENT_WORDS * 4:  # too short to hold a long run
         return spans
-    return [piece for span in spans for piece in _cut_run(paragraph, *span)]
+    # a span of 2 × MAX characters or fewer cannot hold more than MAX words (each takes a
+    # character and a separator): only longer ones are counted
+    return [piece for a, b in spans for piece in (_cut_run(paragraph, a, b) if b - a > 2 * MAX_STATEMENT_WORDS
+                                                   else [(a, b)])]
 
 
 def _cut_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A span of more than MAX_STATEMENT_WORDS words cut into pieces of at most that many: at clause
     marks, then commas, then between words; each piece as long as the limit allows."""
-    ends = [m.end() for m in WORD.finditer(text, start, end)]
-    if len(ends) <= MAX_STATEMENT_WORDS:
+    if count_words(text, start, end) <= MAX_STATEMENT_WORDS:  # the usual case: counted, not located
         return [(start, end)]
+    ends = [m.end() for m in WORD.finditer(text, start, end)]
     pieces = [(start, end)]
     for marks in (_CLAUSE_MARK, _COMMA, None):
         pieces = [p for a, b in pieces for p in _pack(text, a, b, marks, ends)]
