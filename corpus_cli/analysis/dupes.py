@@ -81,38 +81,34 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
                 ordered = sorted(dict.fromkeys(members), key=lambda m: (_order(index, m[0]), m[1]))
                 found.append(Cluster(tuple(Member(p, i, 100.0) for p, i in ordered)))
         return sorted(found, key=lambda c: (-len(c.members), _order(index, c.members[0].position)))
-    from datasketch import LeanMinHash, MinHash, MinHashLSH
+    from datasketch import MinHash, MinHashLSH
     from rapidfuzz import fuzz
 
     ordered = sorted(positions, key=lambda p: _order(index, p))
     body = lambda p: index.documents.body_and_spans(p)[0]  # noqa: E731  (not kept: a scan reads them all)
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    signatures: list = []  # the sketch of each document, as LeanMinHash (hash values only); None when empty
     kept = index.signatures(ordered) if hasattr(index, "signatures") else {}  # an index may keep them
     template = MinHash(num_perm=NUM_PERM, hashfunc=int)
-    scheme, dtype = template.scheme, template.hashvalues.dtype
     made: dict[int, bytes | None] = {}
     todo = [p for p in ordered if p not in kept]
-    sets = (shingles(body(p)) for p in todo)  # one at a time: 100,000 shingle sets would not fit
-    sketches = _sketches(sets, MinHash)
-    for n, p in enumerate(ordered):
+    sketches = _sketches((shingles(body(p)) for p in todo), MinHash)  # one at a time: 100,000 sets would not fit
+    rows: list[bytes | None] = []  # each document's sketch: its hash values as bytes, None when it has no words
+    for p in ordered:
         if p in kept:
-            lean = _lean(LeanMinHash, kept[p], scheme, dtype)
+            rows.append(kept[p])
         else:
             found, sketch = next(sketches)
-            lean = LeanMinHash(sketch) if found else None
-            made[p] = lean.hashvalues.tobytes() if lean is not None else None
-        if lean is not None:
-            lsh.insert(n, lean, check_duplication=False)
-        signatures.append(lean)
+            made[p] = sketch.hashvalues.tobytes() if found else None
+            rows.append(made[p])
     if made and hasattr(index, "keep_signatures"):
         index.keep_signatures(made)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)  # only for its bands: b of r hash values
+    buckets = Buckets(rows, template.hashvalues.dtype, lsh.b, lsh.r)
     taken: set[int] = set()
     found = []
     for n, p in enumerate(ordered):
-        if n in taken or signatures[n] is None:
+        if n in taken or rows[n] is None:
             continue
-        candidates = sorted(m for m in lsh.query(signatures[n]) if m > n and m not in taken)
+        candidates = sorted(m for m in buckets.query(n) if m > n and m not in taken)
         if not candidates:
             continue
         text = body(p)
@@ -128,13 +124,40 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
     return sorted(found, key=lambda c: (-len(c.members), _order(index, c.members[0].position)))
 
 
-def _lean(lean_minhash, packed: bytes | None, scheme: str, dtype):
-    """A kept MinHash (its hash values as bytes) as a LeanMinHash, or None for a document without words."""
-    if packed is None:
-        return None
-    import numpy
+class Buckets:
+    """Locality-sensitive hashing as datasketch's MinHashLSH does it (documents whose sketches agree
+    on all ``r`` hash values of one of ``b`` bands are candidates), on arrays: a bucket number per
+    document and band rather than a dict of byte strings (488 MB for 100,000 documents)."""
 
-    return lean_minhash(seed=1, hashvalues=numpy.frombuffer(packed, dtype=dtype), scheme=scheme)
+    def __init__(self, rows: list[bytes | None], dtype, b: int, r: int):
+        import numpy
+
+        self.ids = numpy.array([n for n, row in enumerate(rows) if row is not None], dtype=numpy.int64)
+        where = numpy.full(len(rows), -1, dtype=numpy.int64)
+        where[self.ids] = numpy.arange(len(self.ids))
+        self.where = where
+        values = numpy.frombuffer(b"".join(row for row in rows if row is not None), dtype=dtype)
+        values = values.reshape(len(self.ids), -1) if len(self.ids) else values.reshape(0, b * r)
+        self.bands = []  # per band: each document's bucket, the documents by bucket, where each bucket starts
+        for i in range(b):
+            _, bucket = numpy.unique(values[:, i * r:(i + 1) * r], axis=0, return_inverse=True)
+            bucket = bucket.reshape(-1)
+            order = numpy.argsort(bucket, kind="stable")
+            starts = numpy.searchsorted(bucket[order], numpy.arange(bucket.max() + 2 if len(bucket) else 1))
+            self.bands.append((bucket, order, starts))
+
+    def query(self, n: int) -> set[int]:
+        """The documents (numbers in ``rows``) that share a bucket with document ``n`` in some band."""
+        at = self.where[n]
+        found: set[int] = set()
+        if at < 0:
+            return found
+        for bucket, order, starts in self.bands:
+            k = bucket[at]
+            members = order[starts[k]:starts[k + 1]]
+            if len(members) > 1:
+                found.update(self.ids[members].tolist())
+        return found
 
 
 def _sketches(sets, minhash):
