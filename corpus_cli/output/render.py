@@ -38,6 +38,9 @@ def _rich() -> None:
 
 
 def cell_len(text: str) -> int:
+    """The columns ``text`` takes on a terminal (wide scripts take two a character)."""
+    if text.isascii() and text.isprintable():  # printable ASCII: a column a character
+        return len(text)
     from rich.cells import cell_len as measure
 
     return measure(text)
