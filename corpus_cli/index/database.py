@@ -193,19 +193,26 @@ class DatabaseIndex(Index):
         return self.first_unit[p] + g - self.title_unit[p]
 
     def prefetch_units(self, units: list[int]) -> None:
-        """Read what showing these units (hits) needs: their documents' fields and the units' text,
-        not whole bodies; their places are read when the first is asked for."""
-        self.documents.prefetch({self.stmt_doc[g] for g in units}, bodies=False)
+        """Read what showing these units (hits) needs: their documents' fields and each of their
+        bodies once, cut into the units (the bodies are not kept); their places are read when the
+        first is asked for."""
+        by_doc: dict[int, list[int]] = {}
+        for g in units:
+            by_doc.setdefault(self.stmt_doc[g], []).append(g)
+        self.documents.prefetch(by_doc, bodies=False)
         self._expected = dict.fromkeys(units)
-        rowids = {self._unit_rowid(g): g for g in units}
-        for rowid, n, start, end, text in rows_in(
-            self.db,
-            "SELECT u.id, u.n, u.start, u.\"end\", CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, "
-            "u.\"end\" - u.start) END FROM units u JOIN documents d ON d.id = u.document JOIN bodies b ON "
-            "b.document = u.document WHERE u.id IN ({})", list(rowids),
-        ):
-            if isinstance(text, str):  # a body kept as bytes (it holds unpaired surrogates) is cut in Python
-                self._units[rowids[rowid]] = Statement(n, 0 if n is None else start, len(text) if n is None else end, text)
+        position = {self.doc_rowids[p]: p for p in by_doc}
+        for rowid, body in rows_in(self.db, "SELECT document, body FROM bodies WHERE document IN ({})", list(position)):
+            if not isinstance(body, str):  # a body kept as bytes (it holds unpaired surrogates) is read when shown
+                continue
+            p = position[rowid]
+            doc, title = self.documents[p], self.title_unit[p]
+            for g in by_doc[p]:
+                if g == title:
+                    self._units[g] = Statement(None, 0, len(doc.title), doc.title)
+                else:
+                    start, end = doc.spans[g - title - 1]
+                    self._units[g] = Statement(g - title - 1, start, end, body[start:end])
 
     def unit(self, g: int):
         found = self._units.get(g)
