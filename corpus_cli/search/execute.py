@@ -358,7 +358,12 @@ def run(
 
 def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
     doc, statement = ev.index.unit(g)
-    matches: dict[tuple[int, int], Match] = {}  # one per stretch of text (spellings of one name may meet there)
+    return Hit(doc, statement, score, functools.partial(_matches, ev, scoring, g, statement), g, ev.index)
+
+
+def _matches(ev: _Evaluator, scoring: list[Leaf], g: int, statement) -> tuple[Match, ...]:
+    """Where the query matched unit ``g``: one match per stretch of text (spellings of one name may meet there)."""
+    matches: dict[tuple[int, int], Match] = {}
     for lf in scoring:
         if g not in lf.weights:
             continue
@@ -366,4 +371,4 @@ def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:
         for start, end, quality in found:
             if (start, end) not in matches or matches[start, end].score < quality:
                 matches[start, end] = Match(str(lf.term), statement.text[start:end], start, end, round(quality, 3))
-    return Hit(doc, statement, score, tuple(matches[k] for k in sorted(matches)), g, ev.index)
+    return tuple(matches[k] for k in sorted(matches))

@@ -3,7 +3,7 @@ per document."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from corpus_cli.document import Document, Statement
 
@@ -21,13 +21,28 @@ class Match(NamedTuple):
     score: float
 
 
-class Hit(NamedTuple):
-    document: Document
-    statement: Statement  # index None: the document's title
-    score: float
-    matches: tuple[Match, ...]
-    unit: int = -1  # its position in the index that found it
-    index: Index | None = None
+class Hit:
+    """A unit the query found: its document, the unit (a Statement; index None: the title), its
+    score, and where the query matched it (``matches``, found when first asked for: a listing
+    down a pipe never asks)."""
+
+    __slots__ = ("document", "statement", "score", "unit", "index", "_matches")
+
+    def __init__(self, document: Document, statement: Statement, score: float,
+                 matches: tuple[Match, ...] | Callable[[], tuple[Match, ...]], unit: int = -1,
+                 index: Index | None = None):
+        self.document, self.statement, self.score = document, statement, score
+        self.unit, self.index = unit, index  # its position in the index that found it
+        self._matches = matches
+
+    @property
+    def matches(self) -> tuple[Match, ...]:
+        if callable(self._matches):
+            self._matches = self._matches()
+        return self._matches
+
+    def __repr__(self) -> str:
+        return f"Hit({self.document.id!r}, {self.statement.index!r}, {self.score!r})"
 
     @property
     def field(self) -> str:
