@@ -87,7 +87,8 @@ class Document:
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
-        self.body  # noqa: B018 - loads the spans with the body
+        if self._load is not None and len(self._spans) != self.statement_count:  # an index that knows them gave them
+            self.body  # noqa: B018 - loads the spans with the body
         return self._spans
 
     def __repr__(self) -> str:
