@@ -3,6 +3,8 @@
 import math
 from types import SimpleNamespace
 
+import pytest
+
 from corpus_cli.search import ranking
 
 
@@ -29,7 +31,9 @@ def by_hand(units, leaves, lengths, mean, unit_count):
     return out
 
 
-def test_scores_are_bm25_as_written_one_unit_at_a_time():
+@pytest.mark.parametrize("arrays_from", [0, 10**9])  # on arrays, and a unit at a time
+def test_scores_are_bm25_as_written_one_unit_at_a_time(monkeypatch, arrays_from):
+    monkeypatch.setattr(ranking, "ARRAYS_FROM", arrays_from)
     lengths = [12, 30, 7, 19, 44, 3, 25]
     leaves = [
         leaf({0: 1.0, 2: 2.0, 4: 0.6}, {0: 1, 2: 2, 4: 1}),  # "health": twice in unit 2, a typo in 4

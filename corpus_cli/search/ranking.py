@@ -1,4 +1,4 @@
-"""BM25 over the units a query found, computed on arrays (numpy) rather than unit by unit.
+"""BM25 over the units a query found: for thousands of them on arrays (numpy), not unit by unit.
 
 Each scoring term (a leaf of the query) holds, per unit it occurs in, the summed quality of its
 occurrences (``weights``) and their number (``counts``). A unit's score is the sum over terms of
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import math
 
-import numpy
-
 K1 = 1.2
 B = 0.75
 
@@ -26,14 +24,21 @@ def idf(unit_count: int, found_in: int) -> float:
     return math.log(1 + (unit_count - found_in + 0.5) / (found_in + 0.5))
 
 
+ARRAYS_FROM = 5000  # units; fewer are scored one at a time (numpy takes 60 ms to import)
+
+
 def scores(units, scoring: list, lengths, mean_length: float, unit_count: int) -> tuple[list[int], list[float]]:
     """The units (sorted) and the BM25 score of each, for the ``scoring`` leaves (see above)."""
+    if len(units) < ARRAYS_FROM:
+        return _one_at_a_time(sorted(units), scoring, lengths, mean_length, unit_count)
+    import numpy
+
     order = numpy.fromiter(units, dtype=numpy.int64, count=len(units))
     order.sort()
     if not len(order):
         return [], []
     n = int(order[-1]) + 1
-    length = numpy.asarray(lengths[:n] if not isinstance(lengths, numpy.ndarray) else lengths[:n], dtype=numpy.float64)
+    length = numpy.asarray(lengths[:n], dtype=numpy.float64)
     norm = K1 * (1 - B + B * length / mean_length)
     total = numpy.zeros(n)
     best: dict[str, numpy.ndarray] = {}
@@ -52,8 +57,29 @@ def scores(units, scoring: list, lengths, mean_length: float, unit_count: int) -
     return order.tolist(), [round(s, 3) for s in total[order].tolist()]
 
 
-def _parts(leaf, weight: float, norm: numpy.ndarray, n: int) -> tuple[numpy.ndarray, numpy.ndarray]:
+def _one_at_a_time(units: list[int], scoring: list, lengths, mean_length: float, unit_count: int):
+    """As :func:`scores`, a unit at a time."""
+    weights = [idf(unit_count, len(leaf.weights)) for leaf in scoring]
+    found = []
+    for g in units:
+        norm = K1 * (1 - B + B * lengths[g] / mean_length)
+        total, best = 0.0, {}
+        for weight, leaf in zip(weights, scoring):
+            tf = leaf.counts.get(g)
+            if tf:
+                part = weight * (leaf.weights[g] / tf) * tf * (K1 + 1) / (tf + norm)
+                if leaf.term.bridge is None:
+                    total += part
+                else:
+                    best[leaf.term.bridge] = max(best.get(leaf.term.bridge, 0.0), part)
+        found.append(round(total + sum(best.values()), 3))
+    return units, found
+
+
+def _parts(leaf, weight: float, norm, n: int):  # numpy arrays
     """The units (below ``n``) a leaf occurs in, and its part of each one's score."""
+    import numpy
+
     counts = leaf.counts
     at = numpy.fromiter(counts, dtype=numpy.int64, count=len(counts))
     tf = numpy.fromiter(counts.values(), dtype=numpy.float64, count=len(counts))
