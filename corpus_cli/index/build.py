@@ -308,7 +308,7 @@ def build_database(
     # A new file, renamed into place when whole: no journal is needed while it is built.
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
-    db.execute("PRAGMA cache_size=-262144")  # 256 MiB
+    db.execute("PRAGMA cache_size=-16384")  # 16 MiB
     # FTS5 merges its segments as rows come (automerge); one merge at the end costs less in all
     db.execute("INSERT INTO units_fts(units_fts, rank) VALUES ('automerge', 0)")
     db.execute("INSERT OR REPLACE INTO meta VALUES ('root', ?)", (str(root),))
