@@ -129,8 +129,7 @@ def own_name(text: str, m: re.Match) -> bool:
 
 
 def place_recall(key: str, corpus) -> None:
-    from corpus_cli.index.select import Filters
-    from corpus_cli.index.select import resolve_place
+    from corpus_cli.index.select import Filters, resolve_place
 
     texts = raw_texts(corpus)
     for name in PLACES[key]:

@@ -208,8 +208,7 @@ def strip_head(blocks: list[Block], removed: list[tuple[str, str]]) -> tuple[lis
         if len(line) > _HEAD_WIDTH:
             break
         office = _OFFICE_LINE.match(line)
-        if office and any(w.lower().strip(".,’'s") in _NOT_IN_A_NAME or w.lower() in _NOT_IN_A_NAME
-                          for w in office["name"].split()):
+        if office and not _NOT_IN_A_NAME.isdisjoint(w.strip(".,").lower() for w in office["name"].split()):
             office = None  # a headline: its words stay
         if not office and not _HEAD_LINE.match(line):
             break

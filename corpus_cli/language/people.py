@@ -109,7 +109,8 @@ def person_name(raw: str) -> tuple[str | None, str | None]:
     (San Marino, Viet Nam) or a people's."""
     name = _PARTY_TAG.sub("", " ".join(raw.split()))
     name = re.sub(r"[’']s$", "", name)  # "Burr’s office said": Burr
-    words = [w for n, w in enumerate(name.split()) if n == 0 or w != name.split()[n - 1]]  # "Eshoo Eshoo"
+    split = name.split()
+    words = [w for n, w in enumerate(split) if n == 0 or w != split[n - 1]]  # "Eshoo Eshoo"
     half = len(words) // 2
     if half >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]:
         words = words[:half]

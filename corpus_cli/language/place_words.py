@@ -27,11 +27,10 @@ FEATURES = frozenset("sea ocean gulf strait straits river basin bay canal lake".
 DIRECTIONS = frozenset("""north south east west northern southern eastern western central northeast northwest southeast
     southwest""".split())
 # Words that may stand capitalised before a place's name at the start of a sentence or a title.
-FUNCTION_WORDS = frozenset("""the a an and but or at from to for with by on of as if when while after before since during
-    under over between both all this that these those his her their our its my your also yet so then there here
-    north south east west northern southern eastern western central northeast northwest southeast southwest
-    northeastern northwestern southeastern southwestern greater upper lower rural occupied downtown metropolitan
-    """.split())  # and the words of direction that go before a place's name: "Eastern Aleppo", "Greater Colombo"
+FUNCTION_WORDS = DIRECTIONS | frozenset("""the a an and but or at from to for with by on of as if when while after
+    before since during under over between both all this that these those his her their our its my your also yet so
+    then there here northeastern northwestern southeastern southwestern greater upper lower rural occupied downtown
+    metropolitan""".split())  # and the words of direction that go before a place's name: "Eastern Aleppo", "Greater Colombo"
 
 _fold = lru_cache(maxsize=1 << 16)(fold)
 # Words after a name that belong to it or say what it is ("Idlib province", "Georgia Senators").
@@ -64,7 +63,9 @@ def context(unit: int, text: str, start: int, end: int, entries: tuple, key: str
     # "Galagedara–Kandy" (two names) or "as president, Afghanistan"; a person's after a title or a given
     # name, or a title and a given name ("Judge Merrick Garland")
     gap = text[max(0, start - 48):start].rstrip(" ")
-    gap = gap[:-len(gap.split()[-1])].rstrip(" ") if gap.split() and _fold(gap.split()[-1]) in ARTICLES else gap  # "Abdullah Al Ahmad"
+    final = gap.rsplit(None, 1)[-1] if gap else ""
+    if final and _fold(final) in ARTICLES:  # "Abdullah Al Ahmad": the article goes with the name
+        gap = gap[:-len(final)].rstrip(" ")
     next_to = bool(last) and gap.removesuffix(".").endswith(last.rstrip("."))
     person = next_to and (_fold(last.rstrip(".")) in TITLES or (last[:1].isupper() and (
         is_given_name(last) or (len(before) > 1 and _fold(before[-2].rstrip(".")) in TITLES)) and not is_place_word(before)))

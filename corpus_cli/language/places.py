@@ -224,9 +224,11 @@ def _written_in_capitals(gaz: Gazetteer, entries, word: str) -> bool:
 YES, HOME, NO = 2, 1, 0
 
 
-def _allowed(gaz: Gazetteer, f: Found, row: int, flags: str, people: set[str]) -> int:
+def _allowed(gaz: Gazetteer, f: Found, row: int, flags: str, people: set[str], ambiguous: bool) -> int:
     """Whether the words around a name allow it to be this place: YES, NO, or HOME (a small city
-    of one word, allowed in a document about its country). See the module's docstring."""
+    of one word, allowed in a document about its country); ``ambiguous``: the name as written is
+    a word or a person's name for one of its places, so for all ("Progress", a division and a
+    city). See the module's docstring."""
     if SPELLING not in flags and OTHER not in flags and flags not in ("", EVIDENCE):
         return NO  # a name only typed, or a demonym
     if f.person and not f.after_place_word:
@@ -234,8 +236,6 @@ def _allowed(gaz: Gazetteer, f: Found, row: int, flags: str, people: set[str]) -
     if flags in ("", EVIDENCE):  # Arabic: its evidence was weighed where it was found
         return YES
     place = gaz.place(row)
-    # a spelling that is a word for one place is a word for all ("Progress", a division and a city)
-    ambiguous = _ambiguous(place, f.text) or any(_ambiguous(gaz.place(r), f.text) for r, _ in f.entries if r != row)
     if ambiguous and f.word_like > (place.kind == "country"):  # "Chad Johnson"; but "China said"
         return NO
     if f.word_like == 4 or (f.word_like in (3, 5) and place.kind in ("city", "town")) or (
@@ -275,7 +275,8 @@ def _choose(gaz: Gazetteer, found: list[Found], people: set[str]) -> list[tuple[
     one the document is most likely about (see the module's docstring)."""
     judged = []
     for i, f in enumerate(found):
-        verdicts = {row: _allowed(gaz, f, row, flags, people) for row, flags in f.entries}
+        ambiguous = any(_ambiguous(gaz.place(row), f.text) for row, _ in f.entries)
+        verdicts = {row: _allowed(gaz, f, row, flags, people, ambiguous) for row, flags in f.entries}
         if not any(verdicts.values()):
             verdicts = dict.fromkeys(_held_by_next(gaz, found, i), YES)
         judged.append((f, verdicts))
