@@ -21,6 +21,13 @@ def _isolate(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
+def sentences_corpus(folder, sentences) -> Corpus:
+    """A corpus built in ``folder``: one dated release per sentence, titled T0, T1…, ids 00, 01…"""
+    for n, sentence in enumerate(sentences):
+        (folder / f"{n:02d}.txt").write_text(f"Saturday, 02 January 2016 17:52\n\nT{n}\n\n{sentence}\n", encoding="utf-8")
+    return Corpus.open(folder, cache=False)
+
+
 @pytest.fixture(scope="session")
 def corpus():
     return Corpus.open(cache=False)

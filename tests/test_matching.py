@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpus_cli.api import Corpus
+from tests.conftest import sentences_corpus
 from corpus_cli.search.expand import expand
 
 SENTENCES = [
@@ -29,10 +29,7 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("names")
-    for n, sentence in enumerate(SENTENCES):
-        (folder / f"{n:02d}.txt").write_text(f"Saturday, 02 January 2016 17:52\n\nT{n}\n\n{sentence}\n", encoding="utf-8")
-    return Corpus.open(folder, cache=False)
+    return sentences_corpus(tmp_path_factory.mktemp("names"), SENTENCES)
 
 
 def words_for(corpus, query):

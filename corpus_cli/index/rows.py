@@ -41,6 +41,19 @@ class Postings:
         return self._cache[word]
 
 
+    def near(self, words: list[list[str]], within: int) -> set[int]:
+        """The units that hold one of each list of ``words`` (folded vocabulary entries, in that
+        order in the list) within ``within`` other words of each other, as FTS5 finds them from the
+        positions it keeps (a NEAR group per combination, in C): the units a phrase can match."""
+        combos = [[]]
+        for alternatives in words:
+            combos = [c + [w] for c in combos for w in alternatives]
+        quoted = (" ".join('"' + w.replace('"', '""') + '"' for w in c) for c in combos)
+        match = " OR ".join(f"NEAR({terms}, {within})" for terms in quoted)
+        rows = self.index.db.execute("SELECT rowid FROM units_fts WHERE units_fts MATCH ?", (match,)).fetchall()
+        unit_of = self.index.unit_of
+        return {unit_of(r[0]) for r in rows}
+
     def _many(self, rows: list) -> array:
         import numpy
 

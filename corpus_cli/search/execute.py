@@ -39,6 +39,11 @@ from corpus_cli.language.text import APOSTROPHES, WORD, fold, fold_case, tokens
 _NOT_AFTER_WORD = rf"(?<![^\W_])(?<![^\W_][{APOSTROPHES}])"
 _NOT_BEFORE_WORD = rf"(?![^\W_])(?![{APOSTROPHES}][^\W_])"
 
+# A phrase's units come from FTS5's positions (NEAR groups) while its words' spellings make at most
+# this many combinations; the words between them may be articles (Maaret al-Numan for Maarat Numan).
+NEAR_COMBINATIONS = 64
+ARTICLE_GAPS = 2  # words between two of the phrase's words that the positions allow
+
 # Every token of every unit read is folded: the same words come back again and again.
 _fold = functools.lru_cache(maxsize=1 << 16)(fold)
 
@@ -160,13 +165,18 @@ class _Evaluator:
         if not parts or any(not p.expansions for p in parts):
             return {}, {}
         index = self.index
-        unit_sets = []
-        for part in parts:
-            units: set[int] = set()
-            for e in part.expansions:
-                units.update(index.postings[e.word])
-            unit_sets.append(units)
-        candidates = self.searched(set.intersection(*sorted(unit_sets, key=len)), title_only)
+        combinations = functools.reduce(lambda n, p: n * len(p.expansions), parts, 1)
+        if len(parts) > 1 and combinations <= NEAR_COMBINATIONS:  # where the words stand together, from the index
+            units = index.postings.near([[e.word for e in p.expansions] for p in parts], ARTICLE_GAPS * (len(parts) - 1))
+        else:
+            unit_sets = []
+            for part in parts:
+                units = set()
+                for e in part.expansions:
+                    units.update(index.postings[e.word])
+                unit_sets.append(units)
+            units = set.intersection(*sorted(unit_sets, key=len))
+        candidates = self.searched(units, title_only)
         weights: dict[int, float] = {}
         counts: dict[int, int] = {}
         if len(parts) == 1 and not self.exact:  # from the postings, reading text only where needed
