@@ -55,7 +55,8 @@ class ParsedFile(NamedTuple):
 
 
 def _document_row(doc) -> tuple:
-    """A document as a row of ``documents`` (without its numbers) and its units with their FTS text."""
+    """A document as a row of ``documents`` (without its numbers) and its units with their FTS text
+    (None where that is the unit's own text)."""
     date = doc.date
     if doc.file_words is not None:  # what the file holds less what rules removed (tests prove the sum)
         words = doc.file_words - sum(doc.removed.values())
@@ -65,8 +66,12 @@ def _document_row(doc) -> tuple:
     spans = [(None, 0, len(doc.title))] + [(n, s, e) for n, (s, e) in enumerate(doc.spans)]
     # one pass of fts_text over all units, joined by a character that is in no word
     texts = fts_text(UNIT_SEPARATOR.join([doc.title] + [body[s:e] for _, s, e in spans[1:]])).split(UNIT_SEPARATOR)
+    # a unit's FTS text travels to the writer only where it differs from the unit's own text (an
+    # apostrophe, a letter folded): the body is sent once, and the writer cuts the rest from it
     units = [
-        (n, s, e, count_words(doc.title if n is None else body, s, e), text) for (n, s, e), text in zip(spans, texts)
+        (n, s, e, count_words(doc.title if n is None else body, s, e),
+         None if text == (doc.title if n is None else body[s:e]) else text)
+        for (n, s, e), text in zip(spans, texts)
     ]
     row = (
         doc.id, doc.title, int(doc.title_derived), date.isoformat() if date else None,
@@ -236,6 +241,8 @@ class Writer:
                 for n, start, end, words, text in doc_units:
                     self.unit_no += 1
                     own.append((self.unit_no, self.doc_no, n, start, end, words))
+                    if text is None:  # the same as the unit's own text (see _document_row)
+                        text = row[1] if n is None else row[13][start:end]
                     texts.append((self.unit_no, text))
                 if self.places:
                     mentions += mention_rows(self.doc_no, own[0][0], row[1], row[13], [(s, e) for _, _, _, s, e, _ in own[1:]])
