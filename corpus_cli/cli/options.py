@@ -94,18 +94,20 @@ def filter_options(documents: bool = False, undated: bool = False):
                          help="Only documents that name this place (any spelling or script, or its id: SY, US-GA)."),
             click.option("--demonyms", is_flag=True, help="With --place: also documents that name its people (Syrian, Syrians)."),
             click.option("--speaker", metavar="NAME", help="Only what this person said (spelling-tolerant)."),
+            click.option("--source", "sources", multiple=True, metavar="NAME",
+                         help="Only documents from this source (case-insensitive; repeat for several)."),
             click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest)."),
         ]
 
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
-                    demonyms=False, **kwargs):
+                    demonyms=False, sources=(), **kwargs):
             from corpus_cli.api import Filters
 
             if demonyms and not place:
                 raise click.UsageError("--demonyms goes with --place")
-            filters = Filters.of(since, until, categories, place, speaker, dedupe, undated, demonyms)
+            filters = Filters.of(since, until, categories, place, speaker, dedupe, undated, demonyms, sources)
             return func(*args, filters=filters, **kwargs)
 
         for decorator in reversed(options):

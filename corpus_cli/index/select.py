@@ -31,12 +31,13 @@ class Filters:
     dedupe: bool = False  # leave out the later members of near-duplicate clusters
     undated: bool = False  # only the documents without a date
     demonyms: bool = False  # with place: also the documents that name its people (Syrian, Syrians)
+    sources: tuple[str, ...] = ()  # only documents from these sources (case-insensitive)
 
     @classmethod
     def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
-           demonyms=False) -> "Filters":
+           demonyms=False, sources=()) -> "Filters":
         return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated),
-                   bool(demonyms))
+                   bool(demonyms), tuple(sources or ()))
 
 
 class Selection(NamedTuple):
@@ -48,7 +49,7 @@ class Selection(NamedTuple):
     hidden: frozenset[int]
 
 
-def _positions(index, since, until, categories) -> list[int] | None:
+def _positions(index, since, until, categories, sources=()) -> list[int] | None:
     """Positions of the documents within the filters, in date order; None for all."""
     bounds = date_range(since, until)
     positions: list[int] | None = None
@@ -58,6 +59,11 @@ def _positions(index, since, until, categories) -> list[int] | None:
         wanted = {fold(c) for c in categories}
         span = positions if positions is not None else index.in_date_order()
         positions = [p for p in span if fold(index.category_of(p) or "") in wanted]
+    if sources:
+        wanted = {fold(s) for s in sources}
+        names, numbers = index.columns.sources, index.columns.doc_source
+        span = positions if positions is not None else index.in_date_order()
+        positions = [p for p in span if fold(names[numbers[p]] or "") in wanted]
     return positions
 
 def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -> Selection:
@@ -66,7 +72,7 @@ def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -
     f = filters
     if f.undated and (f.since or f.until):
         raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
-    positions = _positions(index, f.since, f.until, f.categories)
+    positions = _positions(index, f.since, f.until, f.categories, f.sources)
     if f.undated:
         span = positions if positions is not None else index.in_date_order()
         positions = [p for p in span if index.doc_dates[p] < 0]
