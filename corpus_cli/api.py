@@ -25,6 +25,7 @@ from corpus_cli.index.base import Index
 from corpus_cli.index.cache import Report
 from corpus_cli.index.select import Filters, Selection, resolve_place, select
 from corpus_cli.analysis import TIMELINE_BY
+from corpus_cli.language.stopwords import stop_list
 from corpus_cli.analysis.listings import PlaceCount, SpeakerCount, place_counts, speaker_counts
 from corpus_cli.analysis.summary import CheckSummary, Stats, check_summary, corpus_stats
 from corpus_cli.search import FUZZINESS_CHOICES, KWIC_SORTS
@@ -307,9 +308,66 @@ class Corpus:
         found, self.imprecise = tl.count(index, positions, by, per, date_range(since, until), queries_hits)
         return found
 
+    # --- corpus linguistics (see corpus_cli.analysis.linguistics) ----------------------
+
+    def words(self, filters: Filters | None = None, *, stop: Sequence[str] = (), min_count: int = 1,
+              limit: int | None = None, by_form: bool = False) -> list:
+        """The frequency list: each folded word with its count, documents and rate per million."""
+        ling = _linguistics()
+
+        _check_limit(limit)
+        return ling.word_list(self.index, self.select(filters or Filters()), stop=stop_list(stop), min_count=min_count,
+                              limit=limit, by_form=by_form)
+
+    def ngrams(self, n: int, filters: Filters | None = None, *, containing: str | None = None, stop: Sequence[str] = (),
+               min_count: int = 1, limit: int | None = None) -> list:
+        """The commonest runs of ``n`` words (2 to 5) within a statement."""
+        ling = _linguistics()
+
+        _check_limit(limit)
+        return ling.ngram_list(self.index, self.select(filters or Filters()), n, containing=containing,
+                               stop=stop_list(stop), min_count=min_count, limit=limit)
+
+    def collocates(self, query: str, filters: Filters | None = None, *, window: int = 5, left: int | None = None,
+                   right: int | None = None, measure: str = "logdice", stop: Sequence[str] = (), min_count: int = 2,
+                   limit: int | None = None, fuzziness: str = "auto", exact: bool = False) -> list:
+        """The words found within a window of the query's matches, by association (``self.nodes``:
+        how many matches there were)."""
+        ling = _linguistics()
+
+        _check_limit(limit)
+        _check_fuzziness(fuzziness)
+        left, right = window if left is None else left, window if right is None else right
+        if min(left, right) < 0 or not left + right:
+            raise UsageError("the window must hold at least one word on one side (--window, --left, --right)")
+        found, self.nodes = ling.collocate_list(
+            self.index, self.select(filters or Filters()), query, left=left, right=right, measure=measure,
+            stop=stop_list(stop), min_count=min_count, limit=limit, fuzziness=fuzziness, exact=exact)
+        return found
+
+    def keywords(self, filters: Filters | None = None, reference: Filters | None = None, *, negative: bool = False,
+                 stop: Sequence[str] = (), min_count: int = 1, limit: int | None = None) -> list:
+        """Keyness of the documents ``filters`` keep against those ``reference`` keeps, or the rest."""
+        ling = _linguistics()
+
+        _check_limit(limit)
+        target = self.select(filters or Filters())
+        if target.positions is None and target.said is None and reference is None:
+            raise UsageError("keywords compare a part of the corpus with the rest: give a filter "
+                             "(--since, --until, --speaker, --source…) or a reference (--vs-since…)")
+        return ling.keyword_list(self.index, target, None if reference is None else self.select(reference),
+                                 negative=negative, stop=stop_list(stop), min_count=min_count, limit=limit)
+
     def stats(self) -> Stats:
         """How many documents, statements and words, and per year, category and type."""
         return corpus_stats(self.index)
+
+
+def _linguistics():
+    """corpus_cli.analysis.linguistics, imported when first used (it brings numpy, 0.05 s)."""
+    from corpus_cli.analysis import linguistics
+
+    return linguistics
 
 
 def _check_fuzziness(fuzziness: str) -> None:

@@ -6,6 +6,6 @@ importing them registers their commands on the group.
 """
 
 from corpus_cli.cli.group import cli, main
-from corpus_cli.cli import analysis, documents, maintenance, queries  # noqa: F401  (registers the commands)
+from corpus_cli.cli import analysis, documents, linguistics, maintenance, queries  # noqa: F401  (registers the commands)
 
 __all__ = ["cli", "main"]

@@ -20,6 +20,7 @@ from corpus_cli.index.base import Index
 from corpus_cli.index.rows import Documents, Postings, Surfaces, rows_in
 from corpus_cli.index.schema import cached
 from corpus_cli.index.store import Store
+from corpus_cli.index.tokens import Streams
 from corpus_cli.index.vocab import TermLexicon
 
 class DatabaseIndex(Index):
@@ -55,6 +56,7 @@ class DatabaseIndex(Index):
         self.postings = Postings(self)
         self.surfaces = Surfaces(self)
         self.documents = Documents(self)
+        self.streams = Streams(self)  # each document's words as numbers (corpus words, ngrams…)
         self._field_lexicons = {}
         self._units: dict[int, Statement] = {}  # unit -> its text, read by prefetch_units
         self._places: dict[int, list[str]] = {}

@@ -28,6 +28,10 @@
                machine's order; NULL for a document without words), made when first asked for
     meta       schema version, parser version, folder, reading options, build (a random id
                of each build), generation (one more at every update)
+    words, tokens
+               each document's folded words in order as numbers (little-endian 32-bit, 0 between
+               statements) and the words they number, for corpus words, ngrams, collocates and
+               keywords (:mod:`corpus_cli.index.tokens`), made when first asked for
     cache      what opening the index needs, packed, for the generation it was made for
 
 Dates are minutes since 0001-01-01 (``date_start``/``date_end``), so that a year-only date is
@@ -45,7 +49,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -130,6 +134,11 @@ CREATE INDEX IF NOT EXISTS mentions_unit ON mentions(unit);
 CREATE TABLE IF NOT EXISTS signatures (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     minhash BLOB
+);
+CREATE TABLE IF NOT EXISTS words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS tokens (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    ids BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 """

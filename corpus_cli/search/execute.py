@@ -330,25 +330,7 @@ def run(
     match (a speaker's statements). ``hidden`` documents (near-duplicates) are not in
     ``allowed``; the result says how many of them matched.
     """
-    tree = q.parse(query, any_word=any_word)
-    if tree is None:
-        raise UsageError(f"the query {query!r} has no words to search for")
-    if not exact:  # a place in one script is found in the other too (--exact: as written only)
-        tree = q.in_both_scripts(tree, has_arabic(index.lexicon.words))
-    ev = _Evaluator(index, fuzziness, exact)
-    ev.names = q.names_in(tree)
-    kind, found = ev.evaluate(tree)
-    units = ev._as_units(kind, found)
-    left_out = 0
-    if allowed is not None or hidden:
-        docs = index.documents_of(units)
-        if hidden:
-            left_out = len({docs[g] for g in units if docs[g] in hidden})
-        if allowed is not None:
-            units = {g for g in units if docs[g] in allowed}
-    if only is not None:
-        units = {g for g in units if g in only}
-    leaves = [ev.leaves[id(t)] for t, _ in q.leaves(tree) if id(t) in ev.leaves]
+    ev, units, leaves, left_out = _matched(index, query, allowed, only, hidden, fuzziness, exact, any_word)
     scoring = [lf for lf in leaves if not lf.negated and lf.weights]
     found, scores = ranking.scores(units, scoring, index.stmt_length, index.avg_length or 1.0, index.unit_count)
     scored = [(score, g) for g, score in zip(found, scores) if min_score is None or score >= min_score]
@@ -364,6 +346,37 @@ def run(
         index.prefetch_units([g for _, g in scored])
     hits = [_hit(ev, scoring, g, score) for score, g in scored]
     return Result(hits, leaves, total, left_out)
+
+
+def _matched(index: Index, query: str, allowed, only, hidden, fuzziness: str, exact: bool, any_word: bool):
+    """The evaluator, the units ``query`` matches within the filters, its leaves, and how many
+    hidden documents matched."""
+    tree = q.parse(query, any_word=any_word)
+    if tree is None:
+        raise UsageError(f"the query {query!r} has no words to search for")
+    if not exact:  # a place in one script is found in the other too (--exact: as written only)
+        tree = q.in_both_scripts(tree, has_arabic(index.lexicon.words))
+    ev = _Evaluator(index, fuzziness, exact)
+    ev.names = q.names_in(tree)
+    kind, found = ev.evaluate(tree)
+    units = ev._as_units(kind, found)
+    docs = index.documents_of(units) if allowed is not None or hidden else {}
+    left_out = len({docs[g] for g in units if docs[g] in hidden}) if hidden else 0
+    if allowed is not None:
+        units = {g for g in units if docs[g] in allowed}
+    if only is not None:
+        units = {g for g in units if g in only}
+    leaves = [ev.leaves[id(t)] for t, _ in q.leaves(tree) if id(t) in ev.leaves]
+    return ev, units, leaves, left_out
+
+
+def matched(index: Index, query: str, *, allowed: Container[int] | None = None, only: Container[int] | None = None,
+            fuzziness: str = "auto", exact: bool = False, any_word: bool = False) -> tuple[set[int], list[list[list[str]]]]:
+    """The units ``query`` matches (as :func:`run` finds them, unranked), and what each of its
+    positive word terms may be: per term, per word, the folded words it expanded to."""
+    _, units, leaves, _ = _matched(index, query, allowed, only, (), fuzziness, exact, any_word)
+    return units, [[[e.word for e in p.expansions] for p in lf.parts] for lf in leaves
+                   if not lf.negated and lf.term.field is None and lf.parts]
 
 
 def _hit(ev: _Evaluator, scoring: list[Leaf], g: int, score: float) -> Hit:

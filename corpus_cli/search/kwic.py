@@ -12,7 +12,6 @@ from corpus_cli.search.hits import Hit
 from corpus_cli.language.text import fold, words
 
 
-
 class Line(NamedTuple):
     hit: Hit
     left: str
@@ -32,8 +31,7 @@ def lines(hits: list[Hit], width: int = 40) -> list[Line]:
     for hit in hits:
         doc, st = hit.document, hit.statement
         source, offset = (doc.title, 0) if st.index is None else (doc.body, st.start)
-        for m in hit.matches:
-            start, end = offset + m.start, offset + m.end
+        for start, end in _runs(source, offset, hit.matches):
             left = _flat(source[max(0, start - width - 20) : start])
             right = _flat(source[end : end + width + 20])
             if len(left) > width:  # cut, then drop the broken word
@@ -42,8 +40,21 @@ def lines(hits: list[Hit], width: int = 40) -> list[Line]:
             if len(right) > width:
                 right = right[:width]
                 right = right[: right.rfind(" ")] if " " in right else ""
-            out.append(Line(hit, left, m.text, right, start, end))
+            out.append(Line(hit, left, source[start:end], right, start, end))
     return out
+
+
+def _runs(source: str, offset: int, matches) -> list[tuple[int, int]]:
+    """The spans of the matches in ``source``, those that follow one another with only spaces
+    between joined into one: the words of ``climate change`` next to each other are one line."""
+    runs: list[list[int]] = []
+    for m in sorted(matches, key=lambda m: m.start):
+        start, end = offset + m.start, offset + m.end
+        if runs and start >= runs[-1][1] and not source[runs[-1][1] : start].strip() and start - runs[-1][1] <= 3:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return [(start, end) for start, end in runs]
 
 
 def sort_lines(found: list[Line], by: str = "date") -> list[Line]:

@@ -1,0 +1,218 @@
+"""Word lists and n-grams over the documents (and statements) a selection keeps.
+
+Words are counted as search folds them (case, accents and apostrophes dropped; Arabic letters
+folded), from each document's stream of word numbers (:mod:`corpus_cli.index.tokens`): the title
+unless it repeats the first sentence, then every statement. An n-gram is N words in a row within
+one statement. Counts are whole numbers of occurrences; ``per_million`` is the count per million
+words of the selection (every word counts there, stop words too).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from corpus_cli.errors import UsageError
+from corpus_cli.index.tokens import SEPARATOR, unit_texts
+from corpus_cli.language.text import WORD, fold, words as split_words
+
+NGRAM_SIZES = range(2, 6)
+
+
+class WordCount(NamedTuple):
+    word: str
+    count: int
+    documents: int
+    per_million: float
+    forms: dict[str, int] | None = None  # with by_form: how the corpus writes it, with counts
+
+
+class NgramCount(NamedTuple):
+    ngram: str
+    count: int
+    documents: int
+    per_million: float
+
+
+class Stream(NamedTuple):
+    """A selection's words, one array: each document's stream, then a separator."""
+
+    ids: np.ndarray  # uint32 word numbers, SEPARATOR between statements and after each document
+    doc: np.ndarray  # the document (its position in ``positions``) of each entry
+    positions: list[int]
+    vocabulary: list[str]  # word by number
+
+    @property
+    def total(self) -> int:
+        return int(np.count_nonzero(self.ids))
+
+    def counts(self) -> np.ndarray:
+        """Occurrences by word number (the separator's set to 0)."""
+        found = np.bincount(self.ids, minlength=len(self.vocabulary))
+        found[SEPARATOR] = 0
+        return found
+
+    def documents_of(self, at: np.ndarray, keys: np.ndarray, width: int) -> np.ndarray:
+        """For entries ``at`` with ``keys`` (below ``width``), in how many documents each key occurs."""
+        pairs = np.unique(self.doc[at].astype(np.int64) * width + keys)
+        return np.bincount(pairs % width, minlength=width)
+
+
+def gather(index, positions: list[int], said: dict[int, set[int]] | None = None) -> Stream:
+    """The stream of the documents at ``positions``; with ``said``, only those statements of each
+    document (a speaker's), never its title."""
+    streams = index.streams.of(positions)
+    parts, lengths = [], []
+    end = np.array([SEPARATOR], dtype="<u4").tobytes()
+    for p in positions:
+        blob = streams[p]
+        if said is not None:
+            blob = _statements(index, p, blob, said.get(p, ()))
+        parts += (blob, end)
+        lengths.append(len(blob) // 4 + 1)
+    ids = np.frombuffer(b"".join(parts), dtype="<u4").astype(np.uint32, copy=False)
+    doc = np.repeat(np.arange(len(positions), dtype=np.int32), lengths)
+    return Stream(ids, doc, list(positions), index.streams.words)
+
+
+def _statements(index, p: int, blob: bytes, wanted) -> bytes:
+    """Only the statements ``wanted`` (numbers from 0) of a document's stream."""
+    segments = np.frombuffer(blob, dtype="<u4")
+    cuts = np.flatnonzero(segments == SEPARATOR)
+    pieces = np.split(segments, cuts)
+    first = 0 if index.title_derived(p) else 1  # a title of its own comes first
+    kept = [pieces[i + first][1 if i + first else 0:] for i in sorted(wanted) if i + first < len(pieces)]
+    sep = np.array([SEPARATOR], dtype="<u4")
+    return np.concatenate([x for piece in kept for x in (piece, sep)][:-1] or [sep[:0]]).astype("<u4").tobytes()
+
+
+def word_numbers(stream: Stream, wanted) -> set[int]:
+    """The numbers of folded words (those the corpus has)."""
+    numbers = {w: n for n, w in enumerate(stream.vocabulary)}
+    return {numbers[w] for w in wanted if w in numbers}
+
+
+def word_list(stream: Stream, *, stop=frozenset(), min_count: int = 1, limit: int | None = None,
+              by_form: bool = False, index=None, said=None) -> list[WordCount]:
+    """The selection's words, commonest first (then alphabetically)."""
+    counts = stream.counts()
+    if stop:
+        counts[list(word_numbers(stream, stop))] = 0
+    kept = np.flatnonzero(counts >= max(min_count, 1))
+    chosen = _top(kept, counts, stream.vocabulary, limit)
+    if not chosen:
+        return []
+    width = len(stream.vocabulary)
+    at = np.flatnonzero(np.isin(stream.ids, chosen))
+    docs = stream.documents_of(at, stream.ids[at].astype(np.int64), width)
+    total = stream.total
+    vocabulary = stream.vocabulary
+    forms = written_forms(index, stream, chosen, said) if by_form else {}
+    return [WordCount(vocabulary[n], int(counts[n]), int(docs[n]), _per_million(counts[n], total), forms.get(n))
+            for n in chosen]
+
+
+def written_forms(index, stream: Stream, chosen: list[int], said=None) -> dict[int, dict[str, int]]:
+    """How the selection writes each chosen word: its forms with their counts, from the text of the
+    documents that hold one (titles and statements as the stream has them)."""
+    numbers = {stream.vocabulary[n]: n for n in chosen}
+    forms: dict[int, dict[str, int]] = {n: {} for n in chosen}
+    holding = np.unique(stream.doc[np.isin(stream.ids, chosen)])
+    for k in holding.tolist():
+        p = stream.positions[k]
+        doc = index.documents[p]
+        texts = unit_texts(doc.title, index.title_derived(p), doc.spans, doc.body)
+        if said is not None:
+            first = 0 if index.title_derived(p) else 1
+            texts = [texts[first + i] for i in sorted(said.get(p, ())) if first + i < len(texts)]
+        for text in texts:
+            for w in WORD.findall(text):
+                n = numbers.get(fold(w))
+                if n is not None:
+                    forms[n][w] = forms[n].get(w, 0) + 1
+    return forms
+
+
+def _top(kept: np.ndarray, counts: np.ndarray, vocabulary: list[str], limit: int | None) -> list[int]:
+    """The numbers in ``kept``, commonest first then alphabetically, at most ``limit`` of them."""
+    if limit is not None and limit < len(kept):
+        if limit == 0:
+            return []
+        cut = np.sort(counts[kept])[-limit]
+        kept = kept[counts[kept] >= cut]
+    ordered = sorted(kept.tolist(), key=lambda n: (-counts[n], vocabulary[n]))
+    return ordered[:limit] if limit is not None else ordered
+
+
+def _per_million(count, total: int) -> float:
+    return round(float(count) * 1_000_000 / total, 2) if total else 0.0
+
+
+def ngram_list(stream: Stream, n: int, *, containing: str | None = None, stop=frozenset(), min_count: int = 1,
+               limit: int | None = None) -> list[NgramCount]:
+    """The commonest runs of ``n`` words within a statement; with ``containing``, those that hold
+    that word (folded); with ``stop``, none that begins or ends with a stop word."""
+    if n not in NGRAM_SIZES:
+        raise UsageError(f"n-grams are of 2 to 5 words, not {n}")
+    ids = stream.ids
+    if len(ids) < n:
+        return []
+    span = len(ids) - n + 1
+    ok = np.ones(span, dtype=bool)
+    for j in range(n):
+        ok &= ids[j : j + span] != SEPARATOR
+    if containing is not None:
+        given = split_words(containing)
+        if len(given) != 1:
+            raise UsageError(f"--containing takes one word, not {containing!r}")
+        wanted = word_numbers(stream, [fold(given[0])])
+        if not wanted:
+            return []
+        number = wanted.pop()
+        has = np.zeros(span, dtype=bool)
+        for j in range(n):
+            has |= ids[j : j + span] == number
+        ok &= has
+    if stop:
+        stopped = np.zeros(len(stream.vocabulary), dtype=bool)
+        stopped[list(word_numbers(stream, stop))] = True
+        ok &= ~stopped[ids[:span]] & ~stopped[ids[n - 1 : n - 1 + span]]
+    starts = np.flatnonzero(ok)
+    width = len(stream.vocabulary)
+    key = ids[starts].astype(np.int64)
+    steps = []  # each step's distinct (earlier key, word) pairs, to spell the n-grams back
+    for j in range(1, n):
+        combined = key * width + ids[starts + j]
+        if j < n - 1:  # renumbered densely, so that the next step stays within 64 bits
+            uniq, key = np.unique(combined, return_inverse=True)
+            steps.append(uniq)
+        else:
+            key = combined
+    grams, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    kept = np.flatnonzero(counts >= max(min_count, 1))
+    spelled = {}
+
+    def spell(g: int) -> str:
+        if g not in spelled:
+            value, tail = int(grams[g]), []
+            for uniq in reversed(steps + [None]):
+                if uniq is not None:
+                    value = int(uniq[value])
+                value, last = divmod(value, width)
+                tail.append(stream.vocabulary[last])
+            tail.append(stream.vocabulary[value])
+            spelled[g] = " ".join(reversed(tail))
+        return spelled[g]
+
+    if limit is not None and limit < len(kept):
+        if limit == 0:
+            return []
+        cut = np.sort(counts[kept])[-limit]
+        kept = kept[counts[kept] >= cut]
+    chosen = sorted(kept.tolist(), key=lambda g: (-counts[g], spell(g)))[:limit]
+    at = np.flatnonzero(np.isin(inverse, chosen))
+    docs = np.bincount(np.unique(stream.doc[starts[at]].astype(np.int64) * len(grams) + inverse[at]) % len(grams),
+                       minlength=len(grams))
+    total = stream.total
+    return [NgramCount(spell(g), int(counts[g]), int(docs[g]), _per_million(counts[g], total)) for g in chosen]
