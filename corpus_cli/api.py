@@ -284,12 +284,13 @@ class Corpus:
         until: str | None = None,
         categories: Sequence[str] = (),
         per: int | None = None,
+        per_million: bool = False,
         **options,
     ) -> list:
         """Documents per period, or statements matching each query, empty periods included.
 
         With ``per``, each count is also given per that many statements of the
-        period (``per=1000``: per thousand statements).
+        period (``per=1000``: per thousand statements); with ``per_million``, per million words.
         """
         from corpus_cli.analysis import timeline as tl
 
@@ -297,6 +298,8 @@ class Corpus:
             raise UsageError(f"cannot count by {by!r}; choose one of: {', '.join(TIMELINE_BY)}")
         if per is not None and per <= 0:
             raise UsageError(f"--per must be a positive number, not {per}")
+        if per is not None and per_million:
+            raise UsageError("--per and --per-million cannot go together: choose statements or words")
         index = self.index
         # the documents the filters keep give the periods and are counted (a query's hits are filtered by search)
         filters = filters or Filters.of(since, until, categories, options.pop("place", None), options.pop("speaker", None),
@@ -305,7 +308,7 @@ class Corpus:
         positions = self.select(filters).positions
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if index.doc_dates[p] >= 0]
         queries_hits = {q: self.search(q, filters, **options) for q in queries}
-        found, self.imprecise = tl.count(index, positions, by, per, date_range(since, until), queries_hits)
+        found, self.imprecise = tl.count(index, positions, by, per, date_range(since, until), queries_hits, per_million)
         return found
 
     # --- corpus linguistics (see corpus_cli.analysis.linguistics) ----------------------

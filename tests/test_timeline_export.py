@@ -9,12 +9,12 @@ import pytest
 from corpus_cli.errors import UsageError
 from corpus_cli.analysis.timeline import periods
 
-YEARS = [
-    ("2016", "2016-01-01", "2016-12-31", "documents", 2, 20, None),
-    ("2017", "2017-01-01", "2017-12-31", "documents", 1, 12, None),
-    ("2018", "2018-01-01", "2018-12-31", "documents", 0, 0, None),
-    ("2019", "2019-01-01", "2019-12-31", "documents", 1, 10, None),
-    ("2020", "2020-01-01", "2020-12-31", "documents", 1, 10, None),
+YEARS = [  # documents, statements and words (as corpus list gives each document's) per year
+    ("2016", "2016-01-01", "2016-12-31", "documents", 2, 20, 330 + 293, None),
+    ("2017", "2017-01-01", "2017-12-31", "documents", 1, 12, 297, None),
+    ("2018", "2018-01-01", "2018-12-31", "documents", 0, 0, 0, None),
+    ("2019", "2019-01-01", "2019-12-31", "documents", 1, 10, 296, None),
+    ("2020", "2020-01-01", "2020-12-31", "documents", 1, 10, 295, None),
 ]
 
 
@@ -30,6 +30,16 @@ def test_statements_per_query_side_by_side_per_thousand(corpus):
         ("2016", "Idlib", 0, 0.0), ("2017", "Idlib", 0, 0.0), ("2018", "Idlib", 0, 0.0),
         ("2019", "Idlib", 2, 200.0), ("2020", "Idlib", 0, 0.0),
     ]
+
+
+def test_statements_per_million_words_of_the_period(corpus, invoke):
+    rows = corpus.timeline(["Aleppo", "Idlib"], per_million=True)
+    assert [(r.period, r.series, r.count, r.rate) for r in rows if r.count] == [
+        ("2016", "Aleppo", 5, round(5e6 / 623, 3)), ("2019", "Aleppo", 1, round(1e6 / 296, 3)),
+        ("2020", "Aleppo", 1, round(1e6 / 295, 3)), ("2019", "Idlib", 2, round(2e6 / 296, 3)),
+    ]
+    r = invoke("timeline", "-q", "Aleppo", "--per-million", "--per", "10")
+    assert r.exit_code == 2 and "--per and --per-million cannot go together" in r.stderr
 
 
 def test_months_and_weeks_within_bounds(corpus):

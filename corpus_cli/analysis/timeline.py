@@ -62,14 +62,18 @@ class Row(NamedTuple):
     series: str
     count: int
     statements: int  # statements of the documents dated in the period
-    rate: float | None  # count per ``per`` statements, with --per
+    words: int  # words of the documents dated in the period
+    rate: float | None  # count per ``per`` statements (--per), or per million words (--per-million)
 
 
 def rows(
-    spans: list[Period], series: dict[str, list[dt.date]], statements: dict[dt.date, int], by: str, per: int | None
+    spans: list[Period], series: dict[str, list[dt.date]], statements: dict[dt.date, int], by: str, per: int | None,
+    words: dict[dt.date, int] | None = None, per_million: bool = False,
 ) -> list[Row]:
-    """Rows for every period and series, given the dates of what each series counts."""
+    """Rows for every period and series, given the dates of what each series counts: with ``per``,
+    the count per that many statements of the period; with ``per_million``, per million of its words."""
     out = []
+    words = words or {}
     for name, days in series.items():
         counts: dict[dt.date, int] = {}
         for day in days:
@@ -77,13 +81,17 @@ def rows(
             counts[key] = counts.get(key, 0) + 1
         for p in spans:
             n = counts.get(p.start, 0)
-            total = statements.get(p.start, 0)
-            rate = round(n * per / total, 3) if per and total else (0.0 if per else None)
-            out.append(Row(p.label, p.start.isoformat(), p.end.isoformat(), name, n, total, rate))
+            total, size = statements.get(p.start, 0), words.get(p.start, 0)
+            if per_million:
+                rate = round(n * 1_000_000 / size, 3) if size else 0.0
+            else:
+                rate = round(n * per / total, 3) if per and total else (0.0 if per else None)
+            out.append(Row(p.label, p.start.isoformat(), p.end.isoformat(), name, n, total, size, rate))
     return out
 
 
-def count(index, positions: list[int], by: str, per: int | None, bounds, queries: dict) -> tuple[list, int]:
+def count(index, positions: list[int], by: str, per: int | None, bounds, queries: dict,
+          per_million: bool = False) -> tuple[list, int]:
     """The rows of a timeline over the dated documents at ``positions`` (in date order), and how
     many were left out because their date is coarser than the periods.
 
@@ -106,10 +114,13 @@ def count(index, positions: list[int], by: str, per: int | None, bounds, queries
     spans = periods(first, last, by)
     titles = index.title_unit
     statements: dict[dt.date, int] = {}
+    words: dict[dt.date, int] = {}
+    doc_words = index.columns.doc_words
     for p in positions:
         end = titles[p + 1] if p + 1 < len(titles) else index.unit_count
         key = period_of(day(p), by)
         statements[key] = statements.get(key, 0) + end - titles[p] - 1
+        words[key] = words.get(key, 0) + doc_words[p]
     if not queries:
         series = {"documents": [day(p) for p in positions]}
     else:
@@ -117,4 +128,4 @@ def count(index, positions: list[int], by: str, per: int | None, bounds, queries
             q: [day(pos) for h in hits if h.statement.index is not None and (pos := index.position(h.document.id)) in kept]
             for q, hits in queries.items()
         }
-    return rows(spans, series, statements, by, per), imprecise
+    return rows(spans, series, statements, by, per, words, per_million), imprecise

@@ -119,8 +119,9 @@ def variants_cmd(data, fmt, word, fuzziness):
 @click.option("--by", type=click.Choice(TIMELINE_BY), default="year", show_default=True)
 @filter_options(documents=True)
 @click.option("--per", type=click.IntRange(min=1), metavar="N", help="Counts per N statements of the period (e.g. 1000).")
+@click.option("--per-million", is_flag=True, help="Counts per million words of the period, to compare periods of different size.")
 @query_options
-def timeline_cmd(data, fmt, query, more, by, filters, per, fuzziness, exact, any_word):
+def timeline_cmd(data, fmt, query, more, by, filters, per, per_million, fuzziness, exact, any_word):
     """Count documents per period, or statements matching QUERY, empty periods included.
 
     Several queries (-q Aleppo -q Idlib) are counted side by side. On a
@@ -132,16 +133,18 @@ def timeline_cmd(data, fmt, query, more, by, filters, per, fuzziness, exact, any
       corpus timeline --by year
       corpus timeline -q Aleppo -q Idlib --by month --per 1000
       corpus timeline Idlib --since 2019 --format csv
+      corpus timeline -q Aleppo -q Idlib --per-million
     """
     from corpus_cli.output.summaries import emit_timeline
 
     queries = ([query] if query else []) + list(more)
     corpus = open_source(data)
-    found = corpus.timeline(queries, filters, by=by, per=per, fuzziness=fuzziness, exact=exact, any_word=any_word)
+    found = corpus.timeline(queries, filters, by=by, per=per, per_million=per_million, fuzziness=fuzziness, exact=exact,
+                            any_word=any_word)
     report_hidden(corpus)
     if corpus.imprecise:
         n = corpus.imprecise
         click.echo(f"corpus: {n} document{'s' if n != 1 else ''} dated only to the "
                    f"{'year' if by == 'month' else 'month or year'} left out of the count by {by}", err=True)
-    emit_timeline(output(fmt), found)
+    emit_timeline(output(fmt), found, "per million words" if per_million else f"per {per:,} statements" if per else None)
     return EXIT_OK if any(r.count for r in found) else EXIT_NO_RESULTS

@@ -36,7 +36,7 @@ CLUSTER_KEYS = ("cluster", "size", "members")
 PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date", "id", "country", "latitude",
               "longitude", "geonames_id")
 SPEAKER_KEYS = ("name", "roles", "documents", "statements", "first_date", "last_date", "aliases")
-TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "rate")
+TIMELINE_KEYS = ("period", "start", "end", "series", "count", "statements", "words", "rate")
 KWIC_KEYS = ("id", "date", "statement_index", "field", "left", "match", "right", "start", "end")
 STATS_KEYS = (
     "documents", "statements", "words", "first_date", "last_date", "undated",

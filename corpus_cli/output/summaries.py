@@ -155,12 +155,12 @@ def _timeline_table(found) -> tuple[list[str], list[str], dict]:
     return periods, series, cell
 
 
-def _timeline_rich(console, found) -> None:
+def _timeline_rich(console, found, caption: str | None = None) -> None:
     periods, series, cell = _timeline_table(found)
     use_rate = found[0].rate is not None
     value = (lambda r: r.rate) if use_rate else (lambda r: r.count)
     top = max((value(r) for r in found), default=0) or 1
-    table = render.Table(box=render.box.SIMPLE_HEAD, caption="per 1,000 statements" if use_rate else None)
+    table = render.Table(box=render.box.SIMPLE_HEAD, caption=caption if use_rate else None)
     table.add_column("Period", no_wrap=True)
     colours = ("cyan", "magenta", "green", "yellow", "blue", "red")
     for n, name in enumerate(series):
@@ -186,12 +186,13 @@ def _timeline_plain(write, found) -> None:
     columns(write, rows)
 
 
-def emit_timeline(out: Output, found) -> None:
-    """Rows (period, series, count, …) for machines; a bar chart or columns for people."""
+def emit_timeline(out: Output, found, rate: str | None = None) -> None:
+    """Rows (period, series, count, …) for machines; a bar chart or columns for people (``rate``:
+    what the rates are per, the chart's caption)."""
     if out.fmt != "table":
         out.records(records.TIMELINE_KEYS, (r._asdict() for r in found))
     elif found and out.terminal:
-        _timeline_rich(out.console, found)
+        _timeline_rich(out.console, found, rate)
     elif found:
         _timeline_plain(out.stream.write, found)
 
