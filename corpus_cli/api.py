@@ -138,10 +138,10 @@ class Corpus:
             self._clusters[key] = dupes.clusters(self.index, span, threshold, statements)
         return self._clusters[key]
 
-    def _hidden_duplicates(self) -> set[int]:
+    def _hidden_duplicates(self, templates: bool = False) -> set[int]:
         from corpus_cli.analysis.dupes import hidden
 
-        return hidden(self.dupes())
+        return hidden(self.dupes(), templates)
 
     def places(self, filters: Filters | None = None, *, name: str | None = None, kinds: Sequence[str] = (),
                countries: Sequence[str] = (), since=None, until=None, categories=()) -> list[PlaceCount]:

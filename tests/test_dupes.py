@@ -57,9 +57,9 @@ def test_dedupe_keeps_one_per_cluster_and_says_how_many_it_hid(folder, invoke):
 def test_dupes_command(folder, invoke):
     r = invoke("dupes", "--data", str(folder))
     assert r.stdout.splitlines() == [
-        "1  100  2016-01-02T17:52  a  Shelling in Sheikh Miskin",
-        "1  100  2016-01-03T17:52  b  Shelling in Sheikh Miskin (updated)",
-        "1  100  2016-01-04        c  Regime forces shelled the town of Sheikh Miskin in rural Daraa on Saturday morning for many hours",
+        "1  100  edited  2016-01-02T17:52  a  Shelling in Sheikh Miskin",
+        "1  100  edited  2016-01-03T17:52  b  Shelling in Sheikh Miskin (updated)",
+        "1  100  same    2016-01-04        c  Regime forces shelled the town of Sheikh Miskin in rural Daraa on Saturday morning for many hours",
     ]
     data = json.loads(invoke("dupes", "--data", str(folder), "--json").stdout)
     assert (data[0]["cluster"], data[0]["size"], [m["id"] for m in data[0]["members"]]) == (1, 3, ["a", "b", "c"])
@@ -72,6 +72,30 @@ def test_dupes_command(folder, invoke):
 WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec "
          "romeo sierra tango uniform victor whiskey xray yankee zulu one two three four five six seven eight nine ten "
          "eleven twelve thirteen fourteen fifteen sixteen").split()
+
+
+GRANT = ("Senator Smith announced a grant of ${} to the {} Fire Department today. The money will buy new equipment "
+         "and train volunteers, the senator said, and the department will report on its use next year. The program "
+         "helps small towns across the state keep their fire services ready for floods, storms and wildfires, and "
+         "this year it has funded more departments than in any year since it began. Applications for the next round "
+         "open in the spring, and towns of every size are encouraged to apply early.")
+
+
+def test_template_families_are_told_apart_and_kept_by_dedupe(tmp_path, invoke):
+    for day, (amount, town) in enumerate([("50,000", "Springfield"), ("75,000", "Shelbyville"), ("20,000", "Ogdenville")],
+                                         start=1):
+        (tmp_path / f"2019-07-0{day}_{town}.txt").write_text(GRANT.format(amount, town) + "\n", encoding="utf-8")
+    (tmp_path / "2019-07-05_copy.txt").write_text(GRANT.format("50,000", "Springfield") + "\n", encoding="utf-8")
+    corpus = Corpus.open(tmp_path, cache=False)
+    found = corpus.dupes(threshold=80)
+    ids = corpus.index.doc_ids
+    assert [(c.kind, [(ids[m.position], m.kind) for m in c.members]) for c in found] == [
+        ("template", [("2019-07-01_Springfield", "same"), ("2019-07-02_Shelbyville", "template"),
+                      ("2019-07-03_Ogdenville", "template"), ("2019-07-05_copy", "same")])]
+    assert [d.id for d in corpus.list(dedupe=True)] == ["2019-07-01_Springfield", "2019-07-02_Shelbyville",
+                                                         "2019-07-03_Ogdenville"]
+    r = invoke("list", "--data", str(tmp_path), "--dedupe-templates")
+    assert [line.split()[1] for line in r.stdout.splitlines()] == ["2019-07-01_Springfield"]
 
 
 def test_a_chain_of_three_does_not_join_its_far_ends(tmp_path):

@@ -52,4 +52,5 @@ def test_a_cluster_record(invoke, tmp_path):
         (tmp_path / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
     found = json.loads(invoke("dupes", "--data", str(tmp_path), "--json").stdout)
     assert [tuple(c) for c in found] == [records.CLUSTER_KEYS]
-    assert [tuple(m) for m in found[0]["members"]] == [("id", "date", "title", "similarity")] * 2
+    assert [tuple(m) for m in found[0]["members"]] == [("id", "date", "title", "similarity", "kind")] * 2
+    assert found[0]["kind"] == "same"

@@ -14,6 +14,13 @@ first member (A like B and B like C does not join A and C).
 
 Statements are clustered apart (``--statements``): the same folded sentence
 of eight words or more in several documents.
+
+Each member is of a kind, beside the cluster's first: ``same`` (the same words, case and
+punctuation aside), ``template`` (the same text with other names, places or numbers: four in
+five of the words that differ are capitalised or hold a digit, as one office's releases for
+different towns) or ``edited`` (other words changed: a revision). A cluster is of its members'
+commonest kind (template before edited before same in a tie). ``--dedupe`` hides same and edited
+copies and keeps template families apart, unless asked to hide them too.
 """
 
 from __future__ import annotations
@@ -22,20 +29,58 @@ import re
 import zlib
 from typing import NamedTuple
 
+from corpus_cli.language.text import WORD, fold
+
 MIN_WORDS = 8
 SHINGLE = 3  # words
 NUM_PERM = 64
 LSH_THRESHOLD = 0.5  # Jaccard of the shingle sets from which a pair is verified
 
 
+KINDS = ("same", "template", "edited")
+TEMPLATE_SHARE = 0.8  # of the differing words that are names, places or numbers, from which a copy is a template
+
+
 class Member(NamedTuple):
     position: int  # document position in the index
     statement: int | None  # statement index, for statement clusters
     similarity: float  # to the first member (100 for the first)
+    kind: str = "same"  # beside the first member: same, template or edited
 
 
 class Cluster(NamedTuple):
     members: tuple[Member, ...]  # earliest first
+
+    @property
+    def kind(self) -> str:
+        kinds = [m.kind for m in self.members[1:]]
+        return max(("template", "edited", "same"), key=kinds.count)
+
+
+def kind_of(first: str, other: str) -> str:
+    """How ``other`` differs from ``first``: same, template or edited (see the module's docstring)."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = list(WORD.finditer(first)), list(WORD.finditer(other))
+    folded_a, folded_b = [fold(m.group()) for m in a], [fold(m.group()) for m in b]
+    if folded_a == folded_b:
+        return "same"
+    changed = [(text, m) for tag, i1, i2, j1, j2 in Levenshtein.opcodes(folded_a, folded_b) if tag != "equal"
+               for text, m in [(first, x) for x in a[i1:i2]] + [(other, x) for x in b[j1:j2]]]
+    named = sum(1 for text, m in changed if _named(text, m))
+    return "template" if named >= TEMPLATE_SHARE * len(changed) else "edited"
+
+
+def _named(text: str, m) -> bool:
+    """Whether a word is a name, a place or a number: it holds a digit, or has a capital that does
+    not merely start a sentence."""
+    word = m.group()
+    if any(c.isdigit() for c in word):
+        return True
+    if not word[:1].isupper():
+        return False
+    before = text[: m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n\"“"
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -114,9 +159,10 @@ def clusters(index, positions, threshold: float = 90.0, statements: bool = False
         text = body(p)
         members = [Member(p, None, 100.0)]
         for m in candidates:
-            similarity = round(fuzz.token_set_ratio(text, body(ordered[m])), 1)
+            other = body(ordered[m])
+            similarity = round(fuzz.token_set_ratio(text, other), 1)
             if similarity >= threshold:
-                members.append(Member(ordered[m], None, similarity))
+                members.append(Member(ordered[m], None, similarity, kind_of(text, other)))
                 taken.add(m)
         if len(members) > 1:
             taken.add(n)
@@ -169,6 +215,7 @@ def _sketches(sets, minhash):
         yield found, sketch
 
 
-def hidden(found: list[Cluster]) -> set[int]:
-    """Document positions ``--dedupe`` hides: every member of a cluster but the earliest."""
-    return {m.position for c in found for m in c.members[1:]}
+def hidden(found: list[Cluster], templates: bool = False) -> set[int]:
+    """Document positions ``--dedupe`` hides: every member of a cluster but the earliest, except
+    the members of a template family (unless ``templates``)."""
+    return {m.position for c in found for m in c.members[1:] if templates or m.kind != "template"}

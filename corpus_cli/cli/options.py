@@ -96,18 +96,21 @@ def filter_options(documents: bool = False, undated: bool = False):
             click.option("--speaker", metavar="NAME", help="Only what this person said (spelling-tolerant)."),
             click.option("--source", "sources", multiple=True, metavar="NAME",
                          help="Only documents from this source (case-insensitive; repeat for several)."),
-            click.option("--dedupe", is_flag=True, help="Leave out near-duplicate documents (keeping the earliest)."),
+            click.option("--dedupe", is_flag=True,
+                         help="Leave out near-duplicate documents (keeping the earliest); template families stay."),
+            click.option("--dedupe-templates", "templates", is_flag=True,
+                         help="As --dedupe, and leave out the copies of a template (one text, other names or numbers) too."),
         ]
 
     def decorate(func):
         @functools.wraps(func)
         def wrapper(*args, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
-                    demonyms=False, sources=(), **kwargs):
+                    demonyms=False, sources=(), templates=False, **kwargs):
             from corpus_cli.api import Filters
 
             if demonyms and not place:
                 raise click.UsageError("--demonyms goes with --place")
-            filters = Filters.of(since, until, categories, place, speaker, dedupe, undated, demonyms, sources)
+            filters = Filters.of(since, until, categories, place, speaker, dedupe, undated, demonyms, sources, templates)
             return func(*args, filters=filters, **kwargs)
 
         for decorator in reversed(options):

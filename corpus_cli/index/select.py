@@ -32,12 +32,13 @@ class Filters:
     undated: bool = False  # only the documents without a date
     demonyms: bool = False  # with place: also the documents that name its people (Syrian, Syrians)
     sources: tuple[str, ...] = ()  # only documents from these sources (case-insensitive)
+    templates: bool = False  # with dedupe: hide the copies of a template family too
 
     @classmethod
     def of(cls, since=None, until=None, categories=(), place=None, speaker=None, dedupe=False, undated=False,
-           demonyms=False, sources=()) -> "Filters":
-        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe), bool(undated),
-                   bool(demonyms), tuple(sources or ()))
+           demonyms=False, sources=(), templates=False) -> "Filters":
+        return cls(since, until, tuple(categories or ()), place or None, speaker or None, bool(dedupe or templates),
+                   bool(undated), bool(demonyms), tuple(sources or ()), bool(templates))
 
 
 class Selection(NamedTuple):
@@ -66,9 +67,9 @@ def _positions(index, since, until, categories, sources=()) -> list[int] | None:
         positions = [p for p in span if fold(names[numbers[p]] or "") in wanted]
     return positions
 
-def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -> Selection:
-    """The documents (and statements) ``filters`` keep, in date order; ``hidden_duplicates()`` gives
-    the near-duplicates that ``dedupe`` leaves out (asked only then)."""
+def select(index, filters: Filters, hidden_duplicates: Callable[[bool], set[int]]) -> Selection:
+    """The documents (and statements) ``filters`` keep, in date order; ``hidden_duplicates(templates)``
+    gives the near-duplicates that ``dedupe`` leaves out (asked only then)."""
     f = filters
     if f.undated and (f.since or f.until):
         raise UsageError("--undated lists documents without a date; it cannot go with --since or --until")
@@ -85,7 +86,7 @@ def select(index, filters: Filters, hidden_duplicates: Callable[[], set[int]]) -
         positions = [p for p in (positions if positions is not None else index.in_date_order()) if p in said]
     hidden: frozenset[int] = frozenset()
     if f.dedupe:  # hidden: the near-duplicates the other filters kept, left out here
-        hide = hidden_duplicates()
+        hide = hidden_duplicates(f.templates)
         span = positions if positions is not None else index.in_date_order()
         positions = [p for p in span if p not in hide]
         hidden = frozenset(p for p in span if p in hide)

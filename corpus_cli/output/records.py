@@ -32,7 +32,7 @@ STATEMENT_KEYS = (
     "id", "date", "title", "category", "type", "source", "statement_index", "statement", "start", "end", "places",
     "speakers",
 )
-CLUSTER_KEYS = ("cluster", "size", "members")
+CLUSTER_KEYS = ("cluster", "size", "kind", "members")
 PLACE_KEYS = ("name", "kind", "documents", "statements", "first_date", "last_date", "id", "country", "latitude",
               "longitude", "geonames_id")
 SPEAKER_KEYS = ("name", "roles", "documents", "statements", "first_date", "last_date", "aliases")

@@ -252,12 +252,12 @@ def _cluster_record(index, n: int, cluster) -> dict:
     members = []
     for m in cluster.members:
         doc = index.documents[m.position]
-        member = {"id": doc.id, "date": doc.iso_date, "title": doc.title, "similarity": m.similarity}
+        member = {"id": doc.id, "date": doc.iso_date, "title": doc.title, "similarity": m.similarity, "kind": m.kind}
         if m.statement is not None:
             member["statement_index"] = m.statement
             member["statement"] = doc.statement(m.statement).text
         members.append(member)
-    return {"cluster": n, "size": len(members), "members": members}
+    return {"cluster": n, "size": len(members), "kind": cluster.kind, "members": members}
 
 
 def emit_dupes(out: Output, index, found) -> None:
@@ -271,7 +271,8 @@ def emit_dupes(out: Output, index, found) -> None:
         for m in c["members"]:
             where = m["id"] + (f"#{m['statement_index']}" if "statement_index" in m else "")
             text = m.get("statement", m["title"])
-            rows.append((str(c["cluster"]), f"{m['similarity']:g}", m["date"] or "undated", safe(where), safe(text)))
+            kind = c["kind"] if m is c["members"][0] else m["kind"]
+            rows.append((str(c["cluster"]), f"{m['similarity']:g}", kind, m["date"] or "undated", safe(where), safe(text)))
     columns(out.stream.write, rows)
 
 
