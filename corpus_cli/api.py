@@ -314,13 +314,14 @@ class Corpus:
     # --- corpus linguistics (see corpus_cli.analysis.linguistics) ----------------------
 
     def words(self, filters: Filters | None = None, *, stop: Sequence[str] = (), min_count: int = 1,
-              limit: int | None = None, by_form: bool = False) -> list:
-        """The frequency list: each folded word with its count, documents and rate per million."""
+              limit: int | None = None, by_form: bool = False, translit: bool = False) -> list:
+        """The frequency list: each folded word with its count, documents and rate per million
+        (``translit``: the spellings of one transliteration as one word)."""
         ling = _linguistics()
 
         _check_limit(limit)
         return ling.word_list(self.index, self.select(filters or Filters()), stop=stop_list(stop), min_count=min_count,
-                              limit=limit, by_form=by_form)
+                              limit=limit, by_form=by_form, translit=translit)
 
     def ngrams(self, n: int, filters: Filters | None = None, *, containing: str | None = None, stop: Sequence[str] = (),
                min_count: int = 1, limit: int | None = None) -> list:

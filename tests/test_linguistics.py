@@ -268,3 +268,14 @@ def test_source_filter(invoke, tmp_path):
     assert [d["title"] for d in json.loads(result.stdout)] == ["T1", "T3"]
     result = invoke("words", "--data", str(tmp_path), "--source", "senate", "--json")
     assert {r["word"]: r["count"] for r in json.loads(result.stdout)} == {"t2": 1, "rivers": 1, "fell": 1}
+
+
+def test_words_with_transliterations_as_one(tmp_path):
+    from tests.conftest import sentences_corpus
+
+    corpus = sentences_corpus(tmp_path, ["Assad spoke in Aleppo.", "Asad left Alepo.", "Assad came back."])
+    plain = {r.word: r.count for r in corpus.words()}
+    assert (plain["assad"], plain["asad"], plain["aleppo"], plain["alepo"]) == (2, 1, 1, 1)
+    merged = {r.word: (r.count, r.documents, r.forms) for r in corpus.words(translit=True, by_form=True)}
+    assert merged["assad"] == (3, 3, {"Assad": 2, "Asad": 1})
+    assert merged["aleppo"][:2] == (2, 2) and "asad" not in merged and "alepo" not in merged

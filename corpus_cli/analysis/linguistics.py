@@ -54,11 +54,12 @@ def totals(index) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return counts, documents, vocabulary
 
 
-def word_list(index, selection, *, stop=frozenset(), min_count=1, limit=None, by_form=False) -> list[WordCount]:
+def word_list(index, selection, *, stop=frozenset(), min_count=1, limit=None, by_form=False,
+              translit=False) -> list[WordCount]:
     """The selection's word list; the whole corpus's is read from its kept counts."""
-    if not _whole(selection) or by_form:
+    if not _whole(selection) or by_form or translit:
         return words_mod.word_list(stream_of(index, selection), stop=stop, min_count=min_count, limit=limit,
-                                   by_form=by_form, index=index, said=selection.said)
+                                   by_form=by_form, index=index, said=selection.said, translit=translit)
     counts, documents, vocabulary = totals(index)
     counts = counts.copy()
     counts[SEPARATOR] = 0

@@ -94,8 +94,13 @@ def word_numbers(stream: Stream, wanted) -> set[int]:
 
 
 def word_list(stream: Stream, *, stop=frozenset(), min_count: int = 1, limit: int | None = None,
-              by_form: bool = False, index=None, said=None) -> list[WordCount]:
-    """The selection's words, commonest first (then alphabetically)."""
+              by_form: bool = False, index=None, said=None, translit: bool = False) -> list[WordCount]:
+    """The selection's words, commonest first (then alphabetically); with ``translit``, the words
+    that share a transliteration key (Assad, Asad) as one, under the commonest."""
+    merged = None
+    if translit:
+        merged = transliterated(stream)
+        stream = stream._replace(ids=merged[stream.ids])
     counts = stream.counts()
     if stop:
         counts[list(word_numbers(stream, stop))] = 0
@@ -108,15 +113,30 @@ def word_list(stream: Stream, *, stop=frozenset(), min_count: int = 1, limit: in
     docs = stream.documents_of(at, stream.ids[at].astype(np.int64), width)
     total = stream.total
     vocabulary = stream.vocabulary
-    forms = written_forms(index, stream, chosen, said) if by_form else {}
+    forms = written_forms(index, stream, chosen, said, merged) if by_form else {}
     return [WordCount(vocabulary[n], int(counts[n]), int(docs[n]), _per_million(counts[n], total), forms.get(n))
             for n in chosen]
 
 
-def written_forms(index, stream: Stream, chosen: list[int], said=None) -> dict[int, dict[str, int]]:
-    """How the selection writes each chosen word: its forms with their counts, from the text of the
-    documents that hold one (titles and statements as the stream has them)."""
-    numbers = {stream.vocabulary[n]: n for n in chosen}
+def transliterated(stream: Stream) -> np.ndarray:
+    """For each word number, the number of the commonest word with its transliteration key."""
+    from corpus_cli.language.translit import keys
+
+    counts = stream.counts()
+    merged = np.arange(len(stream.vocabulary), dtype=np.uint32)
+    first: dict[str, int] = {}
+    for n in np.argsort(-counts, kind="stable").tolist():
+        if n != SEPARATOR and counts[n]:
+            merged[n] = first.setdefault(keys(stream.vocabulary[n])[0], n)
+    return merged
+
+
+def written_forms(index, stream: Stream, chosen: list[int], said=None, merged=None) -> dict[int, dict[str, int]]:
+    """How the selection writes each chosen word (with ``merged``, each word of its group): its
+    forms with their counts, from the text of the documents that hold one."""
+    wanted = set(chosen)
+    numbers = {w: int(merged[n]) if merged is not None else n for n, w in enumerate(stream.vocabulary)
+               if (int(merged[n]) if merged is not None else n) in wanted}
     forms: dict[int, dict[str, int]] = {n: {} for n in chosen}
     holding = np.unique(stream.doc[np.isin(stream.ids, chosen)])
     for k in holding.tolist():

@@ -42,8 +42,9 @@ def _done(corpus, found) -> int:
 @filter_options(documents=True)
 @word_options()
 @click.option("--by-form", is_flag=True, help="Show how the corpus writes each word (its forms, with counts).")
+@click.option("--translit", is_flag=True, help="Count the spellings of one transliteration as one word (Assad, Asad).")
 @limit_option
-def words_cmd(data, fmt, filters, stop, min_count, by_form, limit):
+def words_cmd(data, fmt, filters, stop, min_count, by_form, translit, limit):
     """The frequency list: each word with its count, documents and rate per million words.
 
     Words are counted as search compares them: case, accents and
@@ -55,11 +56,12 @@ def words_cmd(data, fmt, filters, stop, min_count, by_form, limit):
       corpus words --limit 20
       corpus words --stop english --since 2019
       corpus words --by-form --json
+      corpus words --translit --by-form --stop english
     """
     from corpus_cli.output.linguistics import WORD_KEYS, emit_rows
 
     corpus = open_source(data)
-    found = corpus.words(filters, stop=stop, min_count=min_count, limit=limit, by_form=by_form)
+    found = corpus.words(filters, stop=stop, min_count=min_count, limit=limit, by_form=by_form, translit=translit)
     emit_rows(output(fmt), found, WORD_KEYS, "word")
     return _done(corpus, found)
 
