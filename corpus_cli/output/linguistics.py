@@ -21,13 +21,15 @@ HEADINGS = {
 }
 
 
-def _cell(value) -> str:
+def _cell(value, grouped: bool = True) -> str:
+    """A value as text; ``grouped``: thousands separated (a table for people, not a pipe)."""
+    comma = "," if grouped else ""
     if isinstance(value, dict):
-        return "; ".join(f"{form} {n:,}" for form, n in sorted(value.items(), key=lambda kv: (-kv[1], kv[0])))
+        return "; ".join(f"{safe(form)} {n:{comma}}" for form, n in sorted(value.items(), key=lambda kv: (-kv[1], kv[0])))
     if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".") if value == value else "-"
+        return f"{value:{comma}.3f}".rstrip("0").rstrip(".") if value == value else "-"
     if isinstance(value, int):
-        return f"{value:,}"
+        return f"{value:{comma}}"
     return safe(value) if value is not None else "-"
 
 
@@ -46,7 +48,8 @@ def emit_rows(out: Output, rows: list, keys: tuple[str, ...], noun: str, score: 
             table.add_row(render.Text(cells[0], style="bold"), *(render.Text(c) for c in cells[1:]))
         console.print(table)
 
-    def plain_view(write, found) -> None:
-        columns(write, [tuple(_cell(getattr(r, k)) for k in shown) for r in found])
+    def plain_view(write, found) -> None:  # a line of headings: numbers without them say nothing
+        columns(write, [tuple(h.lower().replace(" ", "_") for h in headings)]
+                + [tuple(_cell(getattr(r, k), grouped=False) for k in shown) for r in found])
 
     out.emit(keys, rows, lambda r: {k: getattr(r, k) for k in keys}, rich_view, plain_view)
