@@ -103,7 +103,12 @@ def test_stop_words_and_min_count(corpus, tmp_path):
 
 
 @pytest.mark.parametrize("n", [2, 3])
-def test_ngrams_are_runs_within_a_statement(corpus, n):
+@pytest.mark.parametrize("chunk, bits", [(5000, 23), (2, 2)])  # also in chunks of two documents, a table of 4
+def test_ngrams_are_runs_within_a_statement(corpus, n, chunk, bits, monkeypatch):
+    from corpus_cli.analysis import linguistics
+
+    monkeypatch.setattr(linguistics, "CHUNK", chunk)
+    monkeypatch.setattr(linguistics, "BUCKET_BITS", bits)
     grams, docs = Counter(), Counter()
     for row, segs in segments().items():
         here = {" ".join(seg[i : i + n]) for seg in segs for i in range(len(seg) - n + 1)}
@@ -111,7 +116,11 @@ def test_ngrams_are_runs_within_a_statement(corpus, n):
         docs.update(here)
     found = corpus.ngrams(n)
     assert {(r.ngram, r.count, r.documents) for r in found} == {(g, grams[g], docs[g]) for g in grams}
-    assert [r.ngram for r in found[:5]] == sorted(grams, key=lambda g: (-grams[g], g))[:5]
+    ranked = sorted(grams, key=lambda g: (-grams[g], g))
+    assert [r.ngram for r in found[:5]] == ranked[:5]
+    for limit in (1, 3, 7):
+        assert [(r.ngram, r.count, r.documents) for r in corpus.ngrams(n, limit=limit)] == [
+            (g, grams[g], docs[g]) for g in ranked[:limit]]
 
 
 def test_ngrams_containing_a_word(corpus):
@@ -279,3 +288,20 @@ def test_words_with_transliterations_as_one(tmp_path):
     merged = {r.word: (r.count, r.documents, r.forms) for r in corpus.words(translit=True, by_form=True)}
     assert merged["assad"] == (3, 3, {"Assad": 2, "Asad": 1})
     assert merged["aleppo"][:2] == (2, 2) and "asad" not in merged and "alepo" not in merged
+
+
+def test_answers_about_the_whole_corpus_are_kept_and_follow_the_folder(tmp_path):
+    for n, (date, title, sentences) in enumerate(DOCS):
+        (tmp_path / f"{n:02d}.txt").write_text(f"{date}\n\n{title}\n\n{' '.join(sentences)}\n", encoding="utf-8")
+    with Corpus.open(tmp_path) as corpus:
+        first = (corpus.ngrams(2, limit=3), corpus.collocates("harvest", min_count=1), corpus.nodes)
+    with Corpus.open(tmp_path) as corpus:
+        kept = corpus.index.db.execute("SELECT count(*) FROM cache WHERE name LIKE 'ngrams:%' OR name LIKE 'collocates:%'")
+        assert kept.fetchone()[0] == 2
+        assert (corpus.ngrams(2, limit=3), corpus.collocates("harvest", min_count=1), corpus.nodes) == first
+    (tmp_path / "06.txt").write_text("Friday, 01 May 2020 10:00\n\nMore\n\nOf the harvest of the river.\n",
+                                     encoding="utf-8")
+    with Corpus.open(tmp_path) as corpus:
+        assert [(r.ngram, r.count) for r in first[0][:1]] == [("climate change", 4)]  # the harvest: 4, after it
+        assert [(r.ngram, r.count) for r in corpus.ngrams(2, limit=1)] == [("the harvest", 5)]
+        assert corpus.collocates("harvest", min_count=1) != first[1] and corpus.nodes == 6

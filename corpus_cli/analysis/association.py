@@ -52,21 +52,22 @@ class Keyword(NamedTuple):
     log_ratio: float
 
 
-def nodes(stream: Stream, segments: np.ndarray, sequences: list[list[set[int]]]) -> tuple[np.ndarray, np.ndarray]:
-    """Where the query's terms occur in the chosen segments: starts and ends (exclusive) in the
-    stream. ``segments`` marks the stream's entries that are in a statement the query matched;
-    each sequence is a term: the word numbers each of its words may be."""
-    ids = stream.ids
+def nodes(stream: Stream, seg_starts: np.ndarray, chosen: np.ndarray,
+          sequences: list[list[set[int]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Where the query's terms occur in the chosen statements: starts and ends (exclusive) in the
+    stream. ``seg_starts``: where each statement of the stream starts; ``chosen``: the statements
+    (their numbers there, sorted) the query matched; each sequence is a term: the word numbers
+    each of its words may be."""
+    ids, marks = stream.ids, stream.marks
     starts, ends = [], []
     for sequence in sequences:
         n = len(sequence)
-        span = len(ids) - n + 1
-        if span <= 0:
-            continue
-        ok = segments[:span].copy()
-        for j, numbers in enumerate(sequence):
-            ok &= np.isin(ids[j : j + span], list(numbers))
-        found = np.flatnonzero(ok)
+        found = np.flatnonzero(marks(sequence[0])[ids])
+        found = found[found + n <= len(ids)]
+        for j, numbers in enumerate(sequence[1:], start=1):
+            found = found[marks(numbers)[ids[found + j]]]
+        segment = np.searchsorted(seg_starts, found, side="right") - 1
+        found = found[np.isin(segment, chosen)]
         starts.append(found)
         ends.append(found + n)
     if not starts:
@@ -120,9 +121,11 @@ def score(measure: str, o, f_node: int, f_coll, n: int):
     raise UsageError(f"--measure must be one of {', '.join(MEASURES)}, not {measure!r}")
 
 
-def collocates(stream: Stream, starts: np.ndarray, ends: np.ndarray, *, left: int, right: int, measure: str,
-               stop=frozenset(), min_count: int = 1, limit: int | None = None) -> list[Collocate]:
-    """The words in the windows of the nodes, by their association with the node, strongest first."""
+def collocates(stream: Stream, starts: np.ndarray, ends: np.ndarray, frequency: np.ndarray, total: int, *, left: int,
+               right: int, measure: str, stop=frozenset(), min_count: int = 1,
+               limit: int | None = None) -> list[Collocate]:
+    """The words in the windows of the nodes, by their association with the node, strongest first
+    (``frequency``: each word's count in the selection, of ``total`` words)."""
     if measure not in MEASURES:
         raise UsageError(f"--measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     on_left, on_right = window_counts(stream, starts, ends, left, right)
@@ -132,9 +135,8 @@ def collocates(stream: Stream, starts: np.ndarray, ends: np.ndarray, *, left: in
     chosen = np.flatnonzero(together >= max(min_count, 1))
     if not len(chosen) or not len(starts):
         return []
-    frequency = stream.counts()
     o = together[chosen].astype(float)
-    values = score(measure, o, len(starts), frequency[chosen].astype(float), stream.total)
+    values = score(measure, o, len(starts), frequency[chosen].astype(float), total)
     vocabulary = stream.vocabulary
     rows = [Collocate(vocabulary[w], int(together[w]), int(on_left[w]), int(on_right[w]), int(frequency[w]),
                       round(float(v), 3)) for w, v in zip(chosen.tolist(), values.tolist())]

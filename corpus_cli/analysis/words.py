@@ -53,6 +53,12 @@ class Stream(NamedTuple):
         found[SEPARATOR] = 0
         return found
 
+    def marks(self, numbers) -> np.ndarray:
+        """A mark per word number, set for ``numbers``: ``marks(n)[ids]`` finds them (a look-up)."""
+        found = np.zeros(len(self.vocabulary), dtype=bool)
+        found[list(numbers)] = True
+        return found
+
     def documents_of(self, at: np.ndarray, keys: np.ndarray, width: int) -> np.ndarray:
         """For entries ``at`` with ``keys`` (below ``width``), in how many documents each key occurs."""
         pairs = np.unique(self.doc[at].astype(np.int64) * width + keys)
@@ -63,17 +69,17 @@ def gather(index, positions: list[int], said: dict[int, set[int]] | None = None)
     """The stream of the documents at ``positions``; with ``said``, only those statements of each
     document (a speaker's), never its title."""
     streams = index.streams.of(positions)
-    parts, lengths = [], []
+    blobs = [streams.pop(p) if said is None else _statements(index, p, streams.pop(p), said.get(p, ())) for p in positions]
+    return joined(index, blobs, list(positions))
+
+
+def joined(index, blobs: list[bytes], positions: list[int] | None) -> Stream:
+    """One stream of documents' streams (``positions``: where each document is in the index, or
+    None where no one asks)."""
     end = np.array([SEPARATOR], dtype="<u4").tobytes()
-    for p in positions:
-        blob = streams[p]
-        if said is not None:
-            blob = _statements(index, p, blob, said.get(p, ()))
-        parts += (blob, end)
-        lengths.append(len(blob) // 4 + 1)
-    ids = np.frombuffer(b"".join(parts), dtype="<u4").astype(np.uint32, copy=False)
-    doc = np.repeat(np.arange(len(positions), dtype=np.int32), lengths)
-    return Stream(ids, doc, list(positions), index.streams.words)
+    ids = np.frombuffer(end.join([*blobs, b""]), dtype="<u4").astype(np.uint32, copy=False)
+    doc = np.repeat(np.arange(len(blobs), dtype=np.int32), [len(b) // 4 + 1 for b in blobs])
+    return Stream(ids, doc, positions, index.streams.words)
 
 
 def _statements(index, p: int, blob: bytes, wanted) -> bytes:
@@ -109,7 +115,7 @@ def word_list(stream: Stream, *, stop=frozenset(), min_count: int = 1, limit: in
     if not chosen:
         return []
     width = len(stream.vocabulary)
-    at = np.flatnonzero(np.isin(stream.ids, chosen))
+    at = np.flatnonzero(stream.marks(chosen)[stream.ids])
     docs = stream.documents_of(at, stream.ids[at].astype(np.int64), width)
     total = stream.total
     vocabulary = stream.vocabulary
@@ -138,7 +144,7 @@ def written_forms(index, stream: Stream, chosen: list[int], said=None, merged=No
     numbers = {w: int(merged[n]) if merged is not None else n for n, w in enumerate(stream.vocabulary)
                if (int(merged[n]) if merged is not None else n) in wanted}
     forms: dict[int, dict[str, int]] = {n: {} for n in chosen}
-    holding = np.unique(stream.doc[np.isin(stream.ids, chosen)])
+    holding = np.unique(stream.doc[stream.marks(chosen)[stream.ids]])
     for k in holding.tolist():
         p = stream.positions[k]
         doc = index.documents[p]
@@ -169,70 +175,45 @@ def _per_million(count, total: int) -> float:
     return round(float(count) * 1_000_000 / total, 2) if total else 0.0
 
 
-def ngram_list(stream: Stream, n: int, *, containing: str | None = None, stop=frozenset(), min_count: int = 1,
-               limit: int | None = None) -> list[NgramCount]:
-    """The commonest runs of ``n`` words within a statement; with ``containing``, those that hold
-    that word (folded); with ``stop``, none that begins or ends with a stop word."""
-    if n not in NGRAM_SIZES:
-        raise UsageError(f"n-grams are of 2 to 5 words, not {n}")
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # a 64-bit odd constant (the golden ratio's): mixes word numbers into a key
+
+
+def gram_keys(stream: Stream, n: int, containing: int | None = None, stopped: np.ndarray | None = None):
+    """The n-grams of a stream as 64-bit keys, with where each starts: runs of ``n`` words within a
+    statement; with ``containing``, those that hold that word; with ``stopped`` (a mark per word
+    number), none that begins or ends with a stop word. Two words make their key exactly (the
+    first number's 32 bits, then the second's); more are mixed into one (distinct n-grams share a
+    key with odds of about one in 10^5 over 10^7 n-grams)."""
     ids = stream.ids
-    if len(ids) < n:
-        return []
     span = len(ids) - n + 1
+    if span <= 0:
+        return np.array([], dtype=np.uint64), np.array([], dtype=np.int64)
     ok = np.ones(span, dtype=bool)
     for j in range(n):
         ok &= ids[j : j + span] != SEPARATOR
     if containing is not None:
-        given = split_words(containing)
-        if len(given) != 1:
-            raise UsageError(f"--containing takes one word, not {containing!r}")
-        wanted = word_numbers(stream, [fold(given[0])])
-        if not wanted:
-            return []
-        number = wanted.pop()
         has = np.zeros(span, dtype=bool)
         for j in range(n):
-            has |= ids[j : j + span] == number
+            has |= ids[j : j + span] == containing
         ok &= has
-    if stop:
-        stopped = np.zeros(len(stream.vocabulary), dtype=bool)
-        stopped[list(word_numbers(stream, stop))] = True
+    if stopped is not None:
         ok &= ~stopped[ids[:span]] & ~stopped[ids[n - 1 : n - 1 + span]]
     starts = np.flatnonzero(ok)
-    width = len(stream.vocabulary)
-    key = ids[starts].astype(np.int64)
-    steps = []  # each step's distinct (earlier key, word) pairs, to spell the n-grams back
-    for j in range(1, n):
-        combined = key * width + ids[starts + j]
-        if j < n - 1:  # renumbered densely, so that the next step stays within 64 bits
-            uniq, key = np.unique(combined, return_inverse=True)
-            steps.append(uniq)
-        else:
-            key = combined
-    grams, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    kept = np.flatnonzero(counts >= max(min_count, 1))
-    spelled = {}
+    key = (ids[starts].astype(np.uint64) << np.uint64(32)) | ids[starts + 1].astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(2, n):
+            key = (key ^ (key >> np.uint64(29))) * _MIX + ids[starts + j].astype(np.uint64)
+    return key, starts
 
-    def spell(g: int) -> str:
-        if g not in spelled:
-            value, tail = int(grams[g]), []
-            for uniq in reversed(steps + [None]):
-                if uniq is not None:
-                    value = int(uniq[value])
-                value, last = divmod(value, width)
-                tail.append(stream.vocabulary[last])
-            tail.append(stream.vocabulary[value])
-            spelled[g] = " ".join(reversed(tail))
-        return spelled[g]
 
-    if limit is not None and limit < len(kept):
-        if limit == 0:
-            return []
-        cut = np.sort(counts[kept])[-limit]
-        kept = kept[counts[kept] >= cut]
-    chosen = sorted(kept.tolist(), key=lambda g: (-counts[g], spell(g)))[:limit]
-    at = np.flatnonzero(np.isin(inverse, chosen))
-    docs = np.bincount(np.unique(stream.doc[starts[at]].astype(np.int64) * len(grams) + inverse[at]) % len(grams),
-                       minlength=len(grams))
-    total = stream.total
-    return [NgramCount(spell(g), int(counts[g]), int(docs[g]), _per_million(counts[g], total)) for g in chosen]
+def merged(parts: list[tuple[np.ndarray, ...]]) -> tuple[np.ndarray, ...]:
+    """Distinct keys (each part's first array, sorted) with their other columns summed."""
+    parts = [p for p in parts if len(p[0])]
+    if not parts:
+        return np.array([], dtype=np.uint64), np.array([], dtype=np.int64), np.array([], dtype=np.int64)
+    if len(parts) == 1:
+        return parts[0]
+    uniq, inverse = np.unique(np.concatenate([p[0] for p in parts]), return_inverse=True)
+    inverse = inverse.reshape(-1)
+    return (uniq, *(np.bincount(inverse, weights=np.concatenate([p[k] for p in parts]), minlength=len(uniq))
+                    .astype(np.int64) for k in range(1, len(parts[0]))))

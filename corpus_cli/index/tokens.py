@@ -16,10 +16,12 @@ import sys
 from array import array
 
 from corpus_cli.index.rows import rows_in
-from corpus_cli.index.schema import from_blob, text_of
+from corpus_cli.index.schema import cached, from_blob, text_of
 from corpus_cli.language.text import WORD, fold
 
 SEPARATOR = 0  # between two statements in a stream
+BATCH = 2000  # documents whose text is read at once to make their streams
+COMPLETE = "streams"  # the cache's mark that every document of this state has its stream
 
 _fold = functools.lru_cache(maxsize=1 << 18)(fold)
 
@@ -38,6 +40,7 @@ class Streams:
         self._numbers: dict[str, int] | None = None
         self._words: list[str] | None = None
         self._made: dict[int, bytes] = {}  # document row id -> stream made in this command
+        self._complete = False  # every document has its stream (kept or made)
 
     # --- the vocabulary ---------------------------------------------------------------
 
@@ -46,6 +49,27 @@ class Streams:
         if self._numbers is None:
             self._numbers = dict(self.index.db.execute("SELECT word, id FROM words"))
         return self._numbers
+
+    @property
+    def size(self) -> int:
+        """How many word numbers there are, the separator's included (without reading the words)."""
+        self._make_missing()
+        if self._numbers is not None:
+            return len(self._numbers) + 1
+        return self.index.db.execute("SELECT coalesce(max(id), 0) FROM words").fetchone()[0] + 1
+
+    def numbered(self, words) -> set[int]:
+        """The numbers of these folded words (those the corpus has)."""
+        if self._numbers is not None:
+            return {self._numbers[w] for w in words if w in self._numbers}
+        return {n for (n,) in rows_in(self.index.db, "SELECT id FROM words WHERE word IN ({})", list(words))}
+
+    def spelled(self, numbers) -> dict[int, str]:
+        """The words of these numbers (without reading them all)."""
+        if self._numbers is not None:
+            words = self.words
+            return {n: words[n] for n in numbers}
+        return dict(rows_in(self.index.db, "SELECT id, word FROM words WHERE id IN ({})", list(numbers)))
 
     @property
     def words(self) -> list[str]:
@@ -71,19 +95,37 @@ class Streams:
             found[wanted[rowid]] = bytes(blob)
         return found
 
+    def every(self, size: int):
+        """Every document's stream, in lists of ``size`` (in no particular order)."""
+        self._make_missing()
+        made = list(self._made.values())
+        for i in range(0, len(made), size):
+            yield made[i : i + size]
+        cursor = self.index.db.execute("SELECT ids FROM tokens")
+        while batch := cursor.fetchmany(size):
+            yield [bytes(blob) for (blob,) in batch]
+
     def _make_missing(self) -> None:
+        if self._complete:
+            return
         db = self.index.db
+        self._complete = True
+        if cached(db, COMPLETE) is not None:  # the streams were made for this state of the database
+            return
         missing = [r for (r,) in db.execute(
             "SELECT id FROM documents WHERE id NOT IN (SELECT document FROM tokens) ORDER BY id")]
-        missing = [r for r in missing if r not in self._made]
+        store = getattr(self.index, "store", None)
         if not missing:
+            if store is not None:
+                store.keep(COMPLETE, b"")
             return
         numbers = self.numbers
         new: list[tuple[int, str]] = []
         made = []
         sql = ("SELECT d.id, d.title, d.title_derived, d.spans, b.body FROM documents d JOIN bodies b"
                " ON b.document = d.id WHERE d.id IN ({})")
-        for rowid, title, derived, spans, body in sorted(rows_in(db, sql, missing)):
+        batches = (sorted(rows_in(db, sql, missing[i : i + BATCH])) for i in range(0, len(missing), BATCH))
+        for rowid, title, derived, spans, body in (row for batch in batches for row in batch):
             offsets = from_blob(spans)
             texts = unit_texts(title, bool(derived), list(zip(offsets[::2], offsets[1::2])), text_of(body))
             ids = array("I")
@@ -102,8 +144,8 @@ class Streams:
             blob = ids.tobytes()
             self._made[rowid] = blob
             made.append((rowid, blob))
-        store = getattr(self.index, "store", None)
         if store is not None:  # kept for the next command, if the database is still in this state
             store.later("INSERT OR IGNORE INTO words VALUES (?, ?)", new)
             store.later("INSERT OR REPLACE INTO tokens VALUES (?, ?)", made)
+            store.keep(COMPLETE, b"")
             store.flush()
