@@ -16,9 +16,10 @@ Statements are clustered apart (``--statements``): the same folded sentence
 of eight words or more in several documents.
 
 Each member is of a kind, beside the cluster's first: ``same`` (the same words, case and
-punctuation aside), ``template`` (the same text with other names, places or numbers: four in
-five of the words that differ are capitalised or hold a digit, as one office's releases for
-different towns) or ``edited`` (other words changed: a revision). A cluster is of its members'
+punctuation aside), ``template`` (the same text with other names, places or numbers: at least
+two of the words that differ, and a third of them, are capitalised mid-sentence or hold a digit,
+as one office's releases for different towns or students) or ``edited`` (other words changed: a
+revision). A cluster is of its members'
 commonest kind (template before edited before same in a tie). ``--dedupe`` hides same and edited
 copies and keeps template families apart, unless asked to hide them too.
 """
@@ -38,7 +39,8 @@ LSH_THRESHOLD = 0.5  # Jaccard of the shingle sets from which a pair is verified
 
 
 KINDS = ("same", "template", "edited")
-TEMPLATE_SHARE = 0.8  # of the differing words that are names, places or numbers, from which a copy is a template
+TEMPLATE_SHARE = 1 / 3  # of the differing words that are names, places or numbers, from which a copy is a template
+TEMPLATE_NAMES = 2  # and at least this many of them
 
 
 class Member(NamedTuple):
@@ -68,7 +70,7 @@ def kind_of(first: str, other: str) -> str:
     changed = [(text, m) for tag, i1, i2, j1, j2 in Levenshtein.opcodes(folded_a, folded_b) if tag != "equal"
                for text, m in [(first, x) for x in a[i1:i2]] + [(other, x) for x in b[j1:j2]]]
     named = sum(1 for text, m in changed if _named(text, m))
-    return "template" if named >= TEMPLATE_SHARE * len(changed) else "edited"
+    return "template" if named >= max(TEMPLATE_NAMES, TEMPLATE_SHARE * len(changed)) else "edited"
 
 
 def _named(text: str, m) -> bool:
