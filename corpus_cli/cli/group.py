@@ -22,6 +22,10 @@ class CorpusGroup(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         from corpus_cli.errors import CorpusError
 
+        if not (sys.argv[1:] if args is None else list(args)) and complete_var is None and not os.environ.get(
+                "_CORPUS_COMPLETE"):  # bare `corpus`: its help, on stdout, as a question answered
+            click.echo(self.get_help(click.Context(self, info_name=prog_name or "corpus")))
+            sys.exit(ExitStatus.OK)
         try:
             code = super().main(args, prog_name or "corpus", complete_var, False, **extra)
         except click.exceptions.Abort:
