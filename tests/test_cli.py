@@ -267,7 +267,9 @@ def test_skipped_files_are_reported_on_stderr(invoke, tmp_path):
 
 def test_empty_folder(invoke, tmp_path):
     r = invoke("list", "--data", str(tmp_path))
-    assert (r.exit_code, r.stdout, r.stderr) == (1, "", f"corpus: no .txt files under {tmp_path}\n")
+    assert (r.exit_code, r.stdout, r.stderr) == (1, "", f"corpus: no documents under {tmp_path}: no file there is one "
+                                                  "corpus reads (.csv, .htm, .html, .json, .jsonl, .ndjson, .tsv, .txt, "
+                                                  "also .gz)\n")
 
 
 def test_version(invoke):

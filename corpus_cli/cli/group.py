@@ -26,6 +26,7 @@ class CorpusGroup(click.Group):
                 "_CORPUS_COMPLETE"):  # bare `corpus`: its help, on stdout, as a question answered
             click.echo(self.get_help(click.Context(self, info_name=prog_name or "corpus")))
             sys.exit(ExitStatus.OK)
+        _warn_environment()
         try:
             code = super().main(args, prog_name or "corpus", complete_var, False, **extra)
         except click.exceptions.Abort:
@@ -86,6 +87,20 @@ class _PipeGuard:
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
+
+
+def _warn_environment() -> None:
+    """A setting in the environment that corpus cannot use is said, with what is done instead."""
+    freshness = os.environ.get("CORPUS_FRESHNESS")
+    if freshness is not None and freshness not in ("full", "names"):
+        click.echo(f"corpus: warning: CORPUS_FRESHNESS={freshness!r} is neither full nor names; "
+                   "every file is checked (full)", err=True)
+    wait = os.environ.get("CORPUS_WAIT")
+    if wait is not None:
+        try:
+            float(wait)
+        except ValueError:
+            click.echo(f"corpus: warning: CORPUS_WAIT={wait!r} is not a number of seconds; waiting 30", err=True)
 
 
 def _one_line(message: str) -> str:

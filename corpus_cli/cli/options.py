@@ -62,6 +62,9 @@ def field_pairs(ctx, param, values) -> dict[str, str]:
         name, sep, column = value.partition("=")
         if not sep or not name.strip() or not column.strip():
             raise click.BadParameter(f"{value!r} is not NAME=COLUMN (e.g. date=published_at)")
+        if name.strip() in pairs and pairs[name.strip()] != column.strip():
+            raise click.BadParameter(f"{name.strip()} is given twice ({pairs[name.strip()]} and {column.strip()}); "
+                                     "a field comes from one column")
         pairs[name.strip()] = column.strip()
     return pairs
 
@@ -165,7 +168,11 @@ def report(report, summary: bool = True) -> None:
     if parts and summary:
         click.echo(f"corpus: {', '.join(parts)}; run corpus check for details", err=True)
     if report.files_seen == 0:
-        click.echo(f"corpus: no .txt files under {report.root}", err=True)
+        from corpus_cli.ingest.files import KINDS
+
+        kinds = ", ".join(sorted(KINDS))
+        click.echo(f"corpus: no documents under {report.root}: no file there is one corpus reads ({kinds}, "
+                   "also .gz)", err=True)
     for note in report.notes:
         click.echo(f"corpus: warning: {note}", err=True)
 

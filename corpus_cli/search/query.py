@@ -24,6 +24,9 @@ from corpus_cli.language.articles import STANDALONE
 from corpus_cli.language.text import fold, words
 
 QUERY_FIELDS = ("title", "category", "source", "id")
+# what a user may write as a field that the filters answer instead
+FILTER_OPTIONS = {"speaker": "speaker", "place": "place", "date": "since and --until", "since": "since",
+                  "until": "until", "year": "since and --until"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "„": "“"}
 
 
@@ -223,13 +226,17 @@ class _Parser:
                 name, _, rest = text.partition(":")
                 if name.lower() in QUERY_FIELDS and rest:
                     field, text = name.lower(), rest
+                elif rest and name.isascii() and name.isalpha():  # speaker:Farhan is no word of the text
+                    _field(name, self.query, at)
             return _term(text, phrase=False, field=field)
         raise QuerySyntaxError(f"unexpected {text!r}", self.query, at)
 
 
 def _field(name: str, query: str, at: int) -> str:
     if name.lower() not in QUERY_FIELDS:
-        raise QuerySyntaxError(f"unknown field {name!r} (fields: {', '.join(QUERY_FIELDS)})", query, at)
+        option = FILTER_OPTIONS.get(name.lower())
+        hint = f"; for the {name.lower()}, use --{option}" if option else ""
+        raise QuerySyntaxError(f"unknown field {name!r} (fields: {', '.join(QUERY_FIELDS)}{hint})", query, at)
     return name.lower()
 
 
