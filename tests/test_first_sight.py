@@ -8,3 +8,37 @@ def test_bare_corpus_prints_its_help_on_stdout_and_exits_0(runner):
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: corpus [OPTIONS] COMMAND [ARGS]...\n")
     assert "  search " in result.stdout and result.stderr == ""
+
+
+def test_cache_info_takes_every_format(invoke):
+    import csv
+    import io
+    import json
+
+    invoke("list")  # one database in the test's cache folder
+    data = json.loads(invoke("cache", "info", "--format", "json").stdout)
+    assert [d["documents"] for d in data["databases"]] == [5]
+    rows = list(csv.DictReader(io.StringIO(invoke("cache", "info", "--format", "csv").stdout)))
+    assert [(r["documents"], r["problem"]) for r in rows] == [("5", "")]
+    assert json.loads(invoke("cache", "info", "--format", "jsonl").stdout)["documents"] == 5
+
+
+def test_an_unknown_field_in_a_query_is_a_usage_error(invoke):
+    r = invoke("search", "speaker:Farhan Aleppo")
+    assert r.exit_code == 2
+    assert r.stderr == ("corpus: error: bad query: unknown field 'speaker' (fields: title, category, source, id; for "
+                        "the speaker, use --speaker) at character 1: ▶speaker:Farhan Aleppo\n")
+    assert invoke("search", "10:30").exit_code == 1  # a time is words, not a field
+
+
+def test_settings_corpus_cannot_use_are_warned_about(invoke):
+    r = invoke("list", "--limit", "1", env={"CORPUS_FRESHNESS": "bogus", "CORPUS_WAIT": "soon"})
+    assert r.exit_code == 0
+    assert r.stderr == ("corpus: warning: CORPUS_FRESHNESS='bogus' is neither full nor names; every file is checked "
+                        "(full)\ncorpus: warning: CORPUS_WAIT='soon' is not a number of seconds; waiting 30\n")
+
+
+def test_one_field_from_two_columns_is_refused(invoke):
+    r = invoke("list", "--field", "date=a", "--field", "date=b")
+    assert r.exit_code == 2
+    assert "date is given twice (a and b); a field comes from one column" in r.stderr

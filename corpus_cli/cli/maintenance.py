@@ -6,6 +6,7 @@ import click
 
 from corpus_cli.cli.group import cli
 from corpus_cli.cli.options import EXIT_OK, common_options, field_pairs, open_source, output, progress, report
+from corpus_cli.output import FORMATS
 
 @cli.command("index")
 @common_options
@@ -102,25 +103,28 @@ def cache_group():
 
 
 @cache_group.command("info")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
-def cache_info_cmd(as_json):
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format: json is one object; jsonl and csv a record per database.")
+@click.option("--json", "as_json", is_flag=True, help="Shorthand for --format json.")
+def cache_info_cmd(fmt, as_json):
     """Where the index databases are, which folders they index, and their size.
 
     \b
     Example:
       corpus cache info
+      corpus cache info --format csv
     """
     from corpus_cli.index.cache import cache_dir, cache_entries
 
     entries = cache_entries()
-    if as_json:
-        import json
-
-        records = [
-            {"path": str(e.path), "folder": e.root, "bytes": e.size, "documents": e.documents, "problem": e.problem}
-            for e in entries
-        ]
-        click.echo(json.dumps({"cache_dir": str(cache_dir()), "databases": records}, ensure_ascii=False, indent=2))
+    fmt = "json" if as_json else fmt
+    records = [{"path": str(e.path), "folder": e.root, "bytes": e.size, "documents": e.documents, "problem": e.problem}
+               for e in entries]
+    if fmt == "json":
+        output(fmt).single({"cache_dir": str(cache_dir()), "databases": records})
+        return EXIT_OK
+    if fmt != "table":
+        output(fmt).records(("path", "folder", "bytes", "documents", "problem"), records)
         return EXIT_OK
     click.echo(f"cache folder: {cache_dir()}")
     total = sum(e.size for e in entries)
