@@ -1,5 +1,13 @@
 """What a newcomer meets first: bare corpus, the small edges, clear messages."""
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
 from corpus_cli.cli import cli
 
 
@@ -42,3 +50,18 @@ def test_one_field_from_two_columns_is_refused(invoke):
     r = invoke("list", "--field", "date=a", "--field", "date=b")
     assert r.exit_code == 2
     assert "date is given twice (a and b); a field comes from one column" in r.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_passed_over_never_opened(tmp_path, data_dir):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    shutil.copy(next(data_dir.glob("000_*.txt")), folder)
+    os.mkfifo(folder / "x.txt")  # opening it to read would wait for a writer for ever
+    env = {**os.environ, "CORPUS_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-m", "corpus_cli"]
+    listed = subprocess.run(run + ["list", "--data", str(folder)], capture_output=True, text=True, timeout=120, env=env)
+    assert (listed.returncode, len(listed.stdout.splitlines())) == (0, 1)
+    check = subprocess.run(run + ["check", "--data", str(folder), "--json"], capture_output=True, text=True,
+                           timeout=120, env=env)
+    assert json.loads(check.stdout)["passed_over"] == {"named pipes, sockets and devices": 1}

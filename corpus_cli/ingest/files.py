@@ -8,7 +8,7 @@ import os
 import time
 from array import array
 from operator import attrgetter
-from stat import S_ISDIR
+from stat import S_ISDIR, S_ISREG
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
@@ -38,6 +38,7 @@ def kind_of(name: str) -> str | None:
 _JUNK_NAMES = {".ds_store": ".DS_Store", "thumbs.db": "Thumbs.db", "desktop.ini": "desktop.ini", "ehthumbs.db": "Thumbs.db"}
 _BACKUP_ENDS = ("~", ".swp", ".swo", ".bak", ".orig", ".tmp")
 CONFIG_NAMES = frozenset({"corpus.toml"})
+NOT_A_FILE = "named pipes, sockets and devices"  # never opened: reading a pipe waits for a writer
 
 
 def passed_over(name: str) -> str | None:
@@ -277,8 +278,8 @@ def _stat_by_path(root: Path, folder: str, prefix: str, names: list[str], result
 
 
 def _add_stats(root: Path, folder: str, prefix: str, names: list[str], stats: list, failed: bool, result: Scan) -> list[str]:
-    folders = [] if failed else [n for n, st in zip(names, stats) if S_ISDIR(st.st_mode)]
-    if not failed and not folders:
+    plain = not failed and all(S_ISREG(st.st_mode) for st in stats)  # no folder, pipe, socket or device
+    if plain:
         result.paths.extend(prefix + n for n in names)
         result.sizes.extend(map(attrgetter("st_size"), stats))
         result.mtimes.extend(map(attrgetter("st_mtime_ns"), stats))
@@ -295,6 +296,9 @@ def _add_stats(root: Path, folder: str, prefix: str, names: list[str], stats: li
             result.problems.append(Problem(str(root / (prefix + n)), what, "skipped", True))
         elif S_ISDIR(st.st_mode):
             folders.append(prefix + n)
+        elif not S_ISREG(st.st_mode):  # reading a named pipe would wait for a writer for ever
+            why = NOT_A_FILE
+            result.passed_over[why] = result.passed_over.get(why, 0) + 1
         else:
             result.paths.append(prefix + n)
             result.sizes.append(st.st_size)
