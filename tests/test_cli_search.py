@@ -80,7 +80,7 @@ def test_explain_json(invoke):
 
 
 def test_explain_rich_on_a_terminal(invoke):
-    r = invoke("search", "Alepo", "--explain", env={"FORCE_COLOR": "1", "COLUMNS": "160"})
+    r = invoke("search", "Alepo", "--explain", env={"FORCE_COLOR": "1", "COLUMNS": "160", "LINES": "100"})
     assert "How the query was read" in r.stdout and "doubled letters" in r.stdout
     assert "8 hits in 3 documents" in r.stdout
 

@@ -65,3 +65,18 @@ def test_a_named_pipe_is_passed_over_never_opened(tmp_path, data_dir):
     check = subprocess.run(run + ["check", "--data", str(folder), "--json"], capture_output=True, text=True,
                            timeout=120, env=env)
     assert json.loads(check.stdout)["passed_over"] == {"named pipes, sockets and devices": 1}
+
+
+def test_a_terminal_gets_a_page_and_a_line_saying_how_to_see_the_rest(invoke):
+    terminal = {"FORCE_COLOR": "1", "COLUMNS": "120", "LINES": "24"}  # 24 lines: 7 hits of about 3 lines
+    r = invoke("search", "Assad", env=terminal)
+    assert r.exit_code == 0 and "7 hits in" in r.stdout
+    assert r.stdout.splitlines()[-1] == ("… 12 more hits (19 in all): --limit 0 shows them all, or pipe the output "
+                                         "into a pager: | less -R")
+    everything = invoke("search", "Assad", "--limit", "0", env=terminal)
+    assert "19 hits in" in everything.stdout and "more hits" not in everything.stdout
+    piped = invoke("search", "Assad")  # down a pipe: every hit, nothing else
+    assert len(piped.stdout.splitlines()) == 19
+    lines = invoke("kwic", "the", env=terminal).stdout.splitlines()
+    assert len(lines) == 22 and lines[-1].startswith("… 109 more lines (130 in all)")
+    assert len(invoke("kwic", "the", "--limit", "0").stdout.splitlines()) == 130

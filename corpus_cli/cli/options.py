@@ -124,7 +124,31 @@ def filter_options(documents: bool = False, undated: bool = False):
 
 
 def limit_option(func):
-    return click.option("--limit", "-n", type=click.IntRange(min=0), metavar="N", help="At most N results.")(func)
+    return click.option("--limit", "-n", type=click.IntRange(min=0), metavar="N", callback=_every_for_zero,
+                        help="At most N results (0: all of them).")(func)
+
+
+def _every_for_zero(ctx, param, value):
+    return None if value == 0 else value
+
+
+def page(out, limit: int | None, lines_per_row: int) -> int | None:
+    """How many results a command shows: ``limit`` when given (None for ``--limit 0``: all), else
+    on a terminal about a screen of them (``lines_per_row`` lines each), elsewhere all."""
+    source = click.get_current_context().get_parameter_source("limit")
+    if source is not click.core.ParameterSource.DEFAULT or out.fmt != "table" or not out.terminal:
+        return limit
+    import shutil
+
+    return max(5, (shutil.get_terminal_size().lines - 3) // lines_per_row)
+
+
+def more(shown: int, total: int, noun: str) -> None:
+    """The line under a page of results that says how many more there are and how to see them."""
+    if total > shown:
+        rest = total - shown
+        click.echo(f"… {rest:,} more {noun}{'' if rest == 1 else 's'} ({total:,} in all): --limit 0 shows them all, "
+                   "or pipe the output into a pager: | less -R")
 
 
 def open_source(source: Source, rebuild: bool = False, summary: bool = True):

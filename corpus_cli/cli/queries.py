@@ -7,8 +7,8 @@ import click
 from corpus_cli.analysis import TIMELINE_BY
 from corpus_cli.cli.group import cli
 from corpus_cli.cli.options import (
-    EXIT_NO_RESULTS, EXIT_OK, QUERY_HELP, common_options, filter_options, fuzziness_option, limit_option, open_source,
-    output, query_options, report_hidden,
+    EXIT_NO_RESULTS, EXIT_OK, QUERY_HELP, common_options, filter_options, fuzziness_option, limit_option, more,
+    open_source, output, page, query_options, report_hidden,
 )
 from corpus_cli.search import KWIC_SORTS
 
@@ -38,12 +38,13 @@ def search_cmd(data, fmt, query, filters, limit, min_score, fuzziness, exact, an
     from corpus_cli.search.hits import group_by_document
 
     corpus = open_source(data)
+    out = output(fmt)
+    limit = page(out, limit, 3)
     result = corpus.find(
         query, filters, limit=None if by_document else limit, min_score=min_score, fuzziness=fuzziness, exact=exact,
         any_word=any_word,
     )
     report_hidden(corpus)
-    out = output(fmt)
     if explain:
         emit_explain(out, result.leaves, corpus.index)
         if fmt != "table":
@@ -51,8 +52,12 @@ def search_cmd(data, fmt, query, filters, limit, min_score, fuzziness, exact, an
     if by_document:
         groups = group_by_document(result.hits)
         emit_document_hits(out, groups[:limit] if limit is not None else groups)
+        if out.fmt == "table":
+            more(min(len(groups), limit or len(groups)), len(groups), "document")
     else:
         emit_hits(out, result.hits)
+        if out.fmt == "table":
+            more(len(result.hits), result.total, "hit")
     return EXIT_OK if result.hits else EXIT_NO_RESULTS
 
 
@@ -83,11 +88,15 @@ def kwic_cmd(data, fmt, query, filters, limit, fuzziness, exact, any_word, width
     from corpus_cli.output.results import emit_kwic
 
     corpus = open_source(data)
+    out = output(fmt)
+    limit = page(out, limit, 1)
     found = corpus.kwic(
-        query, width=width, sort=sort, filters=filters, limit=limit, fuzziness=fuzziness, exact=exact, any_word=any_word,
+        query, width=width, sort=sort, filters=filters, fuzziness=fuzziness, exact=exact, any_word=any_word,
     )
     report_hidden(corpus)
-    emit_kwic(output(fmt), found)
+    emit_kwic(out, found[:limit] if limit is not None else found)
+    if out.fmt == "table":
+        more(min(len(found), limit or len(found)), len(found), "line")
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
