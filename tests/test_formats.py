@@ -27,8 +27,9 @@ def test_json_lines_with_common_field_names(tmp_path):
     ]
     (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n\nnot json\n", encoding="utf-8")
     corpus = open_folder(tmp_path)
+    # a record's own id (an id, doc_id… key) is its id; one without takes the file's name and its row
     assert [fields(d) for d in corpus.documents] == [
-        ("feed#1", "2019-07-05", "Idlib shelled", False, None, None, "http://a/1"),
+        ("x1", "2019-07-05", "Idlib shelled", False, None, None, "http://a/1"),
         ("feed#2", "2019-07-06", "Aleppo was quiet", True, "Desk", None, None),
     ]
     assert corpus.documents[0].statements[1].text == "Civilians fled."

@@ -19,7 +19,7 @@ from corpus_cli.ingest.files import Problem
 
 # Bumped whenever reading files changes what a document holds, or the transliteration key or the
 # gazetteer changes what is kept of it (term keys, places): older databases are then rebuilt.
-PARSER = 32
+PARSER = 33
 
 
 def parser_stamp() -> str:

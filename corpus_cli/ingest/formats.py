@@ -137,9 +137,10 @@ def document_of(
         date = parse_field_date(raw_date, dayfirst)
         if date is None and raw_date.strip():
             warnings.append(f"cannot read the date {raw_date.strip()[:40]!r}: kept undated")
+    own_id = " ".join(get("id").split())  # the record's own id (an id, doc_id… column), else file#row
     doc = Document.build(
         paragraphs,
-        id=doc_id,
+        id=own_id or doc_id,
         path=path,
         title=title,
         title_derived=derived,
