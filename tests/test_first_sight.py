@@ -80,3 +80,30 @@ def test_a_terminal_gets_a_page_and_a_line_saying_how_to_see_the_rest(invoke):
     lines = invoke("kwic", "the", env=terminal).stdout.splitlines()
     assert len(lines) == 22 and lines[-1].startswith("… 109 more lines (130 in all)")
     assert len(invoke("kwic", "the", "--limit", "0").stdout.splitlines()) == 130
+
+
+def test_one_file_is_a_corpus(invoke, tmp_path, data_dir):
+    records = [{"id": "r-00017", "date": "2015-07-31", "title": "Rivers", "text": "Rivers rose in Aleppo."},
+               {"date": "2015-08-01", "title": "Fields", "text": "Fields dried up."}]
+    feed = tmp_path / "2015-07-31.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    shutil.copy(next(data_dir.glob("000_*.txt")), tmp_path)  # beside it, not read
+    r = invoke("list", "--data", str(feed))
+    assert (r.exit_code, r.stdout) == (0, "2015-07-31  r-00017       -  Rivers\n2015-08-01  2015-07-31#2  -  Fields\n")
+    r = invoke("search", "Aleppo", "--data", str(feed), "--json")
+    assert [h["id"] for h in json.loads(r.stdout)] == ["r-00017"]
+    (tmp_path / "table.csv").write_text("date,title,text\n2020-01-02,One,First text.\n", encoding="utf-8")
+    assert invoke("list", "--data", str(tmp_path / "table.csv")).stdout == "2020-01-02  table#1  -  One\n"
+    text = next(tmp_path.glob("000_*.txt"))
+    assert invoke("list", "--data", str(text)).stdout.split()[1] == text.stem
+    assert len(invoke("list", "--data", str(tmp_path)).stdout.splitlines()) == 4  # the folder: every file
+
+
+def test_a_file_corpus_cannot_read_says_why(invoke, tmp_path):
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    r = invoke("list", "--data", str(tmp_path / "notes.docx"))
+    assert r.exit_code == 2
+    assert r.stderr == (f"corpus: error: data file '{tmp_path / 'notes.docx'}' is not of a kind corpus reads (.csv, "
+                        ".htm, .html, .json, .jsonl, .ndjson, .tsv, .txt, also .gz); give its folder, or name the file so\n")
+    r = invoke("list", "--data", str(tmp_path / "missing.jsonl"))
+    assert (r.exit_code, r.stderr) == (2, f"corpus: error: data path '{tmp_path / 'missing.jsonl'}' does not exist\n")

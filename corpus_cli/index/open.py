@@ -24,7 +24,7 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
-from corpus_cli.ingest.files import Problem, Scan, assign_ids, check_root, scan
+from corpus_cli.ingest.files import Problem, Scan, assign_ids, corpus_root, scan
 from corpus_cli.index.cache import Report, cache_dir, parser_stamp, settings
 from corpus_cli.index.build import build_database
 from corpus_cli.index.database import DatabaseIndex
@@ -86,9 +86,11 @@ def open_database(
     (``notice`` is called if that takes more than a second) up to ``CORPUS_WAIT`` seconds, then
     reads what the other wrote rather than writing it twice.
     """
-    root = check_root(path)
+    root, only = corpus_root(path)  # one file (--data feed.jsonl) is its folder with only that file read
     options = settings(root, fields)
-    report = Report(root)
+    if only is not None:
+        options["only"] = only
+    report = Report(root / only if only else root)
     report.options = options
     db_path, cache = _database_file(root, options, cache, report)
     index = _fresh(_Opening(db_path, root, options, report, progress, notice, cache), rebuild, trust_watcher)
@@ -141,7 +143,7 @@ def _fresh(o: _Opening, rebuild: bool, trust_watcher: bool) -> DatabaseIndex:
         why, meta = _usable(o.db_path, o.root, o.options)
         if why is None and sealed(o.db_path):
             store = Store(o.db_path)
-            found = _found(store, o.root, meta, trust_watcher, o.report)
+            found = _found(store, o.root, meta, trust_watcher, o.report, o.options.get("only"))
             todo = None if o.report.watched else changes(store.db, found)
             if not todo:
                 if todo is not None and todo.remember:
@@ -209,7 +211,7 @@ def _made_fresh(o: _Opening, rebuild: bool, found: Scan | None) -> DatabaseIndex
     if why not in (None, "rebuild", MISSING):
         o.report.notes.append(f"the index database {o.db_path} is unusable ({why}); building it again")
     if found is None or found.listed is not None:
-        found = scan(o.root)  # as the folder is now, after whatever another writer did meanwhile
+        found = scan(o.root, only=o.options.get("only"))  # as the folder is now, after whatever another writer did
     _seen(o.report, found)
     if why is not None:
         return _built(o, found)
@@ -241,7 +243,7 @@ def _built(o: _Opening, found: Scan) -> DatabaseIndex:
     return index
 
 
-def _found(store: Store, root: Path, meta: dict, trust_watcher: bool, report: Report) -> Scan:
+def _found(store: Store, root: Path, meta: dict, trust_watcher: bool, report: Report, only: str | None = None) -> Scan:
     """The folder's files as this command compares them with the database: the watcher's word for
     it while its lease is live and it has written every change it heard of, the names only with
     ``CORPUS_FRESHNESS=names``, else a full scan."""
@@ -250,11 +252,11 @@ def _found(store: Store, root: Path, meta: dict, trust_watcher: bool, report: Re
         found = remembered_scan(store.db, files=False)  # the watcher keeps it fresh: no scan
         report.watched = found is not None
     elif os.environ.get("CORPUS_FRESHNESS", "full") == "names":
-        names = scan(root, stat=False)
+        names = scan(root, stat=False, only=only)
         last = remembered_scan(store.db)
         found = last if last is not None and last.paths == names.paths else None
     if found is None:
-        found = scan(root)
+        found = scan(root, only=only)
     _seen(report, found)
     return found
 

@@ -70,7 +70,8 @@ class Watcher:
                   events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent,
                   events.DirModifiedEvent]
         observer = Observer()
-        observer.schedule(Handler(), str(self.root), recursive=True, event_filter=wanted)
+        folder = Path(self.root) if Path(self.root).is_dir() else Path(self.root).parent  # one file: its folder
+        observer.schedule(Handler(), str(folder), recursive=True, event_filter=wanted)
         observer.start()
         try:
             self._lease(lease.take, wait=None)

@@ -165,7 +165,7 @@ def settle(path: Path, mtime_ns: int) -> None:
         time.sleep(min(wait, window) / 1e9)
 
 
-def scan(root: Path, stat: bool = True) -> Scan:
+def scan(root: Path, stat: bool = True, only: str | None = None) -> Scan:
     """Every corpus file under ``root`` with its size and time, and what could not be looked at.
 
     Hidden files and folders are passed over, and so are junk (macOS ``._*``
@@ -173,7 +173,8 @@ def scan(root: Path, stat: bool = True) -> Scan:
     kinds: ``passed_over`` counts them by why. Symbolic links to files are
     followed, links to folders are not (so a link loop cannot trap the scan).
     With ``stat`` false only the names are listed (no size or time), and a
-    folder whose name ends in ``.txt`` is taken for a file.
+    folder whose name ends in ``.txt`` is taken for a file. With ``only``, the one file of that name
+    in ``root`` is the corpus.
     """
     result = Scan()
     stack = [""]
@@ -182,7 +183,8 @@ def scan(root: Path, stat: bool = True) -> Scan:
         folder = os.path.join(root, rel_dir) if rel_dir else str(root)
         prefix = rel_dir + "/" if rel_dir else ""
         try:
-            names = os.listdir(folder)
+            names = [only] if only is not None and os.path.lexists(os.path.join(folder, only)) else (
+                [] if only is not None else os.listdir(folder))
         except OSError as exc:
             result.problems.append(Problem(folder, f"cannot list folder: {exc.strerror or exc}", "skipped", True))
             continue
@@ -335,6 +337,27 @@ def assign_ids(entries: Sequence[FileEntry], taken: Iterable[str] = ()) -> tuple
         seen.add(doc_id)
         ids.append(doc_id)
     return ids, problems
+
+
+def corpus_root(path: str | os.PathLike | None) -> tuple[Path, str | None]:
+    """The folder to read (the bundled corpus by default) as an absolute path, and, where ``path``
+    names one file of a kind corpus reads, that file's name (only it is read); a DataError saying
+    why when ``path`` is neither."""
+    given = Path(path) if path is not None else bundled_data()
+    if given.is_dir():
+        return check_root(given), None
+    if not given.exists():
+        raise DataError(f"data path {str(given)!r} does not exist")
+    if not given.is_file():
+        raise DataError(f"data path {str(given)!r} is neither a folder nor a file (a pipe, a socket or a device)")
+    if kind_of(given.name) is None:
+        kinds = ", ".join(sorted(KINDS))
+        raise DataError(f"data file {str(given)!r} is not of a kind corpus reads ({kinds}, also .gz); "
+                        "give its folder, or name the file so")
+    if not os.access(given, os.R_OK):
+        raise DataError(f"cannot read the data file {str(given)!r}: permission denied")
+    given = given.resolve()
+    return given.parent, given.name
 
 
 def check_root(root: str | os.PathLike | None) -> Path:
