@@ -11,7 +11,7 @@ def __getattr__(name):
         from importlib.metadata import PackageNotFoundError, version
 
         try:
-            return version("corpus-cli")
+            return version("corpus-statements")
         except PackageNotFoundError:  # a checkout that is not installed
             return "0+unknown"
     raise AttributeError(name)

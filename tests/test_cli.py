@@ -90,7 +90,7 @@ def test_show_unknown_id_exits_1(invoke):
 def test_missing_data_folder_exits_2(invoke, tmp_path):
     r = invoke("list", "--data", str(tmp_path / "nope"))
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr == f"corpus: error: data folder '{tmp_path / 'nope'}' does not exist\n"
+    assert r.stderr == f"corpus: error: data path '{tmp_path / 'nope'}' does not exist\n"
 
 
 def test_show_plain(invoke):
@@ -276,7 +276,7 @@ def test_version(invoke):
     from importlib.metadata import version
 
     r = invoke("--version")
-    assert r.stdout == f"corpus, version {version('corpus-cli')}\n"
+    assert r.stdout == f"corpus, version {version('corpus-statements')}\n"
 
 
 @pytest.mark.parametrize(
@@ -318,7 +318,7 @@ def test_library_version_is_the_package_version():
 
     import corpus_cli
 
-    assert corpus_cli.__version__ == version("corpus-cli")
+    assert corpus_cli.__version__ == version("corpus-statements")
 
 
 @pytest.mark.parametrize("env", [None, {"FORCE_COLOR": "1", "COLUMNS": "200"}])

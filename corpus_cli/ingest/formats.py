@@ -179,7 +179,7 @@ def html_record(raw: str) -> dict:
     try:
         import trafilatura
     except ImportError:
-        raise FormatError("reading HTML needs trafilatura, which corpus installs: pip install --force-reinstall corpus-cli") from None
+        raise FormatError("reading HTML needs trafilatura, which corpus installs: pip install --force-reinstall corpus-statements") from None
     found = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     if found is None:
         raise FormatError("no main text found in the page")
