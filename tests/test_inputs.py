@@ -188,7 +188,7 @@ def test_mojibake_in_a_file_is_repaired_and_reported(tmp_path):
 
 @pytest.mark.parametrize("path_kind", ["missing", "file"])
 def test_bad_data_path_is_one_line_exit_2(invoke, tmp_path, path_kind):
-    target = tmp_path / "x.txt"
+    target = tmp_path / "x.docx"  # a file is a corpus only of a kind corpus reads
     if path_kind == "file":
         target.write_text("x")
     r = invoke("list", "--data", str(target))

@@ -226,9 +226,9 @@ def test_too_large_file_is_skipped(tmp_path, monkeypatch):
 def test_missing_or_file_data_path(tmp_path):
     with pytest.raises(DataError, match="does not exist"):
         load(tmp_path / "nope")
-    (tmp_path / "f.txt").write_text("x")
-    with pytest.raises(DataError, match="is not a folder"):
-        load(tmp_path / "f.txt")
+    (tmp_path / "f.pdf").write_text("x")
+    with pytest.raises(DataError, match="is not of a kind corpus reads"):
+        load(tmp_path / "f.pdf")
 
 
 @pytest.mark.parametrize("text, title, derived", [

@@ -85,7 +85,7 @@ def test_a_mapped_author_is_credited_with_what_no_one_else_said(tmp_path, invoke
     folder.mkdir()
     (folder / "2019-07-05_1.txt").write_text("The Committee on Natural Resources said it would act. The bill passed.\n", encoding="utf-8")
     r = invoke("speakers", "--data", str(folder.parent), "--field", "speaker=@folder", "--field", "speaker=member")
-    assert r.exit_code == 0
+    assert r.exit_code == 2 and "speaker is given twice (@folder and member)" in r.stderr  # one field, one column
     r = invoke("speakers", "--data", str(folder), "--field", "speaker=@folder")
     assert r.stdout.splitlines() == ["Rob Bishop  1  2  2019-07-05  2019-07-05  author  -"]
     assert [d.id for d in Corpus.open(folder, cache=False, fields={"speaker": "@folder"}).list(speaker="Bishop")] == ["2019-07-05_1"]
