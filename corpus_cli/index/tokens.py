@@ -17,7 +17,7 @@ from array import array
 
 from corpus_cli.index.rows import rows_in
 from corpus_cli.index.schema import cached, from_blob, text_of
-from corpus_cli.language.text import WORD, fold
+from corpus_cli.language.text import fold, terms
 
 SEPARATOR = 0  # between two statements in a stream
 BATCH = 2000  # documents whose text is read at once to make their streams
@@ -132,8 +132,7 @@ class Streams:
             for n, text in enumerate(texts):
                 if n:
                     ids.append(SEPARATOR)
-                for w in WORD.findall(text):
-                    f = _fold(w)
+                for f in terms(text, _fold):
                     k = numbers.get(f)
                     if k is None:
                         k = numbers[f] = len(numbers) + 1

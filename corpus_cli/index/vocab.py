@@ -20,7 +20,7 @@ import json
 import sqlite3
 
 from corpus_cli.language.lexicon import Lexicon, skeletons, term_keys
-from corpus_cli.language.text import WORD, fold
+from corpus_cli.language.text import WORD, fold, terms
 from corpus_cli.index.schema import cached, keep
 
 def refresh_terms(db: sqlite3.Connection, delta: dict[str, list[int]] | None = None):
@@ -100,8 +100,7 @@ def count_terms(texts, delta: dict[str, list[int]], sign: int) -> None:
     """
     for text in texts:
         counts: dict[str, int] = {}
-        for word in WORD.findall(text):
-            term = fold(word)
+        for term in terms(text):
             if term:
                 counts[term] = counts.get(term, 0) + 1
         for term, n in counts.items():

@@ -198,7 +198,16 @@ def tokens(text: str) -> Iterator[Token]:
 
 
 def words(text: str) -> list[str]:
+    """The words of ``text``: the one definition of a word (:data:`WORD`), which the others follow:
+    :func:`terms` folds them, :func:`count_words` counts them, :func:`fts_text` gives FTS5 a text
+    whose tokens are the same terms (tests/test_text.py holds the two equal)."""
     return WORD.findall(text)
+
+
+def terms(text: str, fold_word=None) -> list[str]:
+    """The terms of ``text`` as the index keeps and search compares them: each word folded (with
+    ``fold_word``, a cached :func:`fold`)."""
+    return list(map(fold_word or fold, WORD.findall(text)))
 
 
 def count_words(text: str, start: int = 0, end: int | None = None) -> int:
