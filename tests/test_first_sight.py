@@ -107,3 +107,15 @@ def test_a_file_corpus_cannot_read_says_why(invoke, tmp_path):
                         ".htm, .html, .json, .jsonl, .ndjson, .tsv, .txt, also .gz); give its folder, or name the file so\n")
     r = invoke("list", "--data", str(tmp_path / "missing.jsonl"))
     assert (r.exit_code, r.stderr) == (2, f"corpus: error: data path '{tmp_path / 'missing.jsonl'}' does not exist\n")
+
+
+def test_the_database_gives_statements_with_their_text(invoke, corpus):
+    import sqlite3
+
+    path = invoke("index", "--path").stdout.strip()
+    db = sqlite3.connect(path)
+    rows = db.execute("SELECT s.doc_id, s.n, s.text FROM units_fts JOIN statements s ON s.id = units_fts.rowid "
+                      "WHERE units_fts MATCH 'aleppo' AND s.n IS NOT NULL ORDER BY s.id").fetchall()
+    expected = sorted((h.document.id, h.statement.index, h.statement.text) for h in corpus.search("Aleppo", exact=True)
+                      if h.statement.index is not None)
+    assert sorted(rows) == expected and len(rows) == 7

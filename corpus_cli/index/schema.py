@@ -13,6 +13,8 @@
     units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
                with their words
     units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
+    statements a view: each unit (a title, n NULL, or a statement) with its document's id, date,
+               title and source and its text, cut from the body (for other tools: no offsets to add)
     vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
     vocab_instance
                every occurrence (fts5vocab, 'instance'): term, unit (doc), offset
@@ -49,7 +51,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -140,6 +142,10 @@ CREATE TABLE IF NOT EXISTS tokens (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     ids BLOB NOT NULL
 );
+CREATE VIEW IF NOT EXISTS statements AS
+    SELECT u.id AS id, d.doc_id AS doc_id, u.n AS n, d.date AS date, d.title AS title, d.source AS source,
+           CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, u."end" - u.start) END AS text
+    FROM units u JOIN documents d ON d.id = u.document JOIN bodies b ON b.document = d.id;
 CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 """
 
