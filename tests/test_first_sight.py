@@ -119,3 +119,5 @@ def test_the_database_gives_statements_with_their_text(invoke, corpus):
     expected = sorted((h.document.id, h.statement.index, h.statement.text) for h in corpus.search("Aleppo", exact=True)
                       if h.statement.index is not None)
     assert sorted(rows) == expected and len(rows) == 7
+    texts = db.execute("SELECT text FROM units_fts WHERE units_fts MATCH 'aleppo' ORDER BY rowid").fetchall()
+    assert len(texts) == 8 and all("Aleppo" in t for (t,) in texts)  # with their text, as Datasette shows them

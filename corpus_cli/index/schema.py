@@ -12,7 +12,10 @@
     bodies     each document's body (apart, so that reading every document's fields stays quick)
     units      a document's title (n NULL) and statements (n from 0), as offsets into title or body,
                with their words
-    units_fts  FTS5 over the units' text (contentless: the text lives in documents), rowid = units.id
+    units_fts  FTS5 over the units' text, rowid = units.id, its content the ``statements`` view (so
+               that other tools get the text with a match); what it indexes is the text as
+               :func:`~corpus_cli.language.text.fts_text` folds it, so FTS5's 'rebuild' and an
+               integrity-check against the content are never run on it
     statements a view: each unit (a title, n NULL, or a statement) with its document's id, date,
                title and source and its text, cut from the body (for other tools: no offsets to add)
     vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
@@ -51,7 +54,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -111,7 +114,7 @@ CREATE TABLE IF NOT EXISTS units (
     words INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS units_document ON units(document);
-CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='', tokenize='{FTS_TOKENIZER}');
+CREATE VIRTUAL TABLE IF NOT EXISTS units_fts USING fts5(text, content='statements', content_rowid='id', tokenize='{FTS_TOKENIZER}');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(units_fts, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab_instance USING fts5vocab(units_fts, 'instance');
 CREATE TABLE IF NOT EXISTS terms (
