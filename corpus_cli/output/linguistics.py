@@ -49,6 +49,8 @@ def emit_rows(out: Output, rows: list, keys: tuple[str, ...], noun: str, score: 
         console.print(table)
 
     def plain_view(write, found) -> None:  # a line of headings: numbers without them say nothing
+        if not found:
+            return
         columns(write, [tuple(h.lower().replace(" ", "_") for h in headings)]
                 + [tuple(_cell(getattr(r, k), grouped=False) for k in shown) for r in found])
 
