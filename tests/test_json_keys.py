@@ -1,4 +1,4 @@
-"""The keys of every command's JSON records: a contract, pinned here and documented in the README."""
+"""The keys of every command's JSON records: a contract, pinned here and documented in the README and docs/reference.md."""
 
 import json
 from pathlib import Path
@@ -8,7 +8,8 @@ import pytest
 from corpus_cli.output import records
 from corpus_cli.output.summaries import INDEX_KEYS
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+README = "\n".join((ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/reference.md"))
 
 COMMANDS = [
     (["list"], records.DOCUMENT_KEYS),

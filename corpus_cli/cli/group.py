@@ -121,7 +121,7 @@ def _quiet_exit(code: int, pipe_closed: bool = False) -> None:
 @click.group("corpus", cls=CorpusGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="corpus-statements", prog_name="corpus")
 def cli():
-    """Search and explore a folder of dated press releases and statements.
+    """Search and explore a folder of dated documents: press releases, speeches, news items.
 
     With no --data, commands read the bundled corpus (press releases of the
     Syrian National Coalition).
