@@ -148,3 +148,37 @@ def cache_clear_cmd():
     n = clear_cache()
     click.echo(f"removed {n} file{'s' if n != 1 else ''} from {cache_dir()}")
     return EXIT_OK
+
+
+@cli.command("serve")
+@common_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port to listen on.")
+def serve_cmd(data, fmt, host, port):
+    """A browser view: the index database in Datasette, and corpus's own search at /-/search.
+
+    Datasette is an optional extra: pip install 'corpus-statements[serve]'.
+    The tables have descriptions and facets; /-/search searches as corpus
+    search does, each hit linking to its document. The search answers from
+    the index as it was when serve started; run it again for later changes.
+
+    \b
+    Examples:
+      corpus serve --data ~/releases
+      corpus serve --port 8080
+    """
+    try:
+        import uvicorn
+        from datasette.app import Datasette  # noqa: F401
+    except ImportError:
+        raise click.UsageError("corpus serve needs Datasette: pip install 'corpus-statements[serve]'") from None
+    from corpus_cli.output import web
+
+    corpus = open_source(data)
+    database = corpus.report.database
+    if database is None:
+        raise click.UsageError("corpus serve needs the index database in the cache folder (not --no-cache)")
+    click.echo(f"corpus: serving http://{host}:{port}/-/search (the tables at http://{host}:{port}/); Ctrl-C stops",
+               err=True)
+    uvicorn.run(web.app(corpus, str(database)).app(), host=host, port=port, log_level="warning")
+    return EXIT_OK
