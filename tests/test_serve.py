@@ -136,8 +136,11 @@ def test_the_tables_come_with_descriptions_facets_and_a_search(server):
     statements = json.load(urllib.request.urlopen(
         f"{server}/{name}/statements.json?_search=aleppo&_shape=array&n__notblank=1"))
     assert len(statements) == 7 and all("Aleppo" in s["text"] for s in statements)
-    documents = json.load(urllib.request.urlopen(f"{server}/{name}/documents.json?_facet=source"))
+    documents = json.load(urllib.request.urlopen(f"{server}/{name}/document_fields.json?_facet=source"))
     assert {f["value"] for f in documents["facet_results"]["source"]["results"]} >= {"Syrian Coalition"}
+    assert "spans" not in documents["columns"] and "doc_id" in documents["columns"]  # no arrays to browse past
+    home = urllib.request.urlopen(f"{server}/{name}").read().decode()
+    assert "document_fields" in home and "/bodies" not in home  # the tables of the engine are hidden
 
 
 def test_document_text_is_escaped_into_the_page():

@@ -16,6 +16,8 @@
                that other tools get the text with a match); what it indexes is the text as
                :func:`~corpus_cli.language.text.fts_text` folds it, so FTS5's 'rebuild' and an
                integrity-check against the content are never run on it
+    document_fields
+               a view: the documents' fields without the arrays the engine reads (for browsing)
     statements a view: each unit (a title, n NULL, or a statement) with its document's id, date,
                title and source and its text, cut from the body (for other tools: no offsets to add)
     vocab      the FTS5 vocabulary (fts5vocab, 'row'): term, units holding it, occurrences
@@ -54,7 +56,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -145,6 +147,10 @@ CREATE TABLE IF NOT EXISTS tokens (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     ids BLOB NOT NULL
 );
+CREATE VIEW IF NOT EXISTS document_fields AS
+    SELECT id, doc_id, title, title_derived, date, date_source, category, type, source, layout, url, author,
+           word_count, statement_count, file_words, removed
+    FROM documents;
 CREATE VIEW IF NOT EXISTS statements AS
     SELECT u.id AS id, d.doc_id AS doc_id, u.n AS n, d.date AS date, d.title AS title, d.source AS source,
            CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, u."end" - u.start) END AS text

@@ -15,8 +15,8 @@ from corpus_cli.api import Corpus, Filters
 from corpus_cli.errors import CorpusError
 
 TABLES = {
-    "documents": ("One row per document: its id, title, date and where the date came from, fields, word counts.",
-                  ["type", "source", "category", "author", "layout", "date_source"]),
+    "document_fields": ("One row per document: its id, title, date and where the date came from, fields, word "
+                        "counts.", ["type", "source", "category", "author", "layout", "date_source"]),
     "statements": ("Each title (n empty) and statement (n from 0) with its document's id, date, title, source and "
                    "text. Search box: FTS5 over the folded words (aleppo, daraa); corpus's own search is at /-/search.",
                    ["source"]),
@@ -25,14 +25,14 @@ TABLES = {
     "files": ("Every file found under the folder: path, size, time, kind, documents, why skipped.", ["kind", "skipped"]),
     "problems": ("What went wrong reading a file, and what was done.", ["action"]),
 }
-HIDDEN = ("bodies", "units", "tokens", "words", "signatures", "cache", "terms", "term_keys", "term_skels", "vocab",
+HIDDEN = ("documents", "bodies", "units", "tokens", "words", "signatures", "cache", "terms", "term_keys", "term_skels", "vocab",
           "vocab_instance", "meta")
 
 
 def metadata(name: str) -> dict:
     """Datasette's metadata for the database ``name``: descriptions, facets, the statements' search."""
     tables = {table: {"description": text, "facets": facets} for table, (text, facets) in TABLES.items()}
-    tables["documents"]["facets"] = tables["documents"]["facets"] + [{"date": "date"}]
+    tables["document_fields"]["facets"] = tables["document_fields"]["facets"] + [{"date": "date"}]
     tables["statements"].update({"fts_table": "units_fts", "fts_pk": "id"})
     tables.update({table: {"hidden": True} for table in HIDDEN})
     return {"title": "corpus", "description": "The index database of corpus; corpus's own search: /-/search",
