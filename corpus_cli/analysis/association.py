@@ -131,7 +131,7 @@ def collocates(stream: Stream, starts: np.ndarray, ends: np.ndarray, frequency: 
     on_left, on_right = window_counts(stream, starts, ends, left, right)
     together = on_left + on_right
     if stop:
-        together[list(word_numbers(stream, stop))] = 0
+        together[list(word_numbers(stream.vocabulary, stop))] = 0
     chosen = np.flatnonzero(together >= max(min_count, 1))
     if not len(chosen) or not len(starts):
         return []
@@ -156,8 +156,7 @@ def keywords(target: np.ndarray, reference: np.ndarray, vocabulary: list[str], *
     chosen &= (a * d < b * c) if negative else (a * d > b * c)
     chosen[SEPARATOR] = False
     if stop:
-        numbers = {w: n for n, w in enumerate(vocabulary)}
-        chosen[[numbers[w] for w in stop if w in numbers]] = False
+        chosen[list(word_numbers(vocabulary, stop))] = False
     at = np.flatnonzero(chosen)
     a, b = a[at], b[at]
     e1, e2 = c * (a + b) / (c + d), d * (a + b) / (c + d)

@@ -73,12 +73,7 @@ def word_list(index, selection, *, stop=frozenset(), min_count=1, limit=None, by
     if stop:
         counts = counts.copy()
         counts[list(index.streams.numbered(stop))] = 0
-    kept = np.flatnonzero(counts >= max(min_count, 1))
-    if limit is not None and limit < len(kept):  # only the words at the cut are read, to break ties
-        cut = np.sort(counts[kept])[-limit] if limit else counts.max() + 1
-        kept = kept[counts[kept] >= cut]
-    spelled = index.streams.spelled(kept.tolist())
-    chosen = sorted(kept.tolist(), key=lambda n: (-counts[n], spelled[n]))[:limit]
+    chosen, spelled = words_mod.top(counts, min_count, limit, index.streams.spelled)  # words read: those at the cut
     return [WordCount(spelled[n], int(counts[n]), int(documents[n]), words_mod._per_million(counts[n], total))
             for n in chosen]
 
@@ -176,14 +171,13 @@ def count_ngrams(index, selection, n: int, *, containing: str | None = None, sto
             if sum(len(p[0]) for p in parts) > MERGE_FROM:
                 parts = [words_mod.merged(parts)]
     grams, counts, documents = words_mod.merged(parts)
-    kept = np.flatnonzero(counts >= max(min_count, 1))
-    if limit is not None and limit < len(kept):
-        cut = np.sort(counts[kept])[-limit] if limit else counts.max() + 1
-        kept = kept[counts[kept] >= cut]
-    numbers = {g: spelled_at[int(grams[g])] for g in kept.tolist()}
-    spelled = index.streams.spelled({w for ws in numbers.values() for w in ws})
-    text = {g: " ".join(spelled[w] for w in ws) for g, ws in numbers.items()}
-    chosen = sorted(text, key=lambda g: (-counts[g], text[g]))[:limit]
+
+    def spell(kept: list[int]) -> dict[int, str]:
+        numbers = {g: spelled_at[int(grams[g])] for g in kept}
+        spelled = index.streams.spelled({w for ws in numbers.values() for w in ws})
+        return {g: " ".join(spelled[w] for w in ws) for g, ws in numbers.items()}
+
+    chosen, text = words_mod.top(counts, min_count, limit, spell)
     return [NgramCount(text[g], int(counts[g]), int(documents[g]), words_mod._per_million(counts[g], total))
             for g in chosen]
 

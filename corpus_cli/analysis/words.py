@@ -93,9 +93,9 @@ def _statements(index, p: int, blob: bytes, wanted) -> bytes:
     return np.concatenate([x for piece in kept for x in (piece, sep)][:-1] or [sep[:0]]).astype("<u4").tobytes()
 
 
-def word_numbers(stream: Stream, wanted) -> set[int]:
-    """The numbers of folded words (those the corpus has)."""
-    numbers = {w: n for n, w in enumerate(stream.vocabulary)}
+def word_numbers(vocabulary: list[str], wanted) -> set[int]:
+    """The numbers of folded words (those the corpus has), ``vocabulary`` giving word by number."""
+    numbers = {w: n for n, w in enumerate(vocabulary)}
     return {numbers[w] for w in wanted if w in numbers}
 
 
@@ -109,16 +109,15 @@ def word_list(stream: Stream, *, stop=frozenset(), min_count: int = 1, limit: in
         stream = stream._replace(ids=merged[stream.ids])
     counts = stream.counts()
     if stop:
-        counts[list(word_numbers(stream, stop))] = 0
-    kept = np.flatnonzero(counts >= max(min_count, 1))
-    chosen = _top(kept, counts, stream.vocabulary, limit)
+        counts[list(word_numbers(stream.vocabulary, stop))] = 0
+    vocabulary = stream.vocabulary
+    chosen, _ = top(counts, min_count, limit, lambda numbers: {n: vocabulary[n] for n in numbers})
     if not chosen:
         return []
     width = len(stream.vocabulary)
     at = np.flatnonzero(stream.marks(chosen)[stream.ids])
     docs = stream.documents_of(at, stream.ids[at].astype(np.int64), width)
     total = stream.total
-    vocabulary = stream.vocabulary
     forms = written_forms(index, stream, chosen, said, merged) if by_form else {}
     return [WordCount(vocabulary[n], int(counts[n]), int(docs[n]), _per_million(counts[n], total), forms.get(n))
             for n in chosen]
@@ -160,15 +159,16 @@ def written_forms(index, stream: Stream, chosen: list[int], said=None, merged=No
     return forms
 
 
-def _top(kept: np.ndarray, counts: np.ndarray, vocabulary: list[str], limit: int | None) -> list[int]:
-    """The numbers in ``kept``, commonest first then alphabetically, at most ``limit`` of them."""
+def top(counts: np.ndarray, min_count: int, limit: int | None, spell) -> tuple[list[int], dict[int, str]]:
+    """The numbers whose count reaches ``min_count``, commonest first then by their spelling, at
+    most ``limit``; and those spellings. ``spell`` gives the spellings of numbers: only those at or
+    above the cut are asked for (to break ties)."""
+    kept = np.flatnonzero(counts >= max(min_count, 1))
     if limit is not None and limit < len(kept):
-        if limit == 0:
-            return []
-        cut = np.sort(counts[kept])[-limit]
+        cut = np.sort(counts[kept])[-limit] if limit else counts.max() + 1
         kept = kept[counts[kept] >= cut]
-    ordered = sorted(kept.tolist(), key=lambda n: (-counts[n], vocabulary[n]))
-    return ordered[:limit] if limit is not None else ordered
+    spelled = spell(kept.tolist())
+    return sorted(spelled, key=lambda n: (-counts[n], spelled[n]))[:limit], spelled
 
 
 def _per_million(count, total: int) -> float:

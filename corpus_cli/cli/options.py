@@ -192,11 +192,10 @@ def report(report, summary: bool = True) -> None:
     if parts and summary:
         click.echo(f"corpus: {', '.join(parts)}; run corpus check for details", err=True)
     if report.files_seen == 0:
-        from corpus_cli.ingest.files import KINDS
+        from corpus_cli.ingest.files import KINDS_READ
 
-        kinds = ", ".join(sorted(KINDS))
-        click.echo(f"corpus: no documents under {report.root}: no file there is one corpus reads ({kinds}, "
-                   "also .gz)", err=True)
+        click.echo(f"corpus: no documents under {report.root}: no file there is one corpus reads ({KINDS_READ})",
+                   err=True)
     for note in report.notes:
         click.echo(f"corpus: warning: {note}", err=True)
 

@@ -21,6 +21,9 @@ KINDS = {
 }
 
 
+KINDS_READ = ", ".join(sorted(KINDS)) + ", also .gz"  # for messages: the files corpus reads
+
+
 def kind_of(name: str) -> str | None:
     """The kind of a corpus file from its name (``text``, ``csv``…), or None."""
     if name.endswith(".txt"):  # nearly every file: no lower() needed
@@ -345,28 +348,18 @@ def corpus_root(path: str | os.PathLike | None) -> tuple[Path, str | None]:
     why when ``path`` is neither."""
     given = Path(path) if path is not None else bundled_data()
     if given.is_dir():
-        return check_root(given), None
+        return given.resolve(), None
     if not given.exists():
         raise DataError(f"data path {str(given)!r} does not exist")
     if not given.is_file():
         raise DataError(f"data path {str(given)!r} is neither a folder nor a file (a pipe, a socket or a device)")
     if kind_of(given.name) is None:
-        kinds = ", ".join(sorted(KINDS))
-        raise DataError(f"data file {str(given)!r} is not of a kind corpus reads ({kinds}, also .gz); "
+        raise DataError(f"data file {str(given)!r} is not of a kind corpus reads ({KINDS_READ}); "
                         "give its folder, or name the file so")
     if not os.access(given, os.R_OK):
         raise DataError(f"cannot read the data file {str(given)!r}: permission denied")
     given = given.resolve()
     return given.parent, given.name
 
-
-def check_root(root: str | os.PathLike | None) -> Path:
-    """The folder to read (the bundled corpus by default), as an absolute path; a DataError if it is not one."""
-    root = Path(root) if root is not None else bundled_data()
-    if not root.exists():
-        raise DataError(f"data folder {str(root)!r} does not exist")
-    if not root.is_dir():
-        raise DataError(f"data path {str(root)!r} is not a folder")
-    return root.resolve()
 
 

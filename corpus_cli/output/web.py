@@ -130,7 +130,8 @@ def app(corpus: Corpus, database: str):
     from datasette.plugins import pm
 
     name = "corpus"
-    if pm.get_plugin(name) is None:
-        pm.register(plugin(corpus), name=name)
+    if pm.get_plugin(name) is not None:  # an app made before, for another corpus
+        pm.unregister(name=name)
+    pm.register(plugin(corpus), name=name)
     return Datasette([database], metadata=metadata(database.rsplit("/", 1)[-1].rsplit(".", 1)[0]),
                      settings={"sql_time_limit_ms": 5000})
