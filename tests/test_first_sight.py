@@ -121,3 +121,21 @@ def test_the_database_gives_statements_with_their_text(invoke, corpus):
     assert sorted(rows) == expected and len(rows) == 7
     texts = db.execute("SELECT text FROM units_fts WHERE units_fts MATCH 'aleppo' ORDER BY rowid").fetchall()
     assert len(texts) == 8 and all("Aleppo" in t for (t,) in texts)  # with their text, as Datasette shows them
+
+
+def test_a_missing_dependency_is_one_line_not_a_traceback(invoke, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_rapidfuzz(name, *args, **kwargs):
+        if name.startswith("rapidfuzz"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_rapidfuzz)
+    monkeypatch.delitem(sys.modules, "rapidfuzz", raising=False)
+    r = invoke("dupes")
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr == ("corpus: error: the module 'rapidfuzz' that corpus needs is not installed; install corpus "
+                        "again (pip install corpus-statements, or pip install . in its checkout)\n")

@@ -54,6 +54,10 @@ class CorpusGroup(click.Group):
             where = distrust_last() or "the index database"
             click.echo(f"corpus: error: {where} is damaged ({exc}); the next command checks it and builds it again", err=True)
             sys.exit(ExitStatus.ERROR)
+        except ModuleNotFoundError as exc:  # an install that lost a dependency: say which, not a traceback
+            click.echo(f"corpus: error: the module {exc.name!r} that corpus needs is not installed; install corpus "
+                       "again (pip install corpus-statements, or pip install . in its checkout)", err=True)
+            sys.exit(ExitStatus.ERROR)
         except (BrokenPipeError, PipeClosed):
             _quiet_exit(ExitStatus.OK, pipe_closed=True)
         except OSError as exc:
