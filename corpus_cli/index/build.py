@@ -306,12 +306,31 @@ def build_database(
     The database is written to a temporary file beside ``db_path`` and renamed over it once
     whole, so a reader (or a build killed half-way) never leaves a partial database in place.
     """
-    options = dict(options or {})
     final = Path(db_path)
     remove_stale(final)
-    db_path = final.with_name(f"{final.name}.{os.getpid()}.tmp")
-    db_path.unlink(missing_ok=True)
+    new = final.with_name(f"{final.name}.{os.getpid()}.tmp")
+    new.unlink(missing_ok=True)
+    try:  # whatever stops the build, Ctrl-C at any step included, takes its file with it
+        times = _fill(new, root, entries, ids, dict(options or {}), workers, progress, meta, notes)
+        install(new, final)
+    except BaseException:
+        new.unlink(missing_ok=True)
+        raise
+    return times
+
+
+def _fill(
+    db_path: Path, root: Path, entries: list[FileEntry], ids: list[str], options: dict, workers: int | None,
+    progress: Callable[[int, int], None] | None, meta: dict | None, notes: dict[str, list] | None,
+) -> BuildTimes:
     db = connect(db_path, create=True)
+    try:
+        return _write_all(db, root, entries, ids, options, workers, progress, meta, notes)
+    finally:
+        db.close()
+
+
+def _write_all(db, root, entries, ids, options, workers, progress, meta, notes) -> BuildTimes:
     # A new file, renamed into place when whole: no journal is needed while it is built.
     db.execute("PRAGMA journal_mode=OFF")
     db.execute("PRAGMA synchronous=OFF")
@@ -338,11 +357,8 @@ def build_database(
             done += len(chunk)
             if progress:
                 progress(done, len(entries))
-    except BaseException:
+    finally:
         chunks.close()  # ends the worker processes
-        db.close()
-        db_path.unlink(missing_ok=True)
-        raise
     loop = time.perf_counter() - started
     db.execute("COMMIT")
     db.execute("INSERT INTO units_fts(units_fts) VALUES ('optimize')")
@@ -352,6 +368,4 @@ def build_database(
     db.execute("COMMIT")
     db.execute("PRAGMA journal_mode=WAL")
     commit = time.perf_counter() - started - loop
-    db.close()
-    install(db_path, final)
     return BuildTimes(loop, waiting, commit)

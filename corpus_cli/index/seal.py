@@ -63,8 +63,12 @@ def seal(db_path: Path) -> None:
         if target.exists() and target.read_text(encoding="ascii") == stamp:
             return
         tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(stamp, encoding="ascii")
-        os.replace(tmp, target)
+        try:
+            tmp.write_text(stamp, encoding="ascii")
+            os.replace(tmp, target)
+        except BaseException:  # Ctrl-C between the two included
+            tmp.unlink(missing_ok=True)
+            raise
     except (OSError, UnicodeDecodeError):
         pass
 
