@@ -410,6 +410,34 @@ def test_speakers_and_places_are_found_once_then_read_back(tmp_path, monkeypatch
     assert [hit_record(h) for h in again.search("Idlib")] == found
 
 
+def test_a_page_of_hits_finds_the_places_of_its_documents_only(tmp_path, monkeypatch):
+    from corpus_cli.api import Corpus
+    from corpus_cli.output.records import hit_record
+
+    monkeypatch.setenv("CORPUS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2019-07-05_1.txt").write_text("Shelling in Idlib.\n\nThe shelling of Idlib must stop.\n", encoding="utf-8")
+    (folder / "2019-07-06_2.txt").write_text("Talks in Geneva.\n\nThe talks in Geneva went on.\n", encoding="utf-8")
+    first = Corpus.open(folder)
+    assert [(r["id"], r["places"]) for r in map(hit_record, first.search("shelling"))] == [
+        ("2019-07-05_1", ["Idlib"]), ("2019-07-05_1", ["Idlib"])]
+    first.index.store.flush()
+    db = sqlite3.connect(first.report.database)
+    # the hits' document only, marked as found; the database does not claim to keep every document's
+    assert db.execute("SELECT d.doc_id, p.version FROM placed p JOIN documents d ON d.id = p.document").fetchall() == [
+        ("2019-07-05_1", "world-9")]
+    assert db.execute("SELECT DISTINCT place FROM mentions").fetchall() == [("169389",)]
+    assert db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone() is None
+    # a place filter needs every document's: found then, and kept
+    again = Corpus.open(folder)
+    assert [d.id for d in again.list(place="Geneva")] == ["2019-07-06_2"]
+    again.index.store.flush()
+    assert db.execute("SELECT value FROM meta WHERE key = 'places'").fetchone() == ("world-9",)
+    assert db.execute("SELECT count(*) FROM placed").fetchone() == (0,)
+    assert sorted(db.execute("SELECT DISTINCT place FROM mentions")) == [("169389",), ("2660646",)]
+
+
 @pytest.mark.parametrize("word", ["Alepo", "Assad", "Hizbollah", "Deraa", "Dara'a", "regime", "Syrian", "Maarat", "civilians"])
 @pytest.mark.parametrize("exact", [False, True])
 def test_a_word_is_found_by_its_spellings_where_the_tokens_find_it(corpus, word, exact):

@@ -23,6 +23,9 @@ from corpus_cli.index.store import Store
 from corpus_cli.index.tokens import Streams
 from corpus_cli.index.vocab import TermLexicon
 
+PLACES_OF_HITS_UP_TO = 1000  # documents; more (or a --place filter) find the places of every document, kept
+
+
 class DatabaseIndex(Index):
     """:class:`~corpus_cli.index.base.Index` over a corpus database (positions are in document id order).
 
@@ -61,6 +64,7 @@ class DatabaseIndex(Index):
         self._units: dict[int, Statement] = {}  # unit -> its text, read by prefetch_units
         self._places: dict[int, list[str]] = {}
         self._mentions = None  # False: kept in the database; else found by this command (see _found_mentions)
+        self._kept: bool | None = None  # whether the database keeps every unit's places
         self._expected: dict[int, None] = {}  # units whose places are read together when one is asked for
 
     def _arrays(self) -> dict:
@@ -103,13 +107,20 @@ class DatabaseIndex(Index):
 
         The first unit asked for among those of :meth:`prefetch_units` brings the rows of them all
         (one query per 500 rather than one each)."""
-        found = self._found_mentions()
-        if found is not None:
-            return [found[0].get(self._unit_rowid(g), []) for g in units]
         wanted = [g for g in units if g not in self._places]
         if wanted and any(g in self._expected for g in wanted):
             wanted = list(dict.fromkeys(wanted + [g for g in self._expected if g not in self._places]))
             self._expected = {}
+        if not wanted:
+            return [self._places[g] for g in units]
+        if self._mentions is None and not self._places_kept():
+            documents = {self.doc_rowids[self.stmt_doc[g]] for g in wanted}
+            if len(documents) <= PLACES_OF_HITS_UP_TO:  # a page of hits: their documents' places, found now
+                self._place_documents(sorted(documents))
+                return [self._places[g] for g in units]
+        found = self._found_mentions()
+        if found is not None:
+            return [found[0].get(self._unit_rowid(g), []) for g in units]
         if wanted:
             rowids = {self._unit_rowid(g): g for g in wanted}
             for g in wanted:
@@ -118,6 +129,43 @@ class DatabaseIndex(Index):
                                        list(rowids)):
                 self._places[rowids[unit]].append(place)
         return [self._places[g] for g in units]
+
+    def _places_kept(self) -> bool:
+        from corpus_cli.index import mentions
+
+        if self._kept is None:
+            self._kept = mentions.kept(self.db)
+        return self._kept
+
+    def _place_documents(self, documents: list[int]) -> None:
+        """The places of some documents' units (row ids): read where found before, else found now
+        and kept (``placed`` marks the documents whose rows ``mentions`` holds)."""
+        from corpus_cli.index import mentions
+
+        version = mentions.version()
+        marks = dict(rows_in(self.db, "SELECT document, version FROM placed WHERE document IN ({})", documents))
+        units: dict[int, int] = {}  # unit row id -> position
+        of_document: dict[int, range] = {}  # document row id -> its units' row ids
+        for rowid in documents:
+            p = bisect.bisect_left(self.doc_rowids, rowid)
+            title, first, n = self.title_unit[p], self.first_unit[p], len(self.documents[p].spans) + 1
+            of_document[rowid] = range(first, first + n)
+            for i in range(n):
+                units[first + i] = title + i
+                self._places[title + i] = []
+        read = [u for d in documents if marks.get(d) == version for u in of_document[d]]
+        for place, unit in rows_in(self.db, "SELECT place, unit FROM mentions WHERE unit IN ({}) ORDER BY unit, rank", read):
+            self._places[units[unit]].append(place)
+        new = [d for d in documents if marks.get(d) != version]
+        if not new:
+            return
+        rows = mentions.find_in(self.db, new)
+        for place, unit, _, _ in rows:
+            self._places[units[unit]].append(place)
+        # a document found by another gazetteer: its rows go first
+        self.store.later("DELETE FROM mentions WHERE unit = ?", [(u,) for d in new if d in marks for u in of_document[d]])
+        self.store.later("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
+        self.store.later("INSERT OR REPLACE INTO placed VALUES (?, ?)", [(d, version) for d in new])
 
     def units_naming(self, places: list[str]) -> dict[int, list[str]]:
         """The units (positions) that name any of ``places`` (ids), each with the ids it names."""
@@ -173,7 +221,8 @@ class DatabaseIndex(Index):
                 self._mentions = False
             else:
                 rows = mentions.find_all(self.db, len(self.doc_rowids), getattr(self, "progress", None))
-                self.store.later("DELETE FROM mentions", [()])  # those of another gazetteer, if any
+                self.store.later("DELETE FROM mentions", [()])  # those of another gazetteer, or a page of hits
+                self.store.later("DELETE FROM placed", [()])
                 self.store.later("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
                 self.store.later("INSERT OR REPLACE INTO meta VALUES ('places', ?)", [(mentions.version(),)])
                 self.store.flush()

@@ -44,16 +44,27 @@ def mention_rows(doc: int, first_unit: int, title: str, body: str, spans: list[t
             for rank, place in enumerate(dict.fromkeys(m.place.id for m in here))]
 
 
-def _documents(db: sqlite3.Connection) -> Iterator[tuple]:
+def _documents(db: sqlite3.Connection, only: list[int] | None = None) -> Iterator[tuple]:
+    """(row id, first unit, title, body, spans) of every document, or of those with the row ids ``only``."""
+    where = "" if only is None else f"WHERE d.id IN ({','.join('?' * len(only))}) "
     for doc, first_unit, title, body, spans in db.execute(
             "SELECT d.id, d.first_unit, d.title, b.body, d.spans FROM documents d JOIN bodies b ON b.document = d.id "
-            "ORDER BY d.id"):
+            f"{where}ORDER BY d.id", only or ()):
         pairs = from_blob(spans)
         yield doc, first_unit, text_of(title), text_of(body), list(zip(pairs[0::2], pairs[1::2]))
 
 
 def _chunk(documents: list[tuple]) -> list[tuple]:
     return [row for doc in documents for row in mention_rows(*doc)]
+
+
+def find_in(db: sqlite3.Connection, documents: list[int]) -> list[tuple]:
+    """The ``mentions`` rows of some documents (row ids, a few hundred at most: one query), found now.
+
+    What showing a page of hits needs from a database that keeps no places yet: the places of
+    the documents shown, not of the whole folder (:func:`find_all`, for ``--place`` and ``corpus
+    places``)."""
+    return _chunk(list(_documents(db, documents)))
 
 
 def find_all(db: sqlite3.Connection, count: int, progress: Callable[..., None] | None = None) -> list[tuple]:

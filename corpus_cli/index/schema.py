@@ -29,8 +29,10 @@
     speakers   who each document quotes (JSON: [name, role, [statement numbers]] per person),
                found when first asked for and kept
     mentions   the gazetteer's places each unit names (place id, unit, document, and its rank
-               among the unit's places), found as the documents are read
-               (:mod:`corpus_cli.language.places`)
+               among the unit's places), found for every document when first needed
+               (:mod:`corpus_cli.index.mentions`), or for the documents of the hits shown
+    placed     the documents whose units' places ``mentions`` holds, with the gazetteer's version
+               (while it does not hold every document's)
     signatures each document's MinHash for corpus dupes (datasketch's 64 hash values as bytes, this
                machine's order; NULL for a document without words), made when first asked for
     meta       schema version, parser version, folder, reading options, build (a random id
@@ -56,7 +58,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -138,6 +140,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     PRIMARY KEY (place, unit)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_unit ON mentions(unit);
+CREATE TABLE IF NOT EXISTS placed (
+    document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS signatures (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     minhash BLOB
