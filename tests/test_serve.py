@@ -141,6 +141,17 @@ def test_the_tables_come_with_descriptions_facets_and_a_search(server):
     assert "spans" not in documents["columns"] and "doc_id" in documents["columns"]  # no arrays to browse past
     home = urllib.request.urlopen(f"{server}/{name}").read().decode()
     assert "document_fields" in home and "/bodies" not in home  # the tables of the engine are hidden
+    # facets on place and speaker: every document's, found before serving
+    places = json.load(urllib.request.urlopen(f"{server}/{name}/document_places.json?_facet=place&_facet=country"))
+    by_place = {f["value"]: f["count"] for f in places["facet_results"]["place"]["results"]}
+    assert (by_place["Russia"], by_place["Syria"], by_place["Aleppo"], by_place["Idlib"]) == (4, 4, 3, 2)
+    assert {f["value"] for f in places["facet_results"]["country"]["results"]} == {"SY", "RU", "IR"}
+    speakers = json.load(urllib.request.urlopen(f"{server}/{name}/document_speakers.json?_facet=speaker&_shape=objects"))
+    assert {f["value"] for f in speakers["facet_results"]["speaker"]["results"]} == {
+        "Yasser Farhan", "Haitham Maleh", "Osama Taljou", "Kifah Murad"}
+    farhan = [r for r in speakers["rows"] if r["speaker"] == "Yasser Farhan"]
+    assert [(r["date"], r["role"], r["statements"]) for r in farhan] == [
+        ("2017-09-27", "Member of the Coalition’s political committee", 6)]
 
 
 def test_document_text_is_escaped_into_the_page():

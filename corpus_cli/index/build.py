@@ -23,7 +23,7 @@ from typing import Callable, Iterator, NamedTuple, Sequence
 
 from corpus_cli.index.base import minutes
 from corpus_cli.index.install import install, remove_stale
-from corpus_cli.index.mentions import mention_rows
+from corpus_cli.index.mentions import mention_rows, named
 from corpus_cli.index.workers import pool
 from corpus_cli.ingest.files import LISTING, FileEntry, kind_of, names_in, settle, unique_id
 from corpus_cli.ingest.decode import Skip, max_file_size
@@ -273,6 +273,7 @@ class Writer:
         db.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", units)
         db.executemany("INSERT INTO units_fts(rowid, text) VALUES (?, ?)", texts)
         db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?)", mentions)
+        db.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?)", named(mentions))
 
     def _taken(self, doc_id: str) -> bool:
         if doc_id in self.taken:

@@ -165,6 +165,7 @@ class DatabaseIndex(Index):
         # a document found by another gazetteer: its rows go first
         self.store.later("DELETE FROM mentions WHERE unit = ?", [(u,) for d in new if d in marks for u in of_document[d]])
         self.store.later("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
+        self.store.later("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?)", mentions.named(rows))
         self.store.later("INSERT OR REPLACE INTO placed VALUES (?, ?)", [(d, version) for d in new])
 
     def units_naming(self, places: list[str]) -> dict[int, list[str]]:
@@ -224,6 +225,7 @@ class DatabaseIndex(Index):
                 self.store.later("DELETE FROM mentions", [()])  # those of another gazetteer, or a page of hits
                 self.store.later("DELETE FROM placed", [()])
                 self.store.later("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)", rows)
+                self.store.later("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?)", mentions.named(rows))
                 self.store.later("INSERT OR REPLACE INTO meta VALUES ('places', ?)", [(mentions.version(),)])
                 self.store.flush()
                 by_unit: dict[int, list[str]] = {}

@@ -44,6 +44,16 @@ def mention_rows(doc: int, first_unit: int, title: str, body: str, spans: list[t
             for rank, place in enumerate(dict.fromkeys(m.place.id for m in here))]
 
 
+def named(rows: list[tuple]) -> list[tuple[str, str, str, str]]:
+    """The ``places`` rows (id, name, kind, country) of the places that ``mentions`` rows name."""
+    if not rows:
+        return []
+    from corpus_cli.language.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    return [(p.id, p.name, p.kind, p.country) for i in dict.fromkeys(row[0] for row in rows) if (p := gaz.by_id(i))]
+
+
 def _documents(db: sqlite3.Connection, only: list[int] | None = None) -> Iterator[tuple]:
     """(row id, first unit, title, body, spans) of every document, or of those with the row ids ``only``."""
     where = "" if only is None else f"WHERE d.id IN ({','.join('?' * len(only))}) "

@@ -33,6 +33,10 @@
                (:mod:`corpus_cli.index.mentions`), or for the documents of the hits shown
     placed     the documents whose units' places ``mentions`` holds, with the gazetteer's version
                (while it does not hold every document's)
+    places     the gazetteer's places that ``mentions`` names: id, name, kind, country
+    document_places, document_speakers
+               views: each document's places (with how many of its units name each) and the
+               people it quotes, one row each, with the document's id, date and source (for browsing)
     signatures each document's MinHash for corpus dupes (datasketch's 64 hash values as bytes, this
                machine's order; NULL for a document without words), made when first asked for
     meta       schema version, parser version, folder, reading options, build (a random id
@@ -58,7 +62,7 @@ from pathlib import Path
 
 from corpus_cli.language.text import FTS_TOKENIZER
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -144,6 +148,9 @@ CREATE TABLE IF NOT EXISTS placed (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     version TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS signatures (
     document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     minhash BLOB
@@ -161,6 +168,15 @@ CREATE VIEW IF NOT EXISTS statements AS
     SELECT u.id AS id, d.doc_id AS doc_id, u.n AS n, d.date AS date, d.title AS title, d.source AS source,
            CASE WHEN u.n IS NULL THEN d.title ELSE substr(b.body, u.start + 1, u."end" - u.start) END AS text
     FROM units u JOIN documents d ON d.id = u.document JOIN bodies b ON b.document = d.id;
+CREATE VIEW IF NOT EXISTS document_places AS
+    SELECT d.doc_id AS doc_id, d.date AS date, d.source AS source, p.name AS place, p.kind AS kind,
+           p.country AS country, count(*) AS units
+    FROM mentions m JOIN documents d ON d.id = m.document JOIN places p ON p.id = m.place
+    GROUP BY m.document, m.place;
+CREATE VIEW IF NOT EXISTS document_speakers AS
+    SELECT d.doc_id AS doc_id, d.date AS date, d.source AS source, json_extract(j.value, '$[0]') AS speaker,
+           json_extract(j.value, '$[1]') AS role, json_array_length(j.value, '$[2]') AS statements
+    FROM speakers s JOIN documents d ON d.id = s.document, json_each(s.found) j;
 CREATE TABLE IF NOT EXISTS cache (name TEXT PRIMARY KEY, generation INTEGER NOT NULL, data BLOB NOT NULL);
 """
 

@@ -20,19 +20,24 @@ TABLES = {
     "statements": ("Each title (n empty) and statement (n from 0) with its document's id, date, title, source and "
                    "text. Search box: FTS5 over the folded words (aleppo, daraa); corpus's own search is at /-/search.",
                    ["source"]),
-    "mentions": ("The gazetteer's places each statement names (place id, unit, document).", ["place"]),
-    "speakers": ("Who each document quotes: JSON [name, role, [statement numbers]] per person.", []),
+    "document_places": ("Each place a document names, with its kind and country and how many of the document's "
+                        "title and statements name it.", ["place", "kind", "country", "source"]),
+    "document_speakers": ("Each person a document quotes, with the role the text gives and how many statements "
+                          "are theirs.", ["speaker", "role", "source"]),
+    "places": ("The gazetteer's places the documents name: id (ISO code or GeoNames id), name, kind, country.",
+               ["kind", "country"]),
     "files": ("Every file found under the folder: path, size, time, kind, documents, why skipped.", ["kind", "skipped"]),
     "problems": ("What went wrong reading a file, and what was done.", ["action"]),
 }
-HIDDEN = ("documents", "bodies", "units", "tokens", "words", "signatures", "cache", "terms", "term_keys", "term_skels", "vocab",
-          "vocab_instance", "meta")
+HIDDEN = ("documents", "bodies", "units", "mentions", "placed", "speakers", "tokens", "words", "signatures", "cache",
+          "terms", "term_keys", "term_skels", "vocab", "vocab_instance", "meta")
 
 
 def metadata(name: str) -> dict:
     """Datasette's metadata for the database ``name``: descriptions, facets, the statements' search."""
     tables = {table: {"description": text, "facets": facets} for table, (text, facets) in TABLES.items()}
-    tables["document_fields"]["facets"] = tables["document_fields"]["facets"] + [{"date": "date"}]
+    for table in ("document_fields", "document_places", "document_speakers"):
+        tables[table]["facets"] = tables[table]["facets"] + [{"date": "date"}]
     tables["statements"].update({"fts_table": "units_fts", "fts_pk": "id"})
     tables.update({table: {"hidden": True} for table in HIDDEN})
     return {"title": "corpus", "description": "The index database of corpus; corpus's own search: /-/search",
@@ -125,7 +130,13 @@ def plugin(corpus: Corpus):
 
 
 def app(corpus: Corpus, database: str):
-    """The Datasette application over the corpus's database file, with the corpus pages."""
+    """The Datasette application over the corpus's database file, with the corpus pages.
+
+    The places and speakers of every document are found first (once for a database: then kept),
+    so that the tables of places and speakers, and their facets, hold the whole corpus."""
+    corpus.places()
+    corpus.speakers()
+    corpus.index.store.flush()
     from datasette.app import Datasette
     from datasette.plugins import pm
 
