@@ -130,6 +130,10 @@ class DatabaseIndex(Index):
                 self._places[rowids[unit]].append(place)
         return [self._places[g] for g in units]
 
+    def keeps_places_and_speakers(self) -> bool:
+        """Whether every document's places and speakers are found and kept."""
+        return self._places_kept() and self.db.execute("SELECT count(*) FROM speakers").fetchone()[0] >= len(self.doc_rowids)
+
     def _places_kept(self) -> bool:
         from corpus_cli.index import mentions
 

@@ -134,9 +134,10 @@ def app(corpus: Corpus, database: str):
 
     The places and speakers of every document are found first (once for a database: then kept),
     so that the tables of places and speakers, and their facets, hold the whole corpus."""
-    corpus.places()
-    corpus.speakers()
-    corpus.index.store.flush()
+    if not corpus.index.keeps_places_and_speakers():
+        corpus.places()
+        corpus.speakers()
+        corpus.index.store.flush()
     from datasette.app import Datasette
     from datasette.plugins import pm
 
