@@ -130,6 +130,18 @@ def test_type_a_query_see_hits_open_one(server, tmp_path):
         browser.close()
 
 
+def test_the_search_page_takes_the_filters_of_corpus_search(server):
+    def hits(query):
+        page = urllib.request.urlopen(f"{server}/-/search?{query}").read().decode()
+        return page[page.index("<p id='count'>"):].split("<", 2)[1], page.count("class='hit' href='/-/document/")
+
+    assert hits("q=Alepo") == ("p id='count'>8 hits", 8)
+    assert hits("q=Alepo&speaker=Haitham+Maleh") == ("p id='count'>1 hit", 1)
+    assert hits("q=Alepo&place=Idlib") == ("p id='count'>2 hits", 2)
+    assert hits("q=Alepo&source=syrian+coalition%E2%80%99s+media+office") == ("p id='count'>6 hits", 6)
+    assert hits("q=Alepo&since=2019&until=2019") == ("p id='count'>1 hit", 1)
+
+
 def test_the_tables_come_with_descriptions_facets_and_a_search(server):
     tables = json.load(urllib.request.urlopen(server + "/-/metadata.json"))
     name = next(iter(tables["databases"]))

@@ -65,17 +65,23 @@ def _marked(text: str, matches) -> str:
 
 def search_page(corpus: Corpus, args: dict) -> str:
     """The search form and, for a query, its hits as corpus search ranks them."""
-    q, since, until = (args.get(k, "").strip() for k in ("q", "since", "until"))
+    q, since, until, source, speaker, place = (
+        args.get(k, "").strip() for k in ("q", "since", "until", "source", "speaker", "place"))
+
+    def box(name: str, value: str, size: int) -> str:
+        return f"{name} <input name='{name}' size='{size}' value='{html.escape(value, quote=True)}'> "
+
     form = ("<h1>Search</h1><form action='/-/search' method='get'>"
             f"<input name='q' id='q' size='40' value='{html.escape(q, quote=True)}' autofocus> "
-            f"since <input name='since' size='10' value='{html.escape(since, quote=True)}'> "
-            f"until <input name='until' size='10' value='{html.escape(until, quote=True)}'> "
-            "<button type='submit'>Search</button></form>")
+            "<button type='submit'>Search</button><br>" + box("since", since, 10) + box("until", until, 10)
+            + box("source", source, 14) + box("speaker", speaker, 14) + box("place", place, 14) + "</form>")
     if not q:
         return _page("corpus search", form + "<p>Words are matched as corpus search matches them: spellings, "
                      "transliterations, phrases in quotes, OR, -word, title:…</p>")
     try:
-        result = corpus.find(q, Filters(since=since or None, until=until or None), limit=100)
+        filters = Filters(since=since or None, until=until or None, sources=(source,) if source else (),
+                          speaker=speaker or None, place=place or None)
+        result = corpus.find(q, filters, limit=100)
     except CorpusError as exc:
         return _page("corpus search", form + f"<p class='error'>{html.escape(str(exc))}</p>")
     items = []
@@ -87,7 +93,7 @@ def search_page(corpus: Corpus, args: dict) -> str:
                      f"<span class='meta'>{html.escape(doc.iso_date or 'undated')} · {html.escape(where)} · "
                      f"score {h.score:g}</span><br>{_marked(st.text, h.matches)}</li>")
     shown = f"{len(result.hits):,} of {result.total:,}" if result.total > len(result.hits) else f"{result.total:,}"
-    return _page(f"{q} · corpus search", form + f"<p id='count'>{shown} hits</p><ol id='hits'>{''.join(items)}</ol>")
+    return _page(f"{q} · corpus search", form + f"<p id='count'>{shown} hit{'' if result.total == 1 else 's'}</p><ol id='hits'>{''.join(items)}</ol>")
 
 
 def document_page(corpus: Corpus, doc_id: str) -> str | None:
