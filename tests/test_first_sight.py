@@ -1,5 +1,7 @@
 """What a newcomer meets first: bare corpus, the small edges, clear messages."""
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -19,10 +21,6 @@ def test_bare_corpus_prints_its_help_on_stdout_and_exits_0(runner):
 
 
 def test_cache_info_takes_every_format(invoke):
-    import csv
-    import io
-    import json
-
     invoke("list")  # one database in the test's cache folder
     data = json.loads(invoke("cache", "info", "--format", "json").stdout)
     assert [d["documents"] for d in data["databases"]] == [5]
@@ -139,3 +137,11 @@ def test_a_missing_dependency_is_one_line_not_a_traceback(invoke, monkeypatch):
     assert (r.exit_code, r.stdout) == (2, "")
     assert r.stderr == ("corpus: error: the module 'rapidfuzz' that corpus needs is not installed; install corpus "
                         "again (pip install corpus-statements, or pip install . in its checkout)\n")
+
+
+def test_places_and_speakers_take_a_limit_as_every_listing_does(invoke):
+    r = invoke("places", "--format", "csv", "--limit", "3")
+    assert [row[0] for row in csv.reader(io.StringIO(r.stdout))] == ["name", "Russia", "Syria", "Aleppo"]
+    r = invoke("speakers", "--json", "--limit", "2")
+    assert [s["name"] for s in json.loads(r.stdout)] == ["Yasser Farhan", "Haitham Maleh"]
+    assert len(json.loads(invoke("places", "--json", "--limit", "0").stdout)) == 12

@@ -42,7 +42,8 @@ def dupes_cmd(data, fmt, filters, threshold, statements, limit):
 @common_options
 @click.argument("name", required=False)
 @filter_options()
-def speakers_cmd(data, fmt, name, filters):
+@limit_option
+def speakers_cmd(data, fmt, name, filters, limit):
     """The people the corpus quotes, with their roles, counts and first and last dates.
 
     Speakers are found where the text attributes a statement: "Member of
@@ -57,12 +58,13 @@ def speakers_cmd(data, fmt, name, filters):
     Examples:
       corpus speakers
       corpus speakers "Haytham al-Maleh"
+      corpus speakers --limit 20
       corpus search Russia --speaker "Haytham Maleh"
     """
     from corpus_cli.output import summaries
 
     found = open_source(data).speakers(filters, name=name)
-    summaries.emit_speakers(output(fmt), found)
+    summaries.emit_speakers(output(fmt), found[:limit] if limit is not None else found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
@@ -74,7 +76,8 @@ def speakers_cmd(data, fmt, name, filters):
 @click.option("--country", "countries", multiple=True, metavar="CODE",
               help="Only places in this country: its ISO code (SY, US, LK; repeat for several).")
 @filter_options()
-def places_cmd(data, fmt, name, kinds, countries, filters):
+@limit_option
+def places_cmd(data, fmt, name, kinds, countries, filters, limit):
     """The places the corpus names, with counts and first and last dates.
 
     Places come from a world gazetteer built from GeoNames (CC BY 4.0):
@@ -92,7 +95,7 @@ def places_cmd(data, fmt, name, kinds, countries, filters):
     \b
     Examples:
       corpus places
-      corpus places --kind country
+      corpus places --kind country --limit 10
       corpus places --country SY --format geojson > syria.geojson
       corpus places Halab
       corpus list --place Idleb
@@ -101,7 +104,7 @@ def places_cmd(data, fmt, name, kinds, countries, filters):
     from corpus_cli.output import summaries
 
     found = open_source(data).places(filters, name=name, kinds=kinds, countries=countries)
-    summaries.emit_places(output(fmt), found)
+    summaries.emit_places(output(fmt), found[:limit] if limit is not None else found)
     return EXIT_OK if found else EXIT_NO_RESULTS
 
 
