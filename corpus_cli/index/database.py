@@ -121,13 +121,12 @@ class DatabaseIndex(Index):
         found = self._found_mentions()
         if found is not None:
             return [found[0].get(self._unit_rowid(g), []) for g in units]
-        if wanted:
-            rowids = {self._unit_rowid(g): g for g in wanted}
-            for g in wanted:
-                self._places[g] = []
-            for place, unit in rows_in(self.db, "SELECT place, unit FROM mentions WHERE unit IN ({}) ORDER BY unit, rank",
-                                       list(rowids)):
-                self._places[rowids[unit]].append(place)
+        rowids = {self._unit_rowid(g): g for g in wanted}
+        for g in wanted:
+            self._places[g] = []
+        for place, unit in rows_in(self.db, "SELECT place, unit FROM mentions WHERE unit IN ({}) ORDER BY unit, rank",
+                                   list(rowids)):
+            self._places[rowids[unit]].append(place)
         return [self._places[g] for g in units]
 
     def keeps_places_and_speakers(self) -> bool:
@@ -222,7 +221,7 @@ class DatabaseIndex(Index):
         from corpus_cli.index import mentions
 
         if self._mentions is None:
-            if mentions.kept(self.db):
+            if self._places_kept():
                 self._mentions = False
             else:
                 rows = mentions.find_all(self.db, len(self.doc_rowids), getattr(self, "progress", None))

@@ -69,7 +69,7 @@ def _chunk(documents: list[tuple]) -> list[tuple]:
 
 
 def find_in(db: sqlite3.Connection, documents: list[int]) -> list[tuple]:
-    """The ``mentions`` rows of some documents (row ids, a few hundred at most: one query), found now.
+    """The ``mentions`` rows of some documents (row ids, a page of hits: one query), found now.
 
     What showing a page of hits needs from a database that keeps no places yet: the places of
     the documents shown, not of the whole folder (:func:`find_all`, for ``--place`` and ``corpus
